@@ -112,10 +112,12 @@ function resourceNameProblem(name: string, isKeyPair: boolean): string | undefin
 // Kubernetes names (manifest layer)
 // ---------------------------------------------------------------------------------------------
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-// Label names and values: alphanumerics with '-', '_', '.' inside.
-const LABEL_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/** RFC 1123 label (length checked separately). Shared with the manifest checker in lib/checks. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** RFC 1123 subdomain (length checked separately). */
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Label names and values: alphanumerics with '-', '_', '.' inside. */
+export const LABEL_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 /** Longest RFC 1123 label (most Kubernetes object names that become DNS names, namespaces, ports). */
 export const DNS_LABEL_MAX_LENGTH = 63;
@@ -167,7 +169,8 @@ export function checkLabelKey(key: string, where: Where): string {
   return fail(where, key, `${rule}; this one ${problem}`, 'write it like `app`, `tier.level` or `example.com/gpu-type`');
 }
 
-function labelKeyProblem(key: string): string | undefined {
+/** Why `key` is not a label (qualified-name) key, or undefined when it is; the manifest checker reports with it. */
+export function labelKeyProblem(key: string): string | undefined {
   if (typeof key !== 'string' || key.length === 0) return 'is empty';
   const parts = key.split('/');
   if (parts.length > 2) return "has more than one '/'";

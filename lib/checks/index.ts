@@ -1,0 +1,2 @@
+export * from './terraform-schema';
+export * from './kubernetes-schema';
