@@ -1,0 +1,169 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as cdk8s from 'cdk8s';
+import * as cdktf from 'cdktf';
+import { IConstruct } from 'constructs';
+import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
+import { checkTerraformJson, formatTerraformIssues, loadProviderSchema, OPENSTACK_SCHEMA_FILE, TerraformIssue } from './checks/terraform-schema';
+import { warningsUnder } from './annotations';
+import { ValidationError, ValidationErrors } from './model/errors';
+
+/** Properties of a {@link PlatformApp}. */
+export interface PlatformAppProps {
+  /**
+   * Where the Terraform output goes.
+   * @default $CDKTF_OUTDIR when the cdktf CLI runs the program, else 'cdktf.out'
+   */
+  readonly outdir?: string;
+  /**
+   * Where the Kubernetes manifests go.
+   * @default $CDK8S_OUTDIR when the cdk8s CLI runs the program, else 'dist'
+   */
+  readonly k8sOutdir?: string;
+  /**
+   * Check the synthesized output (Terraform JSON against the provider schema, manifests against the
+   * Kubernetes schema) before anything is written.
+   * @default true
+   */
+  readonly checks?: boolean;
+  /**
+   * Where warnings are printed at synth.
+   * @default process.stderr
+   */
+  readonly log?: (line: string) => void;
+}
+
+/** What {@link PlatformApp.synth} wrote and found. */
+export interface SynthResult {
+  /** The Terraform output directory, when the program has infrastructure stacks. */
+  readonly outdir?: string;
+  /** The manifests directory, when the program has charts. */
+  readonly k8sOutdir?: string;
+  /** Warnings: construct path and message. */
+  readonly warnings: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** Raised when synthesized output fails the offline checks; nothing was written. */
+export class OutputCheckError extends Error {
+  constructor(
+    public readonly terraformIssues: readonly TerraformIssue[],
+    public readonly manifestIssues: readonly ManifestIssue[],
+  ) {
+    const parts: string[] = [];
+    if (terraformIssues.length) parts.push(`Terraform output fails the provider schema:\n${formatTerraformIssues(terraformIssues)}`);
+    if (manifestIssues.length) parts.push(`Kubernetes manifests fail the schema check:\n${formatManifestIssues(manifestIssues)}`);
+    super(`${parts.join('\n')}\nNothing was written.`);
+    this.name = 'OutputCheckError';
+  }
+}
+
+/**
+ * The root of an nks-cdk program: one cdktf App for the infrastructure stacks and one cdk8s App for the
+ * Kubernetes charts. {@link PlatformApp.synth} validates every construct of both, synthesizes into a
+ * staging directory, checks the output offline, and only then replaces the output directories, so a
+ * failed synth never leaves a half-written `cdktf.out/` or `dist/`.
+ */
+export class PlatformApp {
+  /** Scope for infrastructure stacks (InfraStack). */
+  public readonly infra: cdktf.App;
+  /** Scope for Kubernetes charts. */
+  public readonly k8s: cdk8s.App;
+  private readonly outdir: string;
+  private readonly k8sOutdir: string;
+  private readonly staging: string;
+  private readonly checks: boolean;
+  private readonly log: (line: string) => void;
+
+  constructor(props: PlatformAppProps = {}) {
+    this.outdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+    this.k8sOutdir = path.resolve(props.k8sOutdir ?? process.env.CDK8S_OUTDIR ?? 'dist');
+    this.checks = props.checks ?? true;
+    this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.staging = fs.mkdtempSync(path.join(os.tmpdir(), 'nks-cdk-'));
+    stagingDirs.add(this.staging);
+    // cdktf's App creates its outdir at once; point it at the staging area, never at the real output.
+    this.infra = new cdktf.App({ outdir: path.join(this.staging, 'cdktf'), stackTraces: false });
+    this.k8s = new cdk8s.App({ outdir: path.join(this.staging, 'k8s'), yamlOutputType: cdk8s.YamlOutputType.FILE_PER_CHART });
+  }
+
+  /** Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors} or {@link OutputCheckError}; writes nothing then. */
+  public synth(): SynthResult {
+    try {
+      this.validate();
+      const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
+      const hasCharts = this.k8s.charts.length > 0;
+      let tfIssues: TerraformIssue[] = [];
+      let k8sIssues: ManifestIssue[] = [];
+      if (hasCharts && this.checks) {
+        k8sIssues = checkManifests(this.k8s.charts.flatMap((chart) => chart.toJson()));
+      }
+      if (hasStacks) {
+        this.infra.synth();
+        if (this.checks) tfIssues = this.checkTerraform();
+      }
+      if (tfIssues.length || k8sIssues.length) throw new OutputCheckError(tfIssues, k8sIssues);
+      if (hasCharts) this.k8s.synth();
+      const warnings = this.warnings();
+      for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
+      if (hasStacks) replaceDir(this.infra.outdir, this.outdir);
+      if (hasCharts) replaceDir(this.k8s.outdir, this.k8sOutdir);
+      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings };
+    } finally {
+      fs.rmSync(this.staging, { recursive: true, force: true });
+      stagingDirs.delete(this.staging);
+    }
+  }
+
+  /** Runs every construct's validations in both trees and throws all errors found at once. */
+  public validate(): void {
+    const errors: ValidationError[] = [];
+    for (const root of [this.infra as IConstruct, this.k8s as IConstruct]) {
+      for (const c of root.node.findAll()) {
+        try {
+          for (const message of c.node.validate()) {
+            errors.push(new ValidationError({ path: c.node.path, field: '', value: undefined, rule: message, fix: 'see the rule' }));
+          }
+        } catch (e) {
+          // Cross-construct checks throw a ValidationError with the exact field; collect them all.
+          if (!(e instanceof ValidationError)) throw e;
+          errors.push(e);
+        }
+      }
+    }
+    if (errors.length) throw new ValidationErrors(errors);
+  }
+
+  private checkTerraform(): TerraformIssue[] {
+    const schema = loadProviderSchema(OPENSTACK_SCHEMA_FILE);
+    const stacksDir = path.join(this.infra.outdir, 'stacks');
+    const issues: TerraformIssue[] = [];
+    for (const stack of fs.readdirSync(stacksDir).sort()) {
+      const file = path.join(stacksDir, stack, 'cdk.tf.json');
+      if (fs.existsSync(file)) issues.push(...checkTerraformJson(JSON.parse(fs.readFileSync(file, 'utf8')), schema));
+    }
+    return issues;
+  }
+
+  private warnings(): { path: string; message: string }[] {
+    return [...warningsUnder(this.infra), ...warningsUnder(this.k8s)];
+  }
+}
+
+// A program that throws before synth() leaves its staging directory behind; remove those on exit.
+const stagingDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of stagingDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Puts `from` at `to` in one rename where possible; copies across file systems. */
+function replaceDir(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  const next = `${to}.nks-next-${process.pid}`;
+  const old = `${to}.nks-old-${process.pid}`;
+  fs.rmSync(next, { recursive: true, force: true });
+  fs.cpSync(from, next, { recursive: true });
+  if (fs.existsSync(to)) fs.renameSync(to, old);
+  fs.renameSync(next, to);
+  fs.rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,82 @@
+import { Construct } from 'constructs';
+import { BlockstorageVolumeV3 } from '../generated/providers/openstack/blockstorage-volume-v3';
+import { checkResourceName } from '../model/names';
+import { checkZone } from '../model/regions';
+import { checkVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { InfraStack } from './stack';
+import { Cluster } from './cluster';
+import { defaultName, warn, whereOf } from './util';
+
+/** Properties of a {@link BlockStorageVolume}. */
+export interface BlockStorageVolumeProps {
+  /**
+   * Volume name.
+   * @default the construct id in lowercase
+   */
+  readonly name?: string;
+  /** Size in GB. */
+  readonly sizeGb: number;
+  /**
+   * Volume type.
+   * @default 'General HDD'
+   */
+  readonly volumeType?: VolumeType;
+  /**
+   * Availability zone. A Cinder volume attaches only to nodes in the same zone, so put it where the pods
+   * that mount it run.
+   */
+  readonly availabilityZone: string;
+  /**
+   * Description shown in the console.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A Cinder block storage volume. Hand it to a static PersistentVolume: it exposes the volume ID and zone.
+ * At synth, a warning names volumes whose zone no node group of the stack's clusters uses.
+ */
+export class BlockStorageVolume extends Construct {
+  /** The volume name. */
+  public readonly name: string;
+  /** The volume's ID (a Terraform reference, known after apply). */
+  public readonly volumeId: string;
+  /** The volume's availability zone. */
+  public readonly availabilityZone: string;
+  /** Size in GB. */
+  public readonly sizeGb: number;
+  /** The volume type. */
+  public readonly volumeType: VolumeType;
+  /** The volume resource. */
+  public readonly resource: BlockstorageVolumeV3;
+
+  constructor(scope: Construct, id: string, props: BlockStorageVolumeProps) {
+    super(scope, id);
+    const stack = InfraStack.of(this);
+    this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'volume');
+    this.sizeGb = checkVolumeSize(props.sizeGb, whereOf(this, 'sizeGb'));
+    this.volumeType = checkVolumeType(props.volumeType ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'volumeType'));
+    this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
+    this.resource = new BlockstorageVolumeV3(this, 'volume', {
+      name: this.name,
+      size: this.sizeGb,
+      volumeType: this.volumeType,
+      availabilityZone: this.availabilityZone,
+      description: props.description,
+    });
+    this.volumeId = this.resource.id;
+
+    // Zones of node groups are known only once the whole program has run, so look at synth time.
+    this.node.addValidation({
+      validate: () => {
+        const clusters = stack.node.findAll().filter((c): c is Cluster => c instanceof Cluster);
+        const zones = new Set(clusters.flatMap((c) => c.zones));
+        if (clusters.length > 0 && !zones.has(this.availabilityZone)) {
+          warn(this, `Volume "${this.name}" is in ${this.availabilityZone}, but no node group of this stack is (node zones: ${[...zones].join(', ')}). A Cinder volume attaches only to a node in its own zone, so a pod that mounts it cannot start. Put the volume in one of the node zones, or add a node group in ${this.availabilityZone}.`);
+        }
+        return [];
+      },
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import { Construct } from 'constructs';
+import { ComputeInstanceV2 } from '../generated/providers/openstack/compute-instance-v2';
+import { ComputeVolumeAttachV2 } from '../generated/providers/openstack/compute-volume-attach-v2';
+import { fail } from '../model/errors';
+import { Flavor, isGpuFlavorName, parseFlavor } from '../model/flavors';
+import { checkResourceName } from '../model/names';
+import { checkZone } from '../model/regions';
+import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { BlockStorageVolume } from './block-storage-volume';
+import { IKeyPair } from './key-pair';
+import { INetwork } from './network';
+import { ImageRef } from './references';
+import { InfraStack } from './stack';
+import { defaultName, whereOf } from './util';
+
+/** Properties of a {@link GpuInstance}. */
+export interface GpuInstanceProps {
+  /**
+   * Instance name.
+   * @default the construct id in lowercase
+   */
+  readonly name?: string;
+  /** A `g2` flavor, e.g. `g2.t4.c8m64`. */
+  readonly flavor: string;
+  /**
+   * GPUs per instance, needed only for g2 flavors nks-cdk's table does not list.
+   * @default - from the flavor table
+   */
+  readonly gpuCount?: number;
+  /** Image the boot volume is created from. */
+  readonly image: ImageRef;
+  /** Availability zone. */
+  readonly availabilityZone: string;
+  /** Network (its subnet) the instance attaches to. */
+  readonly network: INetwork;
+  /** Key pair for SSH access. */
+  readonly keyPair: IKeyPair;
+  /**
+   * Boot volume, created from `image` and deleted with the instance.
+   * @default { type: 'General HDD', sizeGb: 50 }
+   */
+  readonly bootVolume?: { readonly type?: VolumeType; readonly sizeGb?: number };
+  /**
+   * Security group names.
+   * @default ['default']
+   */
+  readonly securityGroups?: string[];
+  /**
+   * Volumes attached after boot; each must be in the instance's zone.
+   * @default - none
+   */
+  readonly volumes?: BlockStorageVolume[];
+}
+
+/** A GPU compute instance on a `g2` flavor, booting from a volume, with extra volumes attached. */
+export class GpuInstance extends Construct {
+  /** The instance name. */
+  public readonly name: string;
+  /** The parsed flavor (with its GPU model and count). */
+  public readonly flavor: Flavor;
+  /** The instance's availability zone. */
+  public readonly availabilityZone: string;
+  /** The instance resource. */
+  public readonly resource: ComputeInstanceV2;
+  /** The instance ID (a Terraform reference). */
+  public readonly instanceId: string;
+
+  constructor(scope: Construct, id: string, props: GpuInstanceProps) {
+    super(scope, id);
+    const stack = InfraStack.of(this);
+    this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'instance');
+    if (!isGpuFlavorName(props.flavor)) {
+      fail(whereOf(this, 'flavor'), props.flavor, 'a GPU instance needs a g2 flavor (g2.<gpu>.c<vCPU>m<GiB>)', 'use e.g. g2.t4.c8m64');
+    }
+    this.flavor = parseFlavor(props.flavor, whereOf(this, 'flavor'), props.gpuCount === undefined ? undefined : { gpuCount: props.gpuCount });
+    this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
+    const bootType = checkVolumeType(props.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'bootVolume.type'));
+    const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
+    const volumes = props.volumes ?? [];
+    volumes.forEach((v, i) => {
+      if (v.availabilityZone !== this.availabilityZone) {
+        fail(whereOf(this, `volumes[${i}]`), v.node.path, `a volume attaches only to an instance in its own zone; ${v.name} is in ${v.availabilityZone}, the instance in ${this.availabilityZone}`, `create the volume in ${this.availabilityZone}`);
+      }
+    });
+
+    this.resource = new ComputeInstanceV2(this, 'instance', {
+      name: this.name,
+      flavorName: this.flavor.name,
+      availabilityZone: this.availabilityZone,
+      keyPair: props.keyPair.keyPairName,
+      securityGroups: props.securityGroups ?? ['default'],
+      network: [{ uuid: props.network.networkId }],
+      blockDevice: [
+        {
+          uuid: props.image.resolve(this, whereOf(this, 'image')),
+          sourceType: 'image',
+          destinationType: 'volume',
+          volumeSize: bootSize,
+          volumeType: bootType,
+          bootIndex: 0,
+          deleteOnTermination: true,
+        },
+      ],
+    });
+    this.instanceId = this.resource.id;
+    volumes.forEach((v, i) => {
+      new ComputeVolumeAttachV2(this, `volume-${i}`, { instanceId: this.resource.id, volumeId: v.volumeId });
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { at, fail, Where } from '../model/errors';
+import { checkIntegerInRange } from '../model/numbers';
+import { Flavor, parseFlavor } from '../model/flavors';
+import { checkNodeLabels, formatNodeLabelsForNks } from '../model/node-labels';
+import { checkZone, Region } from '../model/regions';
+import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { nksBool } from './util';
+
+/** Node count bounds nks-cdk accepts for one node group. The project's quota may be lower. */
+export const NODE_COUNT = { min: 1, max: 100 } as const;
+/** Autoscaler bounds the NKS console offers (ca_min_node_count / ca_max_node_count). */
+export const AUTOSCALER_NODE_COUNT = { min: 1, max: 10 } as const;
+const MINUTES_PER_DAY = { min: 1, max: 1440 } as const;
+
+/** The boot volume of every node in a node group. */
+export interface BootVolumeOptions {
+  /**
+   * Volume type (NKS label `boot_volume_type`).
+   * @default 'General HDD'
+   */
+  readonly type?: VolumeType;
+  /**
+   * Size in GB (NKS label `boot_volume_size`).
+   * @default 50
+   */
+  readonly sizeGb?: number;
+}
+
+/** Cluster autoscaler settings of a node group (NKS labels `ca_*`). */
+export interface AutoscalerOptions {
+  /**
+   * Fewest nodes the autoscaler keeps.
+   * @default - the node group's node count
+   */
+  readonly minNodes?: number;
+  /** Most nodes the autoscaler adds up to (1–10 in NKS). */
+  readonly maxNodes: number;
+  /**
+   * Whether the autoscaler removes unneeded nodes.
+   * @default true
+   */
+  readonly scaleDown?: boolean;
+  /**
+   * How long a node must be unneeded before it is removed, in minutes (`ca_scale_down_unneeded_time`).
+   * @default 10
+   */
+  readonly scaleDownUnneededMinutes?: number;
+  /**
+   * Node utilisation (0–1) under which a node counts as unneeded (`ca_scale_down_util_thresh`).
+   * @default 0.5
+   */
+  readonly scaleDownUtilizationThreshold?: number;
+  /**
+   * Minutes after a scale-up before scale-down is considered again (`ca_scale_down_delay_after_add`).
+   * @default 10
+   */
+  readonly scaleDownDelayAfterAddMinutes?: number;
+}
+
+/** The validated, normalized description of a group of nodes: what both the cluster's default group and extra node groups are. */
+export interface NodeSpec {
+  readonly flavor: Flavor;
+  readonly nodeCount: number;
+  readonly availabilityZone: string;
+  readonly bootVolumeType: VolumeType;
+  readonly bootVolumeSizeGb: number;
+  readonly autoscaler?: Required<AutoscalerOptions>;
+  readonly nodeLabels: Readonly<Record<string, string>>;
+}
+
+/** What the user may say about a group of nodes. */
+export interface NodeSpecInput {
+  readonly flavor: string;
+  readonly gpuCount?: number;
+  readonly nodeCount?: number;
+  readonly availabilityZone: string;
+  readonly bootVolume?: BootVolumeOptions;
+  readonly autoscaler?: AutoscalerOptions;
+  readonly nodeLabels?: Record<string, string>;
+}
+
+/** Validates and normalizes a group of nodes; `where.field` is the prefix for nested fields (may be empty). */
+export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, defaultNodeCount: number): NodeSpec {
+  const field = (f: string): Where => (where.field ? at(where, f) : { path: where.path, field: f });
+  const flavor = parseFlavor(input.flavor, field('flavor'), input.gpuCount === undefined ? undefined : { gpuCount: input.gpuCount });
+  const nodeCount = checkIntegerInRange(input.nodeCount ?? defaultNodeCount, field('nodeCount'), NODE_COUNT, 'the node count of a node group');
+  const availabilityZone = checkZone(region, input.availabilityZone, field('availabilityZone'));
+  const bootVolumeType = checkVolumeType(input.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, field('bootVolume.type'));
+  const bootVolumeSizeGb = checkBootVolumeSize(input.bootVolume?.sizeGb ?? 50, field('bootVolume.sizeGb'));
+  let autoscaler: Required<AutoscalerOptions> | undefined;
+  if (input.autoscaler) {
+    const a = input.autoscaler;
+    const maxNodes = checkIntegerInRange(a.maxNodes, field('autoscaler.maxNodes'), AUTOSCALER_NODE_COUNT, 'the autoscaler maximum (NKS)');
+    const minNodes = checkIntegerInRange(a.minNodes ?? Math.min(nodeCount, maxNodes), field('autoscaler.minNodes'), AUTOSCALER_NODE_COUNT, 'the autoscaler minimum (NKS)');
+    if (minNodes > maxNodes) {
+      fail(field('autoscaler.minNodes'), minNodes, `the autoscaler minimum must not exceed its maximum (${maxNodes})`, 'lower minNodes or raise maxNodes');
+    }
+    if (nodeCount < minNodes || nodeCount > maxNodes) {
+      fail(field('nodeCount'), nodeCount, `with the autoscaler on, the node count must lie within its bounds ${minNodes}–${maxNodes}`, 'set nodeCount inside the autoscaler bounds, or widen them');
+    }
+    const threshold = a.scaleDownUtilizationThreshold ?? 0.5;
+    if (!(threshold > 0 && threshold <= 1)) {
+      fail(field('autoscaler.scaleDownUtilizationThreshold'), threshold, 'the scale-down utilisation threshold is a fraction above 0 and at most 1', 'use e.g. 0.5 for 50%');
+    }
+    autoscaler = {
+      minNodes,
+      maxNodes,
+      scaleDown: a.scaleDown ?? true,
+      scaleDownUnneededMinutes: checkIntegerInRange(a.scaleDownUnneededMinutes ?? 10, field('autoscaler.scaleDownUnneededMinutes'), MINUTES_PER_DAY, 'the scale-down unneeded time', 'minutes'),
+      scaleDownUtilizationThreshold: threshold,
+      scaleDownDelayAfterAddMinutes: checkIntegerInRange(a.scaleDownDelayAfterAddMinutes ?? 10, field('autoscaler.scaleDownDelayAfterAddMinutes'), MINUTES_PER_DAY, 'the scale-down delay after add', 'minutes'),
+    };
+  }
+  const nodeLabels = checkNodeLabels(input.nodeLabels ?? {}, field('nodeLabels'));
+  return { flavor, nodeCount, availabilityZone, bootVolumeType, bootVolumeSizeGb, autoscaler, nodeLabels };
+}
+
+/** The largest number of nodes the group can have (autoscaler maximum, or the fixed count). */
+export function maxNodesOf(spec: NodeSpec): number {
+  return spec.autoscaler ? Math.max(spec.autoscaler.maxNodes, spec.nodeCount) : spec.nodeCount;
+}
+
+/** The NKS labels every node group carries (all values strings, as NKS expects). */
+export function nodeGroupLabels(spec: NodeSpec): Record<string, string> {
+  const labels: Record<string, string> = {
+    availability_zone: spec.availabilityZone,
+    boot_volume_type: spec.bootVolumeType,
+    boot_volume_size: String(spec.bootVolumeSizeGb),
+    ca_enable: nksBool(spec.autoscaler !== undefined),
+  };
+  if (spec.autoscaler) {
+    const a = spec.autoscaler;
+    labels.ca_min_node_count = String(a.minNodes);
+    labels.ca_max_node_count = String(a.maxNodes);
+    labels.ca_scale_down_enable = nksBool(a.scaleDown);
+    labels.ca_scale_down_unneeded_time = `${a.scaleDownUnneededMinutes}m`;
+    labels.ca_scale_down_util_thresh = String(a.scaleDownUtilizationThreshold);
+    labels.ca_scale_down_delay_after_add = `${a.scaleDownDelayAfterAddMinutes}m`;
+  }
+  if (Object.keys(spec.nodeLabels).length > 0) labels.k8s_node_labels = formatNodeLabelsForNks(spec.nodeLabels);
+  return labels;
+}

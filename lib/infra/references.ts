@@ -1,0 +1,103 @@
+import { Construct } from 'constructs';
+import { DataOpenstackImagesImageV2 } from '../generated/providers/openstack/data-openstack-images-image-v2';
+import { DataOpenstackNetworkingNetworkV2 } from '../generated/providers/openstack/data-openstack-networking-network-v2';
+import { fail, Where } from '../model/errors';
+import { isLiteral } from './util';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkUuid(id: string, where: Where, what: string): string {
+  if (isLiteral(id) && !UUID.test(id)) {
+    fail(where, id, `${what} IDs are UUIDs (8-4-4-4-12 hex digits)`, `pass the ${what}'s UUID, or use the fromName() form to look it up by name`);
+  }
+  return id;
+}
+
+/**
+ * An image for nodes or instances: a UUID the user knows, or a name looked up at plan time with the
+ * `openstack_images_image_v2` data source (most recent match), so programs carry no account-specific IDs.
+ */
+export abstract class ImageRef {
+  /** An image by UUID. */
+  public static fromId(imageId: string): ImageRef {
+    return new (class extends ImageRef {
+      public resolve(_scope: Construct, where: Where): string {
+        return checkUuid(imageId, where, 'image');
+      }
+      public describe(): string {
+        return imageId;
+      }
+    })();
+  }
+
+  /** The most recent image with exactly this name, e.g. `Ubuntu Server 22.04.3 LTS - Container (2024.04.16)`. */
+  public static fromName(name: string): ImageRef {
+    return new ImageLookup(name, { name });
+  }
+
+  /**
+   * The most recent image whose name matches a regular expression (RE2 syntax, as the provider evaluates it),
+   * e.g. `^Ubuntu Server 22\.04.* - Container` for the newest NKS Ubuntu 22.04 node image.
+   */
+  public static fromNameRegex(pattern: string): ImageRef {
+    return new ImageLookup(`/${pattern}/`, { nameRegex: pattern });
+  }
+
+  /** The image ID (a literal UUID or a Terraform reference) for a resource under `scope`. */
+  public abstract resolve(scope: Construct, where: Where): string;
+  /** The ID or name, for messages and diagrams. */
+  public abstract describe(): string;
+}
+
+/** A name lookup through the `openstack_images_image_v2` data source, one data source per owning construct. */
+class ImageLookup extends ImageRef {
+  private readonly lookups = new Map<Construct, string>();
+  constructor(
+    private readonly label: string,
+    private readonly filter: { readonly name?: string; readonly nameRegex?: string },
+  ) {
+    super();
+  }
+  public resolve(scope: Construct, where: Where): string {
+    const text = this.filter.name ?? this.filter.nameRegex ?? '';
+    if (isLiteral(text) && text.trim() === '') fail(where, text, 'an image name or pattern must not be empty', 'give the image name as the console lists it');
+    let id = this.lookups.get(scope);
+    if (!id) {
+      id = new DataOpenstackImagesImageV2(scope, 'image', { ...this.filter, mostRecent: true }).id;
+      this.lookups.set(scope, id);
+    }
+    return id;
+  }
+  public describe(): string {
+    return this.label;
+  }
+}
+
+/**
+ * The external (public) network a router's gateway and floating IPs come from: by UUID, or by name looked up
+ * with the `openstack_networking_network_v2` data source (`external = true`).
+ */
+export abstract class ExternalNetworkRef {
+  /** An external network by UUID. */
+  public static fromId(networkId: string): ExternalNetworkRef {
+    return new (class extends ExternalNetworkRef {
+      public resolve(_scope: Construct, where: Where): string {
+        return checkUuid(networkId, where, 'external network');
+      }
+    })();
+  }
+
+  /** An external network by name. NHN Cloud names its internet-facing network `Public Network`. */
+  public static fromName(name: string): ExternalNetworkRef {
+    return new (class extends ExternalNetworkRef {
+      public resolve(scope: Construct): string {
+        return new DataOpenstackNetworkingNetworkV2(scope, 'external-network', { name, external: true }).id;
+      }
+    })();
+  }
+
+  /** The network ID (a literal UUID or a Terraform reference) for a resource under `scope`. */
+  public abstract resolve(scope: Construct, where: Where): string;
+}
+
+export { checkUuid };

@@ -1,0 +1,23 @@
+import { Token } from 'cdktf';
+export { whereOf } from '../where';
+
+/** True when the value is a literal the program knows now (not a Terraform token resolved at apply). */
+export function isLiteral(value: unknown): boolean {
+  return value !== undefined && !Token.isUnresolved(value);
+}
+
+export { warn } from '../annotations';
+
+/** Terraform map values must be strings; NKS labels are all strings (booleans as "True"/"False"). */
+export function nksBool(value: boolean): string {
+  return value ? 'True' : 'False';
+}
+
+/** Lowercase, dash-separated form of a construct id, used where a cloud name is not given. */
+export function defaultName(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { BlockStorageVolume, InfraStack, OutputCheckError, PlatformApp, ValidationErrors } from '../lib';
+import { ContainerinfraClusterV1 } from '../lib/generated/providers/openstack/containerinfra-cluster-v1';
+import { tmpdir } from './helpers';
+import { baseCluster } from './infra/fixtures';
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+describe('PlatformApp.synth', () => {
+  test('writes nothing when a cross-construct validation fails, and keeps the previous output', () => {
+    const dir = tmpdir();
+    const outdir = path.join(dir, 'cdktf.out');
+    const good = new PlatformApp({ outdir, k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    baseCluster(good);
+    good.synth();
+    const before = listFiles(outdir);
+    const cdkTf = fs.readFileSync(path.join(outdir, 'stacks/infra/cdk.tf.json'), 'utf8');
+    expect(before).toContain(path.join('stacks', 'infra', 'cdk.tf.json'));
+
+    const bad = new PlatformApp({ outdir, k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    const { stack } = baseCluster(bad);
+    stack.node.addValidation({ validate: () => ['something is wrong'] });
+    expect(() => bad.synth()).toThrow(ValidationErrors);
+    expect(listFiles(outdir)).toEqual(before);
+    expect(fs.readFileSync(path.join(outdir, 'stacks/infra/cdk.tf.json'), 'utf8')).toBe(cdkTf);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('reports every validation error at once, with paths', () => {
+    const app = new PlatformApp({ outdir: path.join(tmpdir(), 'out'), log: () => undefined });
+    const stack = new InfraStack(app.infra, 'infra');
+    stack.node.addValidation({ validate: () => ['first'] });
+    new BlockStorageVolume(stack, 'v', { sizeGb: 10, availabilityZone: 'kr-pub-a' }).node.addValidation({ validate: () => ['second'] });
+    try {
+      app.synth();
+      throw new Error('synth should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationErrors);
+      expect((e as ValidationErrors).errors.map((x) => [x.path, x.rule])).toEqual([
+        ['infra', 'first'],
+        ['infra/v', 'second'],
+      ]);
+    }
+  });
+
+  test('fails, writing nothing, when the Terraform output breaks the provider schema', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'cdktf.out'), log: () => undefined });
+    const { stack } = baseCluster(app);
+    const raw = new ContainerinfraClusterV1(stack, 'raw', { clusterTemplateId: 'x', name: 'raw' });
+    raw.addOverride('no_such_argument', 'x');
+    expect(() => app.synth()).toThrow(OutputCheckError);
+    expect(fs.existsSync(path.join(dir, 'cdktf.out'))).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test('the same program synthesizes byte-identical output twice', () => {
+    const read = () => {
+      const dir = tmpdir();
+      const app = new PlatformApp({ outdir: path.join(dir, 'out'), log: () => undefined });
+      baseCluster(app);
+      app.synth();
+      return fs.readFileSync(path.join(dir, 'out/stacks/infra/cdk.tf.json'), 'utf8');
+    };
+    const first = read();
+    expect(read()).toBe(first);
+    expect(first).not.toContain('undefined');
+  });
+});
