@@ -5,7 +5,7 @@ import { NetworkingRouterV2 } from '../generated/providers/openstack/networking-
 import { NetworkingSubnetV2 } from '../generated/providers/openstack/networking-subnet-v2';
 import { checkMaxPrefix, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
 import { checkResourceName } from '../model/names';
-import { checkUuid, ExternalNetworkRef } from './references';
+import { checkIdLiteral, ExternalNetworkRef } from './references';
 import { defaultName, isLiteral, whereOf } from './util';
 
 /** What a cluster, node group or instance needs of a network. */
@@ -74,8 +74,8 @@ export class Network extends Construct implements INetwork {
     const path = holder.node.path;
     return {
       path,
-      networkId: checkUuid(props.networkId, whereOf(holder, 'networkId'), 'network'),
-      subnetId: checkUuid(props.subnetId, whereOf(holder, 'subnetId'), 'subnet'),
+      networkId: checkIdLiteral(props.networkId, whereOf(holder, 'networkId'), 'network'),
+      subnetId: checkIdLiteral(props.subnetId, whereOf(holder, 'subnetId'), 'subnet'),
       subnetCidr: props.subnetCidr === undefined ? undefined : parseCidr(props.subnetCidr, whereOf(holder, 'subnetCidr')),
     };
   }

@@ -2,15 +2,12 @@ import { Construct } from 'constructs';
 import { DataOpenstackImagesImageV2 } from '../generated/providers/openstack/data-openstack-images-image-v2';
 import { DataOpenstackNetworkingNetworkV2 } from '../generated/providers/openstack/data-openstack-networking-network-v2';
 import { fail, Where } from '../model/errors';
+import { checkUuid } from '../model/ids';
 import { isLiteral } from './util';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function checkUuid(id: string, where: Where, what: string): string {
-  if (isLiteral(id) && !UUID.test(id)) {
-    fail(where, id, `${what} IDs are UUIDs (8-4-4-4-12 hex digits)`, `pass the ${what}'s UUID, or use the fromName() form to look it up by name`);
-  }
-  return id;
+/** A literal ID must be a UUID; a Terraform reference is checked by the provider at apply. */
+function checkIdLiteral(id: string, where: Where, what: string): string {
+  return isLiteral(id) ? checkUuid(id, where, what, `pass the ${what}'s UUID, or use the fromName() form to look it up by name`) : id;
 }
 
 /**
@@ -22,7 +19,7 @@ export abstract class ImageRef {
   public static fromId(imageId: string): ImageRef {
     return new (class extends ImageRef {
       public resolve(_scope: Construct, where: Where): string {
-        return checkUuid(imageId, where, 'image');
+        return checkIdLiteral(imageId, where, 'image');
       }
       public describe(): string {
         return imageId;
@@ -82,7 +79,7 @@ export abstract class ExternalNetworkRef {
   public static fromId(networkId: string): ExternalNetworkRef {
     return new (class extends ExternalNetworkRef {
       public resolve(_scope: Construct, where: Where): string {
-        return checkUuid(networkId, where, 'external network');
+        return checkIdLiteral(networkId, where, 'external network');
       }
     })();
   }
@@ -100,4 +97,4 @@ export abstract class ExternalNetworkRef {
   public abstract resolve(scope: Construct, where: Where): string;
 }
 
-export { checkUuid };
+export { checkIdLiteral };

@@ -10,3 +10,4 @@ export * from './names';
 export * from './cidr';
 export * from './node-labels';
 export * from './placement';
+export * from './ids';
