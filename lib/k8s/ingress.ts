@@ -1,0 +1,313 @@
+import { Chart, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { warn } from '../annotations';
+import { at, fail, Where } from '../model/errors';
+import { checkChoice } from '../model/choices';
+import { checkDnsSubdomain } from '../model/names';
+import { whereOf } from '../where';
+import { checkPortNumber } from './container';
+import { NginxIngressController } from './ingress-controller';
+import { objectMeta } from './metadata';
+import { IPV4_ADDRESS, Service } from './service';
+
+/** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
+export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
+const PATH_TYPES: readonly PathType[] = ['Prefix', 'Exact', 'ImplementationSpecific'];
+
+/** ingress-nginx's annotation that hands TLS connections to the backend undecrypted. */
+export const SSL_PASSTHROUGH_ANNOTATION = 'nginx.ingress.kubernetes.io/ssl-passthrough';
+/** ingress-nginx's annotation for the protocol it speaks to the backend (`HTTPS` for backends serving TLS). */
+export const BACKEND_PROTOCOL_ANNOTATION = 'nginx.ingress.kubernetes.io/backend-protocol';
+
+// ingress-nginx (v1.12+, `strict-validate-path-type` on by default) rejects other characters in Prefix/Exact paths.
+const NGINX_STRICT_PATH = /^\/[A-Za-z0-9._\-/]*$/;
+// The API server rejects these segments in Prefix and Exact paths.
+const BAD_PATH_SEQUENCE = /\/\/|\/\.\.?(\/|$)|%2f/i;
+
+/** Where an Ingress path sends requests: a Service and one of its ports. */
+export class IngressBackend {
+  /**
+   * An nks-cdk {@link Service}; the port is checked against the Service's ports when the Ingress is built.
+   * @param port the Service port's number or name (the Service port, not the target port); default: its only port
+   */
+  public static fromService(service: Service, port?: number | string): IngressBackend {
+    return new IngressBackend(service, port);
+  }
+
+  /**
+   * A Service nks-cdk did not build (e.g. NKS's `kubernetes-dashboard` in kube-system), by name; nothing can be checked
+   * beyond the name's and port's form.
+   */
+  public static fromServiceName(serviceName: string, port: number | string): IngressBackend {
+    return new IngressBackend(serviceName, port);
+  }
+
+  private constructor(
+    private readonly target: Service | string,
+    private readonly port: number | string | undefined,
+  ) {}
+
+  /** The backend Service's name. */
+  public get serviceName(): string {
+    return typeof this.target === 'string' ? this.target : this.target.serviceName;
+  }
+
+  /** @internal Validates the backend for `ingress` and renders it; errors go to `where`. */
+  public _render(ingress: Ingress, where: Where): kplus.k8s.IngressBackend {
+    if (typeof this.target === 'string') {
+      checkDnsSubdomain(this.target, at(where, 'service'));
+      return { service: { name: this.target, port: renderPortRef(this.port, at(where, 'port')) } };
+    }
+    const service = this.target;
+    const serviceNs = service.effectiveNamespace ?? 'default';
+    const ingressNs = ingress.effectiveNamespace ?? 'default';
+    if (serviceNs !== ingressNs) {
+      fail(at(where, 'service'), service.node.path, `an Ingress reaches only Services in its own namespace; "${service.serviceName}" is in "${serviceNs}", the Ingress in "${ingressNs}"`, 'put the Ingress in the Service\'s namespace (one Ingress per namespace)');
+    }
+    if (service.type === 'ExternalName' && service.ports.length === 0) {
+      if (this.port === undefined) fail(at(where, 'port'), undefined, `ExternalName Service "${service.serviceName}" has no ports to default to`, 'give the port explicitly');
+      return { service: { name: service.serviceName, port: renderPortRef(this.port, at(where, 'port')) } };
+    }
+    const port = service.portFor(this.port, at(where, 'port'));
+    const byName = typeof this.port === 'string';
+    return { service: { name: service.serviceName, port: byName ? { name: port.name } : { number: port.port } } };
+  }
+}
+
+function renderPortRef(port: number | string | undefined, where: Where): kplus.k8s.ServiceBackendPort {
+  if (typeof port === 'number') return { number: checkPortNumber(port, where) };
+  if (typeof port === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(port) && port.length <= 63) return { name: port };
+  return fail(where, port, 'a backend port is a Service port number (1–65535) or a Service port name', 'use e.g. 80 or "http"');
+}
+
+/** One path of a rule. */
+export interface IngressPath {
+  /**
+   * Request path, starting with `/` (the guide's `/tea`, `/coffee`).
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * How the path matches.
+   * @default 'Prefix'
+   */
+  readonly pathType?: PathType;
+  /** Where matching requests go. */
+  readonly backend: IngressBackend;
+}
+
+/** Paths for one host (or for any host). */
+export interface IngressRule {
+  /**
+   * Host name (`tea.cafe.example.com`, or `*.cafe.example.com`); no IP addresses, no port.
+   * @default - any host (the guide's URI fanout)
+   */
+  readonly host?: string;
+  /** Paths and their backends. */
+  readonly paths: IngressPath[];
+}
+
+/** A TLS certificate for some hosts. */
+export interface IngressTls {
+  /**
+   * Hosts the certificate covers.
+   * @default - the controller's default (all hosts of the Ingress)
+   */
+  readonly hosts?: string[];
+  /** Name of a `kubernetes.io/tls` Secret in the Ingress's namespace (create it with `kubectl create secret tls`). */
+  readonly secretName: string;
+}
+
+/** Properties of an {@link Ingress}. */
+export interface IngressProps {
+  /**
+   * Ingress name (a DNS subdomain), e.g. the guide's `cafe-ingress-uri`.
+   * @default - a name cdk8s generates from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Namespace; backends must be in the same one.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Labels.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Annotations for the controller, e.g. `nginx.ingress.kubernetes.io/rewrite-target`.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * IngressClass: a name, or an {@link NginxIngressController} of this program (which lets nks-cdk check
+   * that what the Ingress asks for, such as SSL passthrough, is enabled).
+   * @default - no ingressClassName: the cluster's default IngressClass handles it, if there is one
+   */
+  readonly ingressClass?: string | NginxIngressController;
+  /**
+   * Rules; more can be added with {@link Ingress.addRule}.
+   * @default - none
+   */
+  readonly rules?: IngressRule[];
+  /**
+   * Where requests that match no rule go.
+   * @default - the controller's own default (ingress-nginx answers 404)
+   */
+  readonly defaultBackend?: IngressBackend;
+  /**
+   * TLS certificates.
+   * @default - none (HTTP only; ingress-nginx still answers 443 with its self-signed certificate)
+   */
+  readonly tls?: IngressTls[];
+}
+
+/**
+ * An Ingress (networking.k8s.io/v1): host- and path-based routing to Services through an ingress controller
+ * (the guide's cafe example). Checked at construction: paths, hosts, duplicate host+path, and, for nks-cdk
+ * Services, that the backend port exists and the Service is in the Ingress's namespace.
+ */
+export class Ingress extends Construct {
+  /** The IngressClass name, when set. */
+  public readonly ingressClassName?: string;
+  /** The controller, when given as an {@link NginxIngressController}. */
+  public readonly controller?: NginxIngressController;
+  /** Namespace, when set on the Ingress. */
+  public readonly namespace?: string;
+  /** The Ingress API object. */
+  public readonly apiObject: kplus.k8s.KubeIngress;
+  private readonly annotations: Readonly<Record<string, string>>;
+  private readonly rules = new Map<string, kplus.k8s.HttpIngressPath[]>();
+  private readonly tls: kplus.k8s.IngressTls[] = [];
+  private readonly defaultBackend?: kplus.k8s.IngressBackend;
+  private ruleCount = 0;
+
+  constructor(scope: Construct, id: string, props: IngressProps = {}) {
+    super(scope, id);
+    const where = whereOf(this, '');
+    const metadata = objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels, annotations: props.annotations }, where);
+    this.namespace = props.namespace;
+    this.annotations = { ...props.annotations };
+    if (props.ingressClass instanceof NginxIngressController) {
+      this.controller = props.ingressClass;
+      this.ingressClassName = props.ingressClass.ingressClassName;
+    } else if (props.ingressClass !== undefined) {
+      this.ingressClassName = checkDnsSubdomain(props.ingressClass, at(where, 'ingressClass'));
+    }
+    if (this.passthrough && this.controller && !this.controller.sslPassthrough) {
+      fail(
+        at(where, 'ingressClass'),
+        this.controller.node.path,
+        `the Ingress asks for SSL passthrough (${SSL_PASSTHROUGH_ANNOTATION}: "true"), but the controller runs without --enable-ssl-passthrough, so it would terminate TLS itself`,
+        'create the NginxIngressController with sslPassthrough: true (for the dashboard, or use exposeViaLoadBalancer())',
+      );
+    }
+    this.defaultBackend = props.defaultBackend?._render(this, at(where, 'defaultBackend'));
+    for (const rule of props.rules ?? []) this.addRule(rule);
+    for (const tls of props.tls ?? []) this.addTls(tls);
+    this.apiObject = new kplus.k8s.KubeIngress(this, 'Resource', {
+      metadata,
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.node.addValidation({ validate: () => this.validateLate() });
+  }
+
+  /** The Ingress's name. */
+  public get ingressName(): string {
+    return this.apiObject.name;
+  }
+
+  /** The namespace the Ingress lands in: its own, else its chart's. */
+  public get effectiveNamespace(): string | undefined {
+    return this.namespace ?? Chart.of(this).namespace;
+  }
+
+  /** Adds a rule: paths for one host, or for any host. Paths of a host already present are merged into it. */
+  public addRule(rule: IngressRule): void {
+    const where = whereOf(this, `rules[${this.ruleCount++}]`);
+    const host = rule.host === undefined ? '' : checkHost(rule.host, at(where, 'host'));
+    if (!rule.paths || rule.paths.length === 0) fail(at(where, 'paths'), rule.paths, 'a rule needs at least one path', "add e.g. { path: '/', backend: IngressBackend.fromService(svc) }");
+    const paths = this.rules.get(host) ?? [];
+    rule.paths.forEach((p, i) => {
+      const pw = at(where, `paths[${i}]`);
+      const pathType = checkChoice(p.pathType ?? 'Prefix', PATH_TYPES, at(pw, 'pathType'), 'a path type');
+      const path = this.checkPath(p.path ?? '/', pathType, at(pw, 'path'));
+      if (paths.some((existing) => existing.path === path)) {
+        fail(at(pw, 'path'), path, `the path ${path} is already routed for ${host ? `host ${host}` : 'any host'} in this Ingress`, 'remove the duplicate, or route it to one backend');
+      }
+      if (this.passthrough && path !== '/') {
+        fail(at(pw, 'path'), path, 'with SSL passthrough ingress-nginx routes only the path "/" (it forwards whole TLS connections, by host name)', 'use path "/"');
+      }
+      paths.push({ path, pathType, backend: p.backend._render(this, at(pw, 'backend')) });
+    });
+    this.rules.set(host, paths);
+  }
+
+  /** Adds a TLS certificate (a `kubernetes.io/tls` Secret by name) for some hosts. */
+  public addTls(tls: IngressTls): void {
+    const where = whereOf(this, `tls[${this.tls.length}]`);
+    const hosts = tls.hosts?.map((h, i) => checkHost(h, at(where, `hosts[${i}]`)));
+    this.tls.push({ hosts, secretName: checkDnsSubdomain(tls.secretName, at(where, 'secretName')) });
+  }
+
+  private get passthrough(): boolean {
+    return this.annotations[SSL_PASSTHROUGH_ANNOTATION] === 'true';
+  }
+
+  private checkPath(path: string, pathType: PathType, where: Where): string {
+    if (typeof path !== 'string' || !path.startsWith('/')) fail(where, path, 'an Ingress path is absolute: it starts with "/"', `use "/${String(path ?? '').replace(/^\/*/, '')}"`);
+    if (pathType !== 'ImplementationSpecific') {
+      if (BAD_PATH_SEQUENCE.test(path)) fail(where, path, 'Prefix and Exact paths may not contain "//", "/./", "/../" or "%2f"', 'write the path in its normal form');
+      if (this.isNginx && !NGINX_STRICT_PATH.test(path)) {
+        fail(where, path, 'ingress-nginx accepts only letters, digits, ".", "_", "-" and "/" in Prefix and Exact paths (regular expressions need pathType "ImplementationSpecific")', 'simplify the path, or use pathType: "ImplementationSpecific" with nginx.ingress.kubernetes.io/use-regex');
+      }
+    }
+    return path;
+  }
+
+  private get isNginx(): boolean {
+    return this.controller !== undefined || this.ingressClassName === 'nginx';
+  }
+
+  private renderSpec(): kplus.k8s.IngressSpec {
+    const rules = [...this.rules.entries()].map(([host, paths]) => ({ host: host || undefined, http: { paths } }));
+    return {
+      ingressClassName: this.ingressClassName,
+      defaultBackend: this.defaultBackend,
+      rules: rules.length ? rules : undefined,
+      tls: this.tls.length ? this.tls : undefined,
+    };
+  }
+
+  private validateLate(): string[] {
+    if (this.rules.size === 0 && !this.defaultBackend) {
+      fail(whereOf(this, 'rules'), [], 'an Ingress needs rules or a defaultBackend', 'add a rule with addRule(), or set defaultBackend');
+    }
+    if (this.ingressClassName !== undefined && !this.controller && !controllersIn(this).some((c) => c.ingressClassName === this.ingressClassName)) {
+      warn(this, `no NginxIngressController in this program serves IngressClass "${this.ingressClassName}"; the cluster must already run a controller for it, or the Ingress gets no address.`);
+    }
+    if (this.passthrough && !this.controller) {
+      warn(this, `SSL passthrough works only when the controller runs with --enable-ssl-passthrough; pass an NginxIngressController with sslPassthrough: true as ingressClass to have it checked.`);
+    }
+    if (this.passthrough && this.rules.has('')) {
+      warn(this, 'SSL passthrough routes by the TLS SNI host name; for a rule without host, clients that connect by IP address reach NGINX itself (which then needs backend-protocol HTTPS to reach a TLS backend).');
+    }
+    return [];
+  }
+}
+
+function controllersIn(scope: IConstruct): NginxIngressController[] {
+  return scope.node.root.node.findAll().filter((c): c is NginxIngressController => c instanceof NginxIngressController);
+}
+
+/** Validates an Ingress host: a lowercase DNS name, optionally starting with `*.`, not an IP address. */
+export function checkHost(host: string, where: Where): string {
+  if (typeof host === 'string' && IPV4_ADDRESS.test(host)) {
+    fail(where, host, 'an Ingress host is a DNS name, not an IP address', 'remove host (any host, the guide\'s URI fanout) or use a DNS name');
+  }
+  if (typeof host === 'string' && /:\d+$/.test(host)) fail(where, host, 'an Ingress host has no port', `use "${host.replace(/:\d+$/, '')}"`);
+  checkDnsSubdomain(typeof host === 'string' && host.startsWith('*.') ? host.slice(2) : host, where);
+  return host;
+}

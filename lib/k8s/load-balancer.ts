@@ -1,0 +1,361 @@
+// NHN Cloud load balancer options for Services of type LoadBalancer, as typed props that become the
+// annotations NKS's cloud controller reads. Source: TOAST-DOCS/Container-Kubernetes, `en/user-guide.md` and
+// `ko/user-guide.md`, "LoadBalancer service" settings (as of 2026-03). Without options no annotation is
+// written, so the same Service works on any cluster (minikube, k3s) unchanged.
+import { at, fail, Where } from '../model/errors';
+import { checkUuid } from '../model/ids';
+import { checkChoice } from '../model/choices';
+import { checkIntegerInRange } from '../model/numbers';
+import { checkPortNumber } from './container';
+import { LoadBalancerCertificate } from './load-balancer-certificate';
+
+/** NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in KR1 (Pyeongchon) and take no floating IP. */
+export type LoadBalancerType = 'shared' | 'dedicated' | 'physical_basic' | 'physical_premium';
+/** Listener protocols. `TERMINATED_HTTPS` decrypts at the load balancer and needs `terminatedHttps`. */
+export type ListenerProtocol = 'TCP' | 'HTTP' | 'HTTPS' | 'TERMINATED_HTTPS';
+/** Lowest TLS version a `TERMINATED_HTTPS` listener accepts. */
+export type LoadBalancerTlsVersion = 'TLSv1.3' | 'TLSv1.2' | 'TLSv1.1' | 'TLSv1.0_2016' | 'TLSv1.0' | 'SSLv3';
+/** How the load balancer picks a member (node). */
+export type LoadBalancingMethod = 'ROUND_ROBIN' | 'LEAST_CONNECTIONS' | 'SOURCE_IP';
+/** Session persistence of the pool: `NONE` (written as `""`) or by client address. */
+export type SessionPersistence = 'NONE' | 'SOURCE_IP';
+/** Health check protocol. */
+export type HealthMonitorType = 'TCP' | 'HTTP' | 'HTTPS';
+/** A Service port's protocol, the first half of a per-listener key (`TCP-80.`). */
+export type ServicePortProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+const LB_TYPES: readonly LoadBalancerType[] = ['shared', 'dedicated', 'physical_basic', 'physical_premium'];
+const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS'];
+const TLS_VERSIONS: readonly LoadBalancerTlsVersion[] = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1.0_2016', 'TLSv1.0', 'SSLv3'];
+const LB_METHODS: readonly LoadBalancingMethod[] = ['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP'];
+const PERSISTENCE: readonly SessionPersistence[] = ['NONE', 'SOURCE_IP'];
+const MONITOR_TYPES: readonly HealthMonitorType[] = ['TCP', 'HTTP', 'HTTPS'];
+const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
+
+const NHN = 'loadbalancer.nhncloud/';
+const OPENSTACK = 'loadbalancer.openstack.org/';
+/** Annotation that asks for a load balancer without a floating IP (a VIP in the subnet only). */
+export const INTERNAL_LB_ANNOTATION = 'service.beta.kubernetes.io/openstack-internal-load-balancer';
+
+// NHN's health check delay is 60 s unless set; the timeout rule compares against it.
+const DEFAULT_HEALTH_DELAY = 60;
+const LB_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+// A single code (200), a list (200,202) or a range (200-204), as NHN documents it.
+const EXPECTED_CODES = /^[1-5][0-9]{2}(?:(?:,[1-5][0-9]{2})+|-[1-5][0-9]{2})?$/;
+
+/** TLS settings of a `TERMINATED_HTTPS` listener. */
+export interface TerminatedHttpsOptions {
+  /** The certificate: from NHN Certificate Manager, or (opt-in) PEM text from environment variables. */
+  readonly certificate: LoadBalancerCertificate;
+  /**
+   * Lowest TLS version accepted. `TLSv1.3` needs a cluster created after 2022-03-29.
+   * @default - NHN's default, TLSv1.3
+   */
+  readonly tlsVersion?: LoadBalancerTlsVersion;
+}
+
+/** Health check of the load balancer's members (the nodes' node ports). */
+export interface HealthMonitorOptions {
+  /**
+   * Health check protocol; HTTP and HTTPS also use `httpUrl` and `expectedCodes`.
+   * @default - NHN's default, TCP
+   */
+  readonly type?: HealthMonitorType;
+  /**
+   * Seconds between checks, 1–5000.
+   * @default - NHN's default, 60
+   */
+  readonly delaySeconds?: number;
+  /**
+   * Seconds a check may take, 1–5000 and less than `delaySeconds` (NHN would silently halve the delay otherwise).
+   * @default - NHN's default, 30
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * Failed checks before a member is taken out, 1–10.
+   * @default - NHN's default, 3
+   */
+  readonly maxRetries?: number;
+  /**
+   * Path an HTTP(S) check requests; starts with `/`.
+   * @default - NHN's default, "/"
+   */
+  readonly httpUrl?: string;
+  /**
+   * HTTP status codes that count as healthy: `200`, a list `200,202` or a range `200-204`.
+   * @default - NHN's default, "200"
+   */
+  readonly expectedCodes?: string;
+  /**
+   * Host header of HTTP(S) checks.
+   * @default - none
+   */
+  readonly httpHostHeader?: string;
+  /**
+   * Member port the check connects to, 1–65535.
+   * @default - each member's own port
+   */
+  readonly port?: number;
+}
+
+/** Settings NHN accepts for the whole load balancer or per listener (`{PROTOCOL}-{port}.` key prefix). */
+export interface ListenerOptions {
+  /**
+   * Listener protocol. NHN applies a change only when the Service is re-created (which replaces the load
+   * balancer and, unless kept, its floating IP).
+   * @default - NHN's default, TCP
+   */
+  readonly listenerProtocol?: ListenerProtocol;
+  /**
+   * Certificate and TLS version; required with, and only allowed with, `TERMINATED_HTTPS`.
+   * @default - none
+   */
+  readonly terminatedHttps?: TerminatedHttpsOptions;
+  /**
+   * Send the PROXY protocol header to members, so they see the client address (TCP and HTTPS listeners only).
+   * The receiving server must expect it (ingress-nginx: `use-proxy-protocol`).
+   * @default - NHN's default, false
+   */
+  readonly proxyProtocol?: boolean;
+  /**
+   * Maximum connections per listener, 1–60000.
+   * @default - NHN's default, 60000
+   */
+  readonly connectionLimit?: number;
+  /**
+   * Load balancing method.
+   * @default - NHN's default, ROUND_ROBIN
+   */
+  readonly lbMethod?: LoadBalancingMethod;
+  /**
+   * Session persistence. NHN ignores it when `lbMethod` is `SOURCE_IP`.
+   * @default - NHN's default, NONE
+   */
+  readonly sessionPersistence?: SessionPersistence;
+  /**
+   * Health check of the members.
+   * @default - NHN's defaults (TCP every 60 s, 30 s timeout, 3 retries)
+   */
+  readonly healthMonitor?: HealthMonitorOptions;
+  /**
+   * Idle keep-alive timeout in seconds, 0–3600. Needs a cluster at v1.24.3 or later (since 2023-11-28).
+   * @default - NHN's default, 300
+   */
+  readonly keepAliveTimeoutSeconds?: number;
+}
+
+/** One listener's own settings: which Service port it is, and what differs from the load balancer-wide ones. */
+export interface ListenerSettings extends ListenerOptions {
+  /** The Service port (`spec.ports[].port`) of the listener. */
+  readonly port: number;
+  /**
+   * The Service port's protocol.
+   * @default 'TCP'
+   */
+  readonly protocol?: ServicePortProtocol;
+}
+
+/**
+ * NHN Cloud load balancer options of a LoadBalancer Service. Every option is optional and none is written
+ * unless set: NHN's defaults apply, and the Service stays plain Kubernetes.
+ */
+export interface LoadBalancerOptions extends ListenerOptions {
+  /**
+   * Load balancer name: letters, digits, `-` and `_`, at most 255. Renaming it later, or two load balancers
+   * with the same name in a project, breaks the load balancer (NHN's caution).
+   * @default - kube_service_{cluster UUID}_{namespace}_{service name}
+   */
+  readonly name?: string;
+  /**
+   * Load balancer type.
+   * @default - NHN's default, 'shared'
+   */
+  readonly type?: LoadBalancerType;
+  /**
+   * No floating IP: the load balancer gets only a VIP in its subnet (reachable inside the VPC). With
+   * `loadBalancerIP` on the Service, that VIP.
+   * @default false
+   */
+  readonly internal?: boolean;
+  /**
+   * Keep the floating IP when the load balancer is deleted or its IP changes (so DNS records stay valid).
+   * @default - NHN's default, false
+   */
+  readonly keepFloatingIp?: boolean;
+  /**
+   * VPC (network UUID) of the load balancer.
+   * @default - the cluster's VPC
+   */
+  readonly networkId?: string;
+  /**
+   * Subnet UUID of the load balancer's VIP.
+   * @default - the cluster's subnet
+   */
+  readonly subnetId?: string;
+  /**
+   * Subnets (UUIDs, same VPC) whose worker nodes become members. Needs a cluster at v1.24.3 or later.
+   * @default - the load balancer's subnet
+   */
+  readonly memberSubnetIds?: string[];
+  /**
+   * Apply the subnet's static routes to the load balancer. Needs a cluster created or upgraded since 2024-08-27.
+   * @default - NHN's default, false
+   */
+  readonly applySubnetHostRoutes?: boolean;
+  /**
+   * Per-listener settings; each overrides the load balancer-wide options for the Service port it names.
+   * @default - none
+   */
+  readonly listeners?: ListenerSettings[];
+}
+
+/** What {@link loadBalancerAnnotations} produces. */
+export interface RenderedLoadBalancer {
+  /** Annotation key → string value. */
+  readonly annotations: Record<string, string>;
+  /** Warnings for the owning construct (e.g. a private key in the output). */
+  readonly warnings: string[];
+  /** The Service ports the per-listener settings name, as `{PROTOCOL}-{port}`. */
+  readonly listenerKeys: string[];
+}
+
+/** The per-listener key prefix NHN expects: the Service port's protocol and number, e.g. `TCP-80`. */
+export function listenerKey(port: number, protocol: ServicePortProtocol = 'TCP'): string {
+  return `${protocol}-${port}`;
+}
+
+/**
+ * Validates NHN load balancer options and renders them as Service annotations (values are always strings).
+ * `where` is the `loadBalancer` prop; fields are reported under it.
+ */
+export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Where): RenderedLoadBalancer {
+  const annotations: Record<string, string> = {};
+  const warnings: string[] = [];
+  const put = (key: string, value: string | number | boolean | undefined): void => {
+    if (value !== undefined) annotations[key] = String(value);
+  };
+  if (options.name !== undefined && (typeof options.name !== 'string' || !LB_NAME.test(options.name))) {
+    fail(at(where, 'name'), options.name, 'a load balancer name is 1 to 255 letters, digits, "-" and "_" (NHN silently falls back to its generated name otherwise)', `use e.g. "${String(options.name ?? '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 255) || 'my-lb'}"`);
+  }
+  put(`${NHN}loadbalancer-name`, options.name);
+  if (options.type !== undefined) put(`${NHN}loadbalancer-type`, checkChoice(options.type, LB_TYPES, at(where, 'type'), 'a load balancer type'));
+  put(INTERNAL_LB_ANNOTATION, options.internal);
+  put(`${OPENSTACK}keep-floatingip`, options.keepFloatingIp);
+  if (options.networkId !== undefined) put(`${OPENSTACK}network-id`, checkNetworkUuid(options.networkId, at(where, 'networkId'), 'VPC (network)'));
+  if (options.subnetId !== undefined) put(`${OPENSTACK}subnet-id`, checkNetworkUuid(options.subnetId, at(where, 'subnetId'), 'subnet'));
+  if (options.memberSubnetIds !== undefined) {
+    if (options.memberSubnetIds.length === 0) fail(at(where, 'memberSubnetIds'), options.memberSubnetIds, 'memberSubnetIds lists at least one subnet', 'give subnet UUIDs, or omit it to use the load balancer subnet');
+    options.memberSubnetIds.forEach((id, i) => checkNetworkUuid(id, at(where, `memberSubnetIds[${i}]`), 'member subnet'));
+    put(`${NHN}member-subnet-id`, options.memberSubnetIds.join(','));
+  }
+  put(`${NHN}apply-subnet-host-routes`, options.applySubnetHostRoutes);
+  if (options.type?.startsWith('physical') && options.keepFloatingIp) {
+    fail(at(where, 'keepFloatingIp'), true, 'physical load balancers take no floating IP (they get an automatic public IP)', 'remove keepFloatingIp, or use a shared/dedicated load balancer');
+  }
+
+  renderListener(options, '', 'TCP', where, annotations, warnings);
+  const listenerKeys: string[] = [];
+  (options.listeners ?? []).forEach((listener, i) => {
+    const lw = at(where, `listeners[${i}]`);
+    checkPortNumber(listener.port, at(lw, 'port'));
+    const protocol = checkChoice(listener.protocol ?? 'TCP', PORT_PROTOCOLS, at(lw, 'protocol'), "a Service port's protocol");
+    const key = listenerKey(listener.port, protocol);
+    if (listenerKeys.includes(key)) fail(at(lw, 'port'), key, 'each Service port has one set of listener settings', `merge the settings for ${key} into one entry`);
+    listenerKeys.push(key);
+    renderListener(listener, `${key}.`, options.listenerProtocol ?? 'TCP', lw, annotations, warnings);
+  });
+  return { annotations, warnings, listenerKeys };
+}
+
+/** Renders the listener-level settings under `prefix` ('' for load balancer-wide, `TCP-80.` per listener). */
+function renderListener(
+  options: ListenerOptions,
+  prefix: string,
+  inheritedProtocol: ListenerProtocol,
+  where: Where,
+  annotations: Record<string, string>,
+  warnings: string[],
+): void {
+  const put = (key: string, value: string | number | boolean | undefined): void => {
+    if (value !== undefined) annotations[`${prefix}${NHN}${key}`] = String(value);
+  };
+  const protocol = options.listenerProtocol === undefined ? inheritedProtocol : checkChoice(options.listenerProtocol, LISTENER_PROTOCOLS, at(where, 'listenerProtocol'), 'a listener protocol');
+  put('listener-protocol', options.listenerProtocol);
+  if (options.terminatedHttps !== undefined) {
+    if (protocol !== 'TERMINATED_HTTPS') {
+      fail(at(where, 'terminatedHttps'), protocol, 'terminatedHttps applies only to a TERMINATED_HTTPS listener', 'set listenerProtocol: "TERMINATED_HTTPS", or remove terminatedHttps');
+    }
+    const tls = options.terminatedHttps;
+    if (tls.tlsVersion !== undefined) put('listener-terminated-https-tls-version', checkChoice(tls.tlsVersion, TLS_VERSIONS, at(where, 'terminatedHttps.tlsVersion'), 'a TLS version'));
+    if (!(tls.certificate instanceof LoadBalancerCertificate)) {
+      fail(at(where, 'terminatedHttps.certificate'), '(not shown)', 'the certificate is a LoadBalancerCertificate', 'use LoadBalancerCertificate.fromCertificateManager("<name>")');
+    }
+    const cert = tls.certificate._render(at(where, 'terminatedHttps.certificate'));
+    for (const [key, value] of Object.entries(cert.annotations)) put(key, value);
+    if (cert.warning) warnings.push(cert.warning);
+  } else if (options.listenerProtocol === 'TERMINATED_HTTPS') {
+    fail(at(where, 'terminatedHttps'), undefined, 'a TERMINATED_HTTPS listener needs a certificate', 'add terminatedHttps: { certificate: LoadBalancerCertificate.fromCertificateManager("<name>") }');
+  }
+  if (options.proxyProtocol !== undefined) {
+    if (options.proxyProtocol && protocol !== 'TCP' && protocol !== 'HTTPS') {
+      fail(at(where, 'proxyProtocol'), true, `the PROXY protocol works only on TCP and HTTPS listeners; this one is ${protocol}`, 'use listenerProtocol "TCP" or "HTTPS", or turn proxyProtocol off');
+    }
+    put('proxy-protocol', options.proxyProtocol);
+  }
+  if (options.connectionLimit !== undefined) put('connection-limit', checkIntegerInRange(options.connectionLimit, at(where, 'connectionLimit'), { min: 1, max: 60000 }, 'a listener connection limit'));
+  if (options.lbMethod !== undefined) put('pool-lb-method', checkChoice(options.lbMethod, LB_METHODS, at(where, 'lbMethod'), 'a load balancing method'));
+  if (options.sessionPersistence !== undefined) {
+    const persistence = checkChoice(options.sessionPersistence, PERSISTENCE, at(where, 'sessionPersistence'), 'a session persistence');
+    put('pool-session-persistence', persistence === 'NONE' ? '' : persistence);
+  }
+  if (options.keepAliveTimeoutSeconds !== undefined) {
+    put('keepalive-timeout', checkIntegerInRange(options.keepAliveTimeoutSeconds, at(where, 'keepAliveTimeoutSeconds'), { min: 0, max: 3600 }, 'a keep-alive timeout', 's'));
+  }
+  if (options.healthMonitor !== undefined) renderHealthMonitor(options.healthMonitor, at(where, 'healthMonitor'), put);
+}
+
+function renderHealthMonitor(hm: HealthMonitorOptions, where: Where, put: (key: string, value: string | number | undefined) => void): void {
+  const type = hm.type === undefined ? undefined : checkChoice(hm.type, MONITOR_TYPES, at(where, 'type'), 'a health check type');
+  put('healthmonitor-type', type);
+  const delay = hm.delaySeconds === undefined ? undefined : checkIntegerInRange(hm.delaySeconds, at(where, 'delaySeconds'), { min: 1, max: 5000 }, 'a health check interval', 's');
+  put('healthmonitor-delay', delay);
+  if (hm.timeoutSeconds !== undefined) {
+    const effectiveDelay = delay ?? DEFAULT_HEALTH_DELAY;
+    // NHN halves the delay when timeout ≥ delay instead of failing: reject it here so the check does what was written.
+    const timeout = checkIntegerInRange(hm.timeoutSeconds, at(where, 'timeoutSeconds'), { min: 1, max: 5000 }, 'a health check timeout', 's');
+    if (timeout >= effectiveDelay) {
+      fail(
+        at(where, 'timeoutSeconds'),
+        timeout,
+        `a health check timeout must be less than the interval (delaySeconds = ${effectiveDelay}${delay === undefined ? ', NHN\'s default' : ''})`,
+        `use timeoutSeconds ≤ ${effectiveDelay - 1}, or raise delaySeconds`,
+      );
+    }
+    put('healthmonitor-timeout', timeout);
+  }
+  if (hm.maxRetries !== undefined) put('healthmonitor-max-retries', checkIntegerInRange(hm.maxRetries, at(where, 'maxRetries'), { min: 1, max: 10 }, 'health check retries'));
+  const isHttp = type === 'HTTP' || type === 'HTTPS';
+  for (const field of ['httpUrl', 'expectedCodes', 'httpHostHeader'] as const) {
+    if (hm[field] !== undefined && !isHttp) {
+      fail(at(where, field), hm[field], `${field} applies only to HTTP and HTTPS health checks`, 'set healthMonitor.type to "HTTP" or "HTTPS", or remove it');
+    }
+  }
+  if (hm.httpUrl !== undefined) {
+    if (typeof hm.httpUrl !== 'string' || !hm.httpUrl.startsWith('/') || /\s/.test(hm.httpUrl)) {
+      fail(at(where, 'httpUrl'), hm.httpUrl, 'the health check URL is a path starting with "/" without spaces (NHN silently uses "/" otherwise)', 'use e.g. "/healthz"');
+    }
+    put('healthmonitor-http-url', hm.httpUrl);
+  }
+  if (hm.expectedCodes !== undefined) {
+    if (typeof hm.expectedCodes !== 'string' || !EXPECTED_CODES.test(hm.expectedCodes)) {
+      fail(at(where, 'expectedCodes'), hm.expectedCodes, 'expected codes are one HTTP status (200), a list (200,202) or a range (200-204)', 'use e.g. "200" or "200-399"');
+    }
+    put('healthmonitor-http-expected-code', hm.expectedCodes);
+  }
+  put('healthmonitor-http-host-header', hm.httpHostHeader);
+  if (hm.port !== undefined) put('healthmonitor-health-check-port', checkPortNumber(hm.port, at(where, 'port')));
+}
+
+function checkNetworkUuid(id: string, where: Where, what: string): string {
+  return checkUuid(id, where, what, `copy the ${what}'s ID from the NHN Cloud console (Network > VPC), or the Network construct's output of the infrastructure stack`);
+}
