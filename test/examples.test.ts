@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { PlatformApp } from '../lib';
+import { onlyResource, resources, synth } from './helpers';
+
+const examplesDir = path.join(__dirname, '..', 'examples');
+const sections = fs.readdirSync(examplesDir).filter((d) => fs.existsSync(path.join(examplesDir, d, 'main.ts'))).sort();
+
+type Build = (app: PlatformApp) => unknown;
+function load(section: string): Build {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(examplesDir, section, 'main.ts')).build as Build;
+}
+
+describe('every example', () => {
+  test('there is an example per guide section, the main platform among them', () => {
+    expect(sections).toContain('platform');
+  });
+
+  test.each(sections)('%s synthesizes clean output (schema checks pass, no undefined, no unresolved token)', (section) => {
+    const out = synth((app) => load(section)(app));
+    const texts = [...Object.values(out.tf).map((t) => JSON.stringify(t)), ...Object.values(out.manifestFiles)];
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\bundefined\b/);
+      expect(text).not.toContain('TfToken[');
+      expect(text).not.toContain('${Token[');
+    }
+  });
+});
+
+describe('examples/platform (the main job)', () => {
+  const out = synth((app) => load('platform')(app));
+  const tf = out.tf['nks-infra'];
+
+  test('the guide cluster: kr-pub-a, 3 nodes on a general flavor, General HDD boot volume', () => {
+    const cluster = onlyResource(tf, 'openstack_containerinfra_cluster_v1');
+    expect(cluster).toMatchObject({ name: 'my-cluster', node_count: 3, flavor: 'm2.c4m8' });
+    expect(cluster.labels).toMatchObject({ availability_zone: 'kr-pub-a', boot_volume_type: 'General HDD' });
+  });
+
+  test('an extra node group in the other zone and a GPU node group on g2.t4.c4m32', () => {
+    const groups = resources(tf, 'openstack_containerinfra_nodegroup_v1').map(([, g]) => [g.flavor_id, g.labels.availability_zone]);
+    expect(groups).toEqual(expect.arrayContaining([['m2.c4m8', 'kr-pub-b'], ['g2.t4.c4m32', 'kr-pub-a']]));
+  });
+
+  test('a block storage volume and a GPU instance with its scratch volume', () => {
+    expect(resources(tf, 'openstack_blockstorage_volume_v3').map(([, v]) => v.size).sort()).toEqual([100, 200]);
+    expect(onlyResource(tf, 'openstack_compute_instance_v2').flavor_name).toMatch(/^g2\./);
+  });
+
+  test('writes both outputs: Terraform JSON and the nginx manifests', () => {
+    expect(Object.keys(out.tf)).toEqual(['nks-infra']);
+    expect(Object.keys(out.manifestFiles).length).toBeGreaterThan(0);
+    expect(Object.values(out.manifestFiles).join('\n')).toContain('nginx:1.14.2');
+  });
+});
