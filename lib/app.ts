@@ -8,6 +8,9 @@ import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/ku
 import { checkTerraformJson, formatTerraformIssues, loadProviderSchema, OPENSTACK_SCHEMA_FILE, TerraformIssue } from './checks/terraform-schema';
 import { warningsUnder } from './annotations';
 import { ValidationError, ValidationErrors } from './model/errors';
+import { addDeferredOutputs, deferredValues } from './platform/deferred';
+import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
+import { WorkloadsStack } from './platform/workloads-stack';
 
 /** Properties of a {@link PlatformApp}. */
 export interface PlatformAppProps {
@@ -28,6 +31,12 @@ export interface PlatformAppProps {
    */
   readonly checks?: boolean;
   /**
+   * The infrastructure outputs (`cdktf output <stack> --outputs-file <file>`), read to write values that
+   * exist only after apply (e.g. a volume ID in a static PersistentVolume) into `dist/`.
+   * @default $NKS_INFRA_OUTPUTS, else none (objects that need such values are left out of dist/ and named)
+   */
+  readonly infraOutputs?: string;
+  /**
    * Where warnings are printed at synth.
    * @default process.stderr
    */
@@ -42,6 +51,8 @@ export interface SynthResult {
   readonly k8sOutdir?: string;
   /** Warnings: construct path and message. */
   readonly warnings: readonly { readonly path: string; readonly message: string }[];
+  /** Kubernetes objects left out of the manifests because they wait for infrastructure outputs. */
+  readonly pendingObjects: readonly PendingObject[];
 }
 
 /** Raised when synthesized output fails the offline checks; nothing was written. */
@@ -73,12 +84,14 @@ export class PlatformApp {
   private readonly k8sOutdir: string;
   private readonly staging: string;
   private readonly checks: boolean;
+  private readonly infraOutputs?: string;
   private readonly log: (line: string) => void;
 
   constructor(props: PlatformAppProps = {}) {
     this.outdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
     this.k8sOutdir = path.resolve(props.k8sOutdir ?? process.env.CDK8S_OUTDIR ?? 'dist');
     this.checks = props.checks ?? true;
+    this.infraOutputs = props.infraOutputs ?? process.env.NKS_INFRA_OUTPUTS;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.staging = fs.mkdtempSync(path.join(os.tmpdir(), 'nks-cdk-'));
     stagingDirs.add(this.staging);
@@ -87,28 +100,49 @@ export class PlatformApp {
     this.k8s = new cdk8s.App({ outdir: path.join(this.staging, 'k8s'), yamlOutputType: cdk8s.YamlOutputType.FILE_PER_CHART });
   }
 
-  /** Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors} or {@link OutputCheckError}; writes nothing then. */
+  /**
+   * Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors} or
+   * {@link OutputCheckError} and writes nothing then.
+   */
   public synth(): SynthResult {
     try {
       this.validate();
+      const charts = this.k8s.charts;
+      // Values that exist only after apply get Terraform outputs (kubectl route) and become references in
+      // the workloads stack (Terraform route).
+      addDeferredOutputs(this.infra);
+      for (const stack of this.infra.node.findAll().filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(charts);
       const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
-      const hasCharts = this.k8s.charts.length > 0;
+      const hasCharts = charts.length > 0;
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
       if (hasCharts && this.checks) {
-        k8sIssues = checkManifests(this.k8s.charts.flatMap((chart) => chart.toJson()));
+        k8sIssues = checkManifests(charts.flatMap((chart) => chart.toJson()));
       }
       if (hasStacks) {
         this.infra.synth();
         if (this.checks) tfIssues = this.checkTerraform();
       }
       if (tfIssues.length || k8sIssues.length) throw new OutputCheckError(tfIssues, k8sIssues);
-      if (hasCharts) this.k8s.synth();
+      let pendingObjects: PendingObject[] = [];
+      if (hasCharts) {
+        this.k8s.synth();
+        const deferred = deferredValues(this.infra);
+        pendingObjects = resolveDeferredValues(this.k8s.outdir, deferred, deferred.length && this.infraOutputs ? readInfraOutputs(this.infraOutputs) : undefined);
+      }
       const warnings = this.warnings();
       for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
+      if (pendingObjects.length) {
+        this.log(
+          `[pending] ${pendingObjects.length} Kubernetes object(s) need values that exist only after the infrastructure is deployed, so they are not in ${path.relative(process.cwd(), this.k8sOutdir) || '.'}/:\n` +
+            pendingObjects.map((p) => `  ${p.file}: ${p.object} waits for ${p.waitsFor.join(', ')}`).join('\n') +
+            '\n  Deploy the infrastructure, then: npx cdktf output <stack> --outputs-file outputs.json, and synth again with NKS_INFRA_OUTPUTS=outputs.json ' +
+            '(or deploy the workloads stack, where these values are Terraform references).',
+        );
+      }
       if (hasStacks) replaceDir(this.infra.outdir, this.outdir);
       if (hasCharts) replaceDir(this.k8s.outdir, this.k8sOutdir);
-      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings };
+      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects };
     } finally {
       fs.rmSync(this.staging, { recursive: true, force: true });
       stagingDirs.delete(this.staging);
@@ -140,7 +174,7 @@ export class PlatformApp {
     const issues: TerraformIssue[] = [];
     for (const stack of fs.readdirSync(stacksDir).sort()) {
       const file = path.join(stacksDir, stack, 'cdk.tf.json');
-      if (fs.existsSync(file)) issues.push(...checkTerraformJson(JSON.parse(fs.readFileSync(file, 'utf8')), schema));
+      if (fs.existsSync(file)) issues.push(...checkTerraformJson(withoutUnvendoredProviders(JSON.parse(fs.readFileSync(file, 'utf8'))), schema));
     }
     return issues;
   }
@@ -148,6 +182,20 @@ export class PlatformApp {
   private warnings(): { path: string; message: string }[] {
     return [...warningsUnder(this.infra), ...warningsUnder(this.k8s)];
   }
+}
+
+/**
+ * The Kubernetes provider's schema is not vendored: its `kubernetes_manifest` resources carry manifests
+ * that the strict Kubernetes check has already checked, so the Terraform check looks at the rest.
+ */
+export function withoutUnvendoredProviders(tf: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(tf)) as Record<string, any>;
+  for (const section of ['resource', 'data']) {
+    for (const type of Object.keys(copy[section] ?? {})) if (type.startsWith('kubernetes_')) delete copy[section][type];
+  }
+  if (copy.provider) delete copy.provider.kubernetes;
+  if (copy.terraform?.required_providers) delete copy.terraform.required_providers.kubernetes;
+  return copy;
 }
 
 // A program that throws before synth() leaves its staging directory behind; remove those on exit.

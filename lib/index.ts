@@ -5,5 +5,6 @@ export * from './where';
 export * from './k8s';
 export * from './app';
 export * from './infra';
+export * from './platform';
 export * from './checks';
 export * as openstack from './generated/providers/openstack';

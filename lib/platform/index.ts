@@ -1,0 +1,5 @@
+export * from './deferred';
+export * from './scope';
+export * from './outputs';
+export * from './workloads-stack';
+export * from './platform';

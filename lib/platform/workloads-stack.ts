@@ -1,0 +1,90 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { KubernetesProvider, KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
+import { Chart } from 'cdk8s';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { isNamespaced } from './scope';
+
+/**
+ * How Terraform's Kubernetes provider reaches the cluster: certificate fields (Terraform references to the
+ * infrastructure stack's sensitive outputs) or a kubeconfig file path.
+ */
+export type KubernetesAccess = Pick<KubernetesProviderConfig, 'host' | 'clusterCaCertificate' | 'clientCertificate' | 'clientKey' | 'configPath'>;
+
+/** Something that tells how to reach its Kubernetes API (a `Cluster`). */
+export interface IKubernetesEndpoint {
+  /** Construct path, for messages. */
+  readonly node: { readonly path: string };
+  /** Provider settings for the cluster's API. */
+  kubernetesAccess(): KubernetesAccess;
+}
+
+/** Properties of a {@link WorkloadsStack}. */
+export interface WorkloadsStackProps {
+  /** The cluster the manifests are applied to. */
+  readonly cluster: IKubernetesEndpoint;
+  /**
+   * The charts whose objects the stack applies.
+   * @default every chart of the PlatformApp, at synth time
+   */
+  readonly charts?: Chart[];
+}
+
+const WORKLOADS_STACK = Symbol.for('nks-cdk/WorkloadsStack');
+
+/**
+ * The second Terraform stack of a platform: it applies the program's Kubernetes objects as
+ * `kubernetes_manifest` resources through the Kubernetes provider, configured from the infrastructure
+ * stack's outputs. Terraform's `kubernetes_manifest` needs a reachable cluster at plan time, so the
+ * manifests cannot live in the stack that creates the cluster; as a separate stack that depends on it,
+ * `cdktf deploy <infra> <workloads>` applies them in order. Values that exist only after apply (a volume
+ * ID in a static PV) stay Terraform references here.
+ */
+export class WorkloadsStack extends TerraformStack {
+  /** Whether `x` is a WorkloadsStack. */
+  public static isWorkloadsStack(x: unknown): x is WorkloadsStack {
+    return typeof x === 'object' && x !== null && WORKLOADS_STACK in x;
+  }
+
+  /** The Kubernetes provider block. */
+  public readonly provider: KubernetesProvider;
+  private readonly charts?: Chart[];
+  private prepared = false;
+
+  constructor(scope: Construct, id: string, props: WorkloadsStackProps) {
+    super(scope, id);
+    Object.defineProperty(this, WORKLOADS_STACK, { value: true });
+    this.charts = props.charts;
+    this.provider = new KubernetesProvider(this, 'kubernetes', props.cluster.kubernetesAccess());
+  }
+
+  /**
+   * Turns the charts' objects into `kubernetes_manifest` resources. PlatformApp.synth calls it once, after
+   * the whole program has run, with the app's charts.
+   */
+  public addManifests(appCharts: readonly Chart[]): void {
+    if (this.prepared) return;
+    this.prepared = true;
+    const namespaces = new Map<string, Manifest>();
+    const pending: { obj: Record<string, any>; id: string }[] = [];
+    for (const chart of this.charts ?? appCharts) {
+      for (const raw of chart.toJson()) {
+        const obj = JSON.parse(JSON.stringify(raw)) as Record<string, any>;
+        const kind = String(obj.kind);
+        const meta = (obj.metadata ??= {});
+        if (isNamespaced(kind)) meta.namespace ??= 'default';
+        else delete meta.namespace; // cdk8s puts a chart's namespace on cluster-scoped objects too
+        const id = [chart.node.id, kind, meta.namespace, meta.name].filter(Boolean).join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+        pending.push({ obj, id });
+      }
+    }
+    // Namespaces first, so the objects in them can depend on them.
+    for (const { obj, id } of pending.filter((p) => p.obj.kind === 'Namespace')) {
+      namespaces.set(obj.metadata.name, new Manifest(this, id, { manifest: obj }));
+    }
+    for (const { obj, id } of pending.filter((p) => p.obj.kind !== 'Namespace')) {
+      const ns = namespaces.get(obj.metadata.namespace);
+      new Manifest(this, id, { manifest: obj, dependsOn: ns ? [ns] : undefined });
+    }
+  }
+}
