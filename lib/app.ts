@@ -8,6 +8,7 @@ import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/ku
 import { checkTerraformJson, formatTerraformIssues, loadProviderSchema, OPENSTACK_SCHEMA_FILE, TerraformIssue } from './checks/terraform-schema';
 import { warningsUnder } from './annotations';
 import { ValidationError, ValidationErrors } from './model/errors';
+import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './platform/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
 import { WorkloadsStack } from './platform/workloads-stack';
@@ -108,6 +109,11 @@ export class PlatformApp {
     try {
       this.validate();
       const charts = this.k8s.charts;
+      const cluster = targetCluster(this.infra);
+      if (cluster) {
+        const crossLayer = checkAgainstCluster(cluster, charts);
+        if (crossLayer.length) throw new ValidationErrors(crossLayer);
+      }
       // Values that exist only after apply get Terraform outputs (kubectl route) and become references in
       // the workloads stack (Terraform route).
       addDeferredOutputs(this.infra);
@@ -117,7 +123,8 @@ export class PlatformApp {
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
       if (hasCharts && this.checks) {
-        k8sIssues = checkManifests(charts.flatMap((chart) => chart.toJson()));
+        // Against the target cluster's version where known (removed APIs), else the oldest NKS creates.
+        k8sIssues = checkManifests(charts.flatMap((chart) => chart.toJson()), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
       }
       if (hasStacks) {
         this.infra.synth();

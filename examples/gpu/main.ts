@@ -27,7 +27,7 @@ export function build(app: PlatformApp) {
   const gpuNodes = cluster.addGpuNodeGroup('gpu', {
     flavor: 'g2.t4.c4m32',
     nodeCount: 1,
-    autoscaler: { minNodes: 1, maxNodes: 2 },
+    autoscaler: { minNodes: 1, maxNodes: 3 },
   });
 
   const chart = new Chart(app.k8s, 'gpu');
@@ -44,8 +44,9 @@ export function build(app: PlatformApp) {
     imagePullSecrets: [PullSecret.fromName('nvcr.dgxkey')],
     gpus: 1,
   });
-  // A model server with one GPU per replica, pinned to the GPU node group: 2 replicas × 1 GPU fit the
-  // group's 2 nodes × 1 T4 at its autoscaler maximum (more would warn at synth: pods would stay Pending).
+  // A model server with one GPU per replica, pinned to the GPU node group: with the resnet pod, 3 GPUs in
+  // all fit the group's 3 nodes × 1 T4 at its autoscaler maximum (more would warn at synth: pods would
+  // stay Pending).
   const inference = new GpuDeployment(chart, 'inference', {
     name: 'gpu-inference',
     labels: { app: 'gpu-inference' },

@@ -3,3 +3,4 @@ export * from './scope';
 export * from './outputs';
 export * from './workloads-stack';
 export * from './platform';
+export * from './cross-checks';

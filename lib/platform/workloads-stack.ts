@@ -48,6 +48,8 @@ export class WorkloadsStack extends TerraformStack {
 
   /** The Kubernetes provider block. */
   public readonly provider: KubernetesProvider;
+  /** The cluster the manifests are applied to. */
+  public readonly cluster: IKubernetesEndpoint;
   private readonly charts?: Chart[];
   private prepared = false;
 
@@ -55,6 +57,7 @@ export class WorkloadsStack extends TerraformStack {
     super(scope, id);
     Object.defineProperty(this, WORKLOADS_STACK, { value: true });
     this.charts = props.charts;
+    this.cluster = props.cluster;
     this.provider = new KubernetesProvider(this, 'kubernetes', props.cluster.kubernetesAccess());
   }
 

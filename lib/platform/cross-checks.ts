@@ -1,0 +1,152 @@
+// Checks that need both layers at once: what the manifests ask of the nodes, volumes and networks the
+// infrastructure declares. They run in PlatformApp.synth after every construct's own validation, on the
+// objects as they will be written.
+import { ApiObject, Chart } from 'cdk8s';
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { warn } from '../annotations';
+import { Cluster } from '../infra/cluster';
+import { ValidationError } from '../model/errors';
+import { NodePlacement } from '../model/placement';
+import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
+import { WorkloadsStack } from './workloads-stack';
+
+/** Node labels every node carries whatever its group (so a selector on them matches all groups). */
+const UNIVERSAL_NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
+  'kubernetes.io/os': ['linux'],
+  'kubernetes.io/arch': ['amd64'],
+};
+const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
+const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
+const GPU = 'nvidia.com/gpu';
+
+type Json = Record<string, any>;
+
+interface PodSpecAt {
+  readonly object: ApiObject;
+  readonly spec: Json;
+  readonly replicas: number;
+  readonly field: string;
+}
+
+function podSpecOf(object: ApiObject, json: Json): PodSpecAt | undefined {
+  switch (json.kind) {
+    case 'Pod':
+      return { object, spec: json.spec ?? {}, replicas: 1, field: 'spec' };
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'ReplicaSet':
+      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.replicas ?? 1, field: 'spec.template.spec' };
+    case 'DaemonSet':
+    case 'Job':
+      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.parallelism ?? 1, field: 'spec.template.spec' };
+    case 'CronJob':
+      return { object, spec: json.spec?.jobTemplate?.spec?.template?.spec ?? {}, replicas: 1, field: 'spec.jobTemplate.spec.template.spec' };
+    default:
+      return undefined;
+  }
+}
+
+function labelsMatch(selector: Readonly<Record<string, string>>, group: NodePlacement): boolean {
+  return Object.entries(selector).every(([key, value]) => {
+    if (UNIVERSAL_NODE_LABELS[key]) return UNIVERSAL_NODE_LABELS[key].includes(value);
+    if (ZONE_LABELS.includes(key)) return group.availabilityZone === value;
+    return group.nodeLabels[key] === value;
+  });
+}
+
+function gpusAsked(spec: Json): number {
+  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].reduce((sum: number, c: Json) => sum + Number(c.resources?.limits?.[GPU] ?? 0), 0);
+}
+
+function describeGroups(groups: readonly NodePlacement[]): string {
+  return groups.map((g) => `${g.name} (${Object.entries(g.nodeLabels).map(([k, v]) => `${k}=${v}`).join(', ')}; zone ${g.availabilityZone})`).join('; ');
+}
+
+/**
+ * Runs the cross-layer checks for the charts that run on `cluster`. Returns errors (what cannot work);
+ * adds warnings (what is legal but risky) to the objects.
+ */
+export function checkAgainstCluster(cluster: Cluster, charts: readonly Chart[]): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const groups = cluster.placements;
+  const zones = new Set(groups.map((g) => g.availabilityZone));
+  const error = (object: IConstruct, field: string, value: unknown, rule: string, fix: string) =>
+    errors.push(new ValidationError({ path: object.node.path, field, value, rule, fix }));
+  const gpuDemand = new Map<NodePlacement, { gpus: number; objects: string[] }>();
+
+  for (const chart of charts) {
+    for (const object of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
+      const json = object.toJson() as Json;
+      const pod = podSpecOf(object, json);
+      if (pod) {
+        const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
+        const candidates = groups.filter((g) => labelsMatch(selector, g));
+        if (Object.keys(selector).length > 0 && candidates.length === 0) {
+          error(object, `${pod.field}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
+        }
+        const perPod = gpusAsked(pod.spec);
+        if (perPod > 0) {
+          const gpuGroups = candidates.filter((g) => g.gpu);
+          if (gpuGroups.length === 0) {
+            error(object, `${pod.field}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
+          } else if (gpuGroups.length === 1) {
+            const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
+            demand.gpus += perPod * pod.replicas;
+            demand.objects.push(object.node.path);
+            gpuDemand.set(gpuGroups[0], demand);
+          }
+        }
+      }
+      if (json.kind === 'StorageClass') {
+        const zone = json.parameters?.availability;
+        if (zone !== undefined && !zones.has(zone)) {
+          warn(object, `StorageClass provisions volumes in ${zone}, but cluster ${cluster.name} has no nodes there (node zones: ${[...zones].sort().join(', ')}); a Cinder volume attaches only to a node in its own zone, so pods using it cannot start.`);
+        }
+        if (json.provisioner === IN_TREE_CINDER_PROVISIONER && compareVersions(cluster.kubernetesVersion, 'v1.20.0') >= 0) {
+          error(object, 'provisioner', json.provisioner, `the in-tree Cinder provisioner is gone in Kubernetes ${cluster.kubernetesVersion.tag} (cluster ${cluster.name}); NKS uses the Cinder CSI driver from v1.20`, 'use provisioner cinder.csi.openstack.org (StorageClass picks it from the cluster version)');
+        }
+      }
+      if (json.kind === 'Service') {
+        for (const key of SUBNET_ANNOTATIONS) {
+          const value = json.metadata?.annotations?.[key];
+          const subnet = cluster.network.subnetId;
+          if (typeof value !== 'string' || value === subnet) continue;
+          if (Token.isUnresolved(subnet)) {
+            // The cluster's subnet is created by this program: its ID is unknown until apply.
+            warn(object, `${key} names subnet ${value}, but cluster ${cluster.name}'s subnet is created by this program (${cluster.network.path}), so nks-cdk cannot tell whether they are the same. Omit the annotation to use the cluster subnet.`);
+          } else {
+            error(object, `metadata.annotations.${key}`, value, `the load balancer would use a subnet that is not cluster ${cluster.name}'s (${subnet})`, 'omit the annotation to use the cluster subnet, or give the cluster\'s subnet ID');
+          }
+        }
+      }
+    }
+  }
+
+  for (const [group, demand] of gpuDemand) {
+    const capacity = group.maxNodes * (group.gpu?.count ?? 0);
+    if (demand.gpus > capacity) {
+      const culprit = charts.flatMap((c) => c.node.findAll()).find((c) => c.node.path === demand.objects[0]);
+      if (culprit) {
+        warn(culprit, `workloads placed on GPU node group ${group.name} ask for ${demand.gpus} GPUs in all (${demand.objects.join(', ')}), but the group has at most ${capacity} (${group.maxNodes} node(s) × ${group.gpu?.count} GPU); the rest stay Pending.`);
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * The cluster a program's charts run on: the one a workloads stack applies them to, else the program's
+ * only cluster; undefined when that is not clear (no cluster, or several and no workloads stack).
+ */
+export function targetCluster(infraRoot: IConstruct): Cluster | undefined {
+  const clusters = infraRoot.node.findAll().filter((c): c is Cluster => c instanceof Cluster);
+  const targets = new Set(
+    infraRoot.node
+      .findAll()
+      .filter(WorkloadsStack.isWorkloadsStack)
+      .flatMap((w) => clusters.filter((c) => c.node.path === w.cluster.node.path)),
+  );
+  if (targets.size === 1) return [...targets][0];
+  return targets.size === 0 && clusters.length === 1 ? clusters[0] : undefined;
+}

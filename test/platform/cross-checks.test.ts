@@ -1,0 +1,145 @@
+import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Cluster, ClusterProps, ImageRef, InfraStack, KeyPair, Network, OutputCheckError, PlatformApp, ValidationErrors } from '../../lib';
+import { synth } from '../helpers';
+import { IMAGE_ID, PUBLIC_KEY } from '../infra/fixtures';
+
+type Setup = { app: PlatformApp; cluster: Cluster; chart: Chart };
+
+function program(build: (s: Setup) => void, clusterProps: Partial<ClusterProps> = {}, network?: (stack: InfraStack) => Network | ReturnType<typeof Network.fromExisting>) {
+  return (app: PlatformApp) => {
+    const stack = new InfraStack(app.infra, 'infra');
+    const cluster = new Cluster(stack, 'cluster', {
+      name: 'c1',
+      network: network ? network(stack) : new Network(stack, 'vpc'),
+      image: ImageRef.fromId(IMAGE_ID),
+      availabilityZone: 'kr-pub-a',
+      keyPair: new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY }),
+      ...clusterProps,
+    });
+    cluster.addNodeGroup('web', { flavor: 'm2.c4m8', availabilityZone: 'kr-pub-b', nodeCount: 2 });
+    build({ app, cluster, chart: new Chart(app.k8s, 'apps') });
+  };
+}
+
+function pod(chart: Chart, id: string, spec: Record<string, unknown>, kind = 'Pod') {
+  return new ApiObject(chart, id, {
+    apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
+    kind,
+    metadata: { name: id },
+    spec: { containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec },
+  });
+}
+
+function synthErrors(build: (app: PlatformApp) => void) {
+  try {
+    synth(build);
+  } catch (e) {
+    if (e instanceof ValidationErrors) return e.errors;
+    throw e;
+  }
+  throw new Error('synth should have failed');
+}
+
+describe('cross-layer checks', () => {
+  test('a node selector no node group carries is an error at the object', () => {
+    const [err] = synthErrors(program(({ chart }) => pod(chart, 'lost', { nodeSelector: { 'node.nks-cdk.io/group': 'gpu' } })));
+    expect(err).toMatchObject({ path: 'apps/lost', field: 'spec.nodeSelector', value: { 'node.nks-cdk.io/group': 'gpu' } });
+    expect(err.rule).toContain('no node group');
+    expect(err.fix).toContain('default-worker');
+    expect(err.fix).toContain('web');
+  });
+
+  test.each([
+    [{ 'node.nks-cdk.io/group': 'web' }],
+    [{ 'node.nks-cdk.io/group': 'default-worker' }],
+    [{ 'topology.kubernetes.io/zone': 'kr-pub-b' }],
+    [{ 'kubernetes.io/os': 'linux' }],
+  ])('a selector some node group matches is fine: %j', (nodeSelector) => {
+    const out = synth(program(({ chart }) => pod(chart, 'ok', { nodeSelector })));
+    expect(out.manifestFiles['apps.k8s.yaml']).toContain('nodeSelector');
+  });
+
+  test('a zone no node group is in is an error', () => {
+    const [err] = synthErrors(program(({ chart }) => pod(chart, 'far', { nodeSelector: { 'topology.kubernetes.io/zone': 'kr-pub-c' } })));
+    expect(err.field).toBe('spec.nodeSelector');
+  });
+
+  test('GPUs asked on a cluster without GPU nodes is an error', () => {
+    const [err] = synthErrors(
+      program(({ chart }) => pod(chart, 'train', { containers: [{ name: 'app', image: 'busybox:1.36', resources: { limits: { 'nvidia.com/gpu': 1 } } }] })),
+    );
+    expect(err).toMatchObject({ path: 'apps/train', value: 1 });
+    expect(err.rule).toContain('none of the node groups');
+  });
+
+  test('GPUs asked across workloads beyond a GPU group capacity is a warning', () => {
+    const out = synth(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 1 });
+        const spec = { nodeSelector: gpu.nodeSelector, containers: [{ name: 'app', image: 'busybox:1.36', resources: { limits: { 'nvidia.com/gpu': 1 } } }] };
+        pod(chart, 'a', spec);
+        pod(chart, 'b', spec);
+      }),
+    );
+    expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'apps/a', message: expect.stringContaining('2 GPUs in all') })]);
+  });
+
+  test('a StorageClass zone without nodes warns; the in-tree provisioner on a CSI-era cluster is an error', () => {
+    const out = synth(
+      program(({ chart }) => {
+        new kplus.k8s.KubeStorageClass(chart, 'ssd', { metadata: { name: 'ssd' }, provisioner: 'cinder.csi.openstack.org', parameters: { type: 'General SSD', availability: 'kr-pub-c' } });
+      }),
+    );
+    expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'apps/ssd', message: expect.stringContaining('kr-pub-c') })]);
+    const [err] = synthErrors(
+      program(({ chart }) => {
+        new kplus.k8s.KubeStorageClass(chart, 'old', { metadata: { name: 'old' }, provisioner: 'kubernetes.io/cinder' });
+      }),
+    );
+    expect(err).toMatchObject({ path: 'apps/old', field: 'provisioner', value: 'kubernetes.io/cinder' });
+  });
+
+  test('a load balancer subnet that is not the cluster subnet is an error (existing network) or a warning (new network)', () => {
+    const service = (chart: Chart) =>
+      new ApiObject(chart, 'lb', {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'lb', annotations: { 'loadbalancer.openstack.org/subnet-id': '99999999-2222-3333-4444-666666666666' } },
+        spec: { type: 'LoadBalancer', selector: { app: 'x' }, ports: [{ port: 80 }] },
+      });
+    const existing = (stack: InfraStack) =>
+      Network.fromExisting(stack, 'vpc', { networkId: '11111111-2222-3333-4444-555555555555', subnetId: '11111111-2222-3333-4444-666666666666' });
+    const [err] = synthErrors(program(({ chart }) => service(chart), {}, existing));
+    expect(err).toMatchObject({ path: 'apps/lb', field: 'metadata.annotations.loadbalancer.openstack.org/subnet-id' });
+    const out = synth(program(({ chart }) => service(chart)));
+    expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'apps/lb', message: expect.stringContaining('cannot tell') })]);
+  });
+
+  test('an API the cluster version no longer serves fails the manifest check', () => {
+    const flowSchema = (chart: Chart) =>
+      new ApiObject(chart, 'fs', {
+        apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3',
+        kind: 'FlowSchema',
+        metadata: { name: 'fs' },
+        spec: { priorityLevelConfiguration: { name: 'global-default' } },
+      });
+    expect(() => synth(program(({ chart }) => flowSchema(chart), { kubernetesVersion: 'v1.33.4' }))).toThrow(OutputCheckError);
+    expect(() => synth(program(({ chart }) => flowSchema(chart), { kubernetesVersion: 'v1.31.4' }))).not.toThrow();
+  });
+
+  test('with two clusters and no workloads stack the target is unknown, so nothing is checked against nodes', () => {
+    const out = synth((app) => {
+      program(({ chart }) => pod(chart, 'lost', { nodeSelector: { 'node.nks-cdk.io/group': 'nowhere' } }))(app);
+      const stack = new InfraStack(app.infra, 'infra2');
+      new Cluster(stack, 'cluster', {
+        name: 'c2',
+        network: new Network(stack, 'vpc'),
+        image: ImageRef.fromId(IMAGE_ID),
+        availabilityZone: 'kr-pub-a',
+        keyPair: new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY }),
+      });
+    });
+    expect(out.manifestFiles['apps.k8s.yaml']).toContain('nowhere');
+  });
+});
