@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PlatformApp } from '../lib';
+import { PlatformApp, scanDirForSecrets } from '../lib';
 import { onlyResource, resources, synth } from './helpers';
 
 const examplesDir = path.join(__dirname, '..', 'examples');
@@ -26,6 +26,9 @@ describe('every example', () => {
       expect(text).not.toContain('TfToken[');
       expect(text).not.toContain('${Token[');
     }
+    // No secret material unless the program explicitly opted in.
+    const leaks = [out.outdir, out.k8sOutdir].filter((d) => fs.existsSync(d)).flatMap((d) => scanDirForSecrets(d)).filter((f) => !f.optedIn);
+    expect(leaks).toEqual([]);
   });
 });
 

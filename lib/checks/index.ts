@@ -1,2 +1,3 @@
 export * from './terraform-schema';
 export * from './kubernetes-schema';
+export * from './secrets';

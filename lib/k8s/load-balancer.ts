@@ -4,6 +4,7 @@
 // written, so the same Service works on any cluster (minikube, k3s) unchanged.
 import { at, fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../checks/secrets';
 import { checkChoice } from '../model/choices';
 import { checkIntegerInRange } from '../model/numbers';
 import { checkPortNumber } from './container';
@@ -292,7 +293,11 @@ function renderListener(
     }
     const cert = tls.certificate._render(at(where, 'terminatedHttps.certificate'));
     for (const [key, value] of Object.entries(cert.annotations)) put(key, value);
-    if (cert.warning) warnings.push(cert.warning);
+    if (cert.warning) {
+      warnings.push(cert.warning);
+      // Marks the plaintext key as asked for, so secret scans report it as opted in rather than leaked.
+      annotations[PLAINTEXT_SECRET_ANNOTATION] = 'TLS key from the environment (LoadBalancerCertificate.fromEnvironment)';
+    }
   } else if (options.listenerProtocol === 'TERMINATED_HTTPS') {
     fail(at(where, 'terminatedHttps'), undefined, 'a TERMINATED_HTTPS listener needs a certificate', 'add terminatedHttps: { certificate: LoadBalancerCertificate.fromCertificateManager("<name>") }');
   }

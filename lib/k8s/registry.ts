@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../checks/secrets';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsSubdomain } from '../model/names';
 import { whereOf } from '../where';
@@ -83,7 +84,8 @@ export class RegistryCredentials extends Construct implements IPullSecret {
     const auth = { username: props.username, password, email: props.email, auth: base64(`${props.username}:${password}`) };
     const dockerConfig = JSON.stringify({ auths: { [this.server]: auth } });
     this.secret = new kplus.k8s.KubeSecret(this, 'Resource', {
-      metadata,
+      // Marks the plaintext as asked for, so secret scans report it as opted in rather than leaked.
+      metadata: { ...metadata, annotations: { ...metadata.annotations, [PLAINTEXT_SECRET_ANNOTATION]: `RegistryCredentials (password from $${props.passwordEnv})` } },
       type: 'kubernetes.io/dockerconfigjson',
       data: { '.dockerconfigjson': base64(dockerConfig) },
     });

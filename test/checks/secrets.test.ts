@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { PLAINTEXT_SECRET_ANNOTATION, RegistryCredentials, scanDirForSecrets, scanFileForSecrets } from '../../lib';
+import { synth, tmpdir } from '../helpers';
+
+const PEM = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', '-----END OPENSSH PRIVATE KEY-----'].join('\n');
+const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+
+function write(name: string, text: string): string {
+  const file = path.join(tmpdir(), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('secret scan', () => {
+  test.each([
+    ['a private key in a manifest', 'a.k8s.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  key: |\n    ${PEM.split('\n').join('\n    ')}\n`, 'private-key', 'ConfigMap c'],
+    ['a service account token', 'b.k8s.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: t\ndata:\n  token: ${JWT}\n`, 'jwt', 'ConfigMap t'],
+    ['Secret data', 'c.k8s.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: shop\ndata:\n  password: aHVudGVyMg==\n', 'secret-data', 'Secret shop/s data'],
+    ['a password in container env', 'd.k8s.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: db\n      image: mysql:8\n      env:\n        - name: MYSQL_ROOT_PASSWORD\n          value: hunter2\n', 'env-secret', 'Pod p container db env MYSQL_ROOT_PASSWORD'],
+    ['a provider password in Terraform JSON', 'cdk.tf.json', JSON.stringify({ provider: { openstack: [{ region: 'KR1', password: 'hunter2' }] } }), 'terraform-secret', 'provider.openstack[0].password'],
+  ])('finds %s, without repeating it', (_name, file, text, kind, location) => {
+    const findings = scanFileForSecrets(write(file, text));
+    expect(findings).toEqual([expect.objectContaining({ kind, location, optedIn: false })]);
+    expect(JSON.stringify(findings)).not.toMatch(/hunter2|aHVudGVyMg|BEGIN OPENSSH|eyJhbGci/);
+  });
+
+  test('references and secret-free objects are not findings', () => {
+    expect(scanFileForSecrets(write('cdk.tf.json', JSON.stringify({ resource: { x: { y: { admin_pass: '${var.admin_pass}', name: 'vm' } } } })))).toEqual([]);
+    const sa = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  annotations:\n    kubernetes.io/service-account.name: admin\ntype: kubernetes.io/service-account-token\n';
+    expect(scanFileForSecrets(write('e.k8s.yaml', sa))).toEqual([]);
+  });
+
+  test('RegistryCredentials is an explicit opt-in: its Secret is reported as opted in', () => {
+    process.env.NKS_TEST_REGISTRY_PASSWORD = 'hunter2-registry';
+    try {
+      const out = synth((app) => {
+        const chart = new Chart(app.k8s, 'registry');
+        new RegistryCredentials(chart, 'ncr', { server: 'example-kr1-registry.container.nhncloud.com', username: 'user@example.com', passwordEnv: 'NKS_TEST_REGISTRY_PASSWORD' });
+        new kplus.ConfigMap(chart, 'plain', { data: { a: 'b' } });
+      });
+      const findings = scanDirForSecrets(out.k8sOutdir);
+      expect(findings).toEqual([expect.objectContaining({ kind: 'secret-data', optedIn: true })]);
+      expect(out.manifestFiles['registry.k8s.yaml']).toContain(PLAINTEXT_SECRET_ANNOTATION);
+    } finally {
+      delete process.env.NKS_TEST_REGISTRY_PASSWORD;
+    }
+  });
+});
