@@ -127,6 +127,7 @@ export class PlatformApp {
         k8sIssues = checkManifests(charts.flatMap((chart) => chart.toJson()), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
       }
       if (hasStacks) {
+        addPortableBackends(this.infra);
         this.infra.synth();
         if (this.checks) tfIssues = this.checkTerraform();
       }
@@ -147,7 +148,7 @@ export class PlatformApp {
             '(or deploy the workloads stack, where these values are Terraform references).',
         );
       }
-      if (hasStacks) replaceDir(this.infra.outdir, this.outdir);
+      if (hasStacks) replaceDir(this.infra.outdir, this.outdir, TERRAFORM_WORKING_FILES);
       if (hasCharts) replaceDir(this.k8s.outdir, this.k8sOutdir);
       return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects };
     } finally {
@@ -211,13 +212,38 @@ process.once('exit', () => {
   for (const dir of stagingDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Puts `from` at `to` in one rename where possible; copies across file systems. */
-function replaceDir(from: string, to: string): void {
+/**
+ * Stacks without a backend get a local one whose state file sits beside the output directory, named as
+ * cdktf names it (`terraform.<stack>.tfstate`), by a path relative to the stack's working directory
+ * (`<outdir>/stacks/<stack>`). cdktf's own default writes the absolute working directory into
+ * cdk.tf.json, so the same program would synthesize different files in different checkouts.
+ */
+function addPortableBackends(root: IConstruct): void {
+  for (const stack of root.node.findAll().filter((c): c is cdktf.TerraformStack => cdktf.TerraformStack.isStack(c))) {
+    if (stack.node.findAll().some((c) => cdktf.TerraformBackend.isBackend(c))) continue;
+    new cdktf.LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
+  }
+}
+
+/** What `terraform init`/`apply` leave in a stack's working directory; a new synth must not delete them. */
+const TERRAFORM_WORKING_FILES = /^stacks\/[^/]+\/(\.terraform(\/|$)|\.terraform\.lock\.hcl$|terraform\.tfstate|[^/]*\.tfstate(\.backup)?$)/;
+
+/**
+ * Puts `from` at `to`, replacing what was there. Files of the old `to` whose relative path matches `keep`
+ * (Terraform's working files) are carried over.
+ */
+function replaceDir(from: string, to: string, keep?: RegExp): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   const next = `${to}.nks-next-${process.pid}`;
   const old = `${to}.nks-old-${process.pid}`;
   fs.rmSync(next, { recursive: true, force: true });
   fs.cpSync(from, next, { recursive: true });
+  if (keep && fs.existsSync(to)) {
+    for (const rel of fs.readdirSync(to, { recursive: true, encoding: 'utf8' }) as string[]) {
+      const dest = path.join(next, rel);
+      if (keep.test(rel.split(path.sep).join('/')) && !fs.existsSync(dest)) fs.cpSync(path.join(to, rel), dest, { recursive: true });
+    }
+  }
   if (fs.existsSync(to)) fs.renameSync(to, old);
   fs.renameSync(next, to);
   fs.rmSync(old, { recursive: true, force: true });

@@ -70,4 +70,34 @@ describe('PlatformApp.synth', () => {
     expect(read()).toBe(first);
     expect(first).not.toContain('undefined');
   });
+
+  test('the local state file is addressed relative to the stack directory, beside the output directory', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'out'), log: () => undefined });
+    baseCluster(app);
+    app.synth();
+    const tf = JSON.parse(fs.readFileSync(path.join(dir, 'out/stacks/infra/cdk.tf.json'), 'utf8'));
+    expect(tf.terraform.backend).toEqual({ local: { path: '../../../terraform.infra.tfstate' } });
+    expect(path.resolve(dir, 'out/stacks/infra', tf.terraform.backend.local.path)).toBe(path.join(dir, 'terraform.infra.tfstate'));
+  });
+
+  test('a new synth keeps what terraform init and apply left in the stack directories', () => {
+    const dir = tmpdir();
+    const outdir = path.join(dir, 'out');
+    const run = () => {
+      const app = new PlatformApp({ outdir, log: () => undefined });
+      baseCluster(app);
+      app.synth();
+    };
+    run();
+    const stackDir = path.join(outdir, 'stacks/infra');
+    fs.mkdirSync(path.join(stackDir, '.terraform/providers'), { recursive: true });
+    fs.writeFileSync(path.join(stackDir, '.terraform/providers/marker'), 'plugin');
+    fs.writeFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'lock');
+    fs.writeFileSync(path.join(stackDir, 'stale.txt'), 'old output');
+    run();
+    expect(fs.readFileSync(path.join(stackDir, '.terraform/providers/marker'), 'utf8')).toBe('plugin');
+    expect(fs.readFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'utf8')).toBe('lock');
+    expect(fs.existsSync(path.join(stackDir, 'stale.txt'))).toBe(false);
+  });
 });
