@@ -89,52 +89,11 @@ export function configKeyProblem(key: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Quantities
+// Quantities (the parser lives in lib/model, where constructs check storage sizes with it)
 // ---------------------------------------------------------------------------------------------
 
-/** An exact quantity value `num / den`; BigInt so that "100m" and "0.1" compare equal without rounding. */
-export interface QuantityValue {
-  readonly num: bigint;
-  readonly den: bigint;
-}
-
-// The serialization Kubernetes parses: sign, decimal number, then one suffix of binary SI (Ki..Ei),
-// decimal SI (n u m k M G T P E) or a decimal exponent. kubernetes-models' "quantity" format is looser
-// (it allows Y, Z, h, da, ...), which the API server rejects.
-const QUANTITY = /^([+-]?)(\d+\.?\d*|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
-const SUFFIX_POWERS: Readonly<Record<string, readonly [base: bigint, exp: bigint]>> = {
-  Ki: [2n, 10n], Mi: [2n, 20n], Gi: [2n, 30n], Ti: [2n, 40n], Pi: [2n, 50n], Ei: [2n, 60n],
-  n: [10n, -9n], u: [10n, -6n], m: [10n, -3n], k: [10n, 3n], M: [10n, 6n], G: [10n, 9n], T: [10n, 12n], P: [10n, 15n], E: [10n, 18n],
-};
-
-/** Parses a Kubernetes quantity (string like "500m", "1.5Gi", "1e3", or a JSON number); undefined when invalid. */
-export function parseQuantity(value: unknown): QuantityValue | undefined {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string') return undefined;
-  const m = QUANTITY.exec(text);
-  if (!m) return undefined;
-  const [whole, fraction = ''] = m[2].split('.');
-  let num = BigInt((whole || '0') + fraction) * (m[1] === '-' ? -1n : 1n);
-  let den = 10n ** BigInt(fraction.length);
-  const [base, exp] = m[3] ? SUFFIX_POWERS[m[3]] : [10n, m[4] ? BigInt(m[4]) : 0n];
-  // Exponents this large are not real resource amounts; refuse them instead of building huge BigInts.
-  if (exp > 1000n || exp < -1000n) return undefined;
-  if (exp >= 0n) num *= base ** exp;
-  else den *= base ** -exp;
-  return { num, den };
-}
-
-/** -1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
-export function compareQuantities(a: QuantityValue, b: QuantityValue): number {
-  const left = a.num * b.den;
-  const right = b.num * a.den;
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** Whether the quantity is a whole number (extended resources such as nvidia.com/gpu must be). */
-export function isWholeQuantity(q: QuantityValue): boolean {
-  return q.num % q.den === 0n;
-}
+export { compareQuantities, isWholeQuantity, parseQuantity } from '../model/quantities';
+export type { QuantityValue } from '../model/quantities';
 
 // ---------------------------------------------------------------------------------------------
 // Field paths

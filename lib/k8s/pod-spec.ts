@@ -223,6 +223,17 @@ export function addToleration(owner: PodSpecOwner, taint: Taint, where: Where = 
 export function placeOn(owner: PodSpecOwner, placement: NodePlacement, where: Where = whereOf(owner, 'placement')): void {
   addNodeSelector(owner, placement.nodeSelector, at(where, 'nodeSelector'));
   if (placement.taint) addToleration(owner, placement.taint, at(where, 'taint'));
+  placements.set(owner, { placement, where });
+}
+
+const placements = new WeakMap<PodSpecOwner, { readonly placement: NodePlacement; readonly where: Where }>();
+
+/**
+ * The node group a workload was placed on with {@link placeOn}, and where the placement was given (for
+ * errors): storage checks compare it with the zone of the volumes the pods mount.
+ */
+export function placementOf(owner: PodSpecOwner): { readonly placement: NodePlacement; readonly where: Where } | undefined {
+  return placements.get(owner);
 }
 
 /** Applies {@link PodOptions} to a workload; `where` names the construct whose props they are. */

@@ -167,7 +167,10 @@ export class WebApp extends Construct implements kplus.IPodSelector {
     };
   }
 
-  /** Hook for storage: mounts a volume (e.g. `kplus.Volume.fromPersistentVolumeClaim(...)`) into the container at `path`. */
+  /**
+   * Mounts storage into the container at `path`: a `PersistentVolumeClaim` itself, an `EphemeralVolume`, or
+   * any cdk8s-plus volume. Claims are checked at synth against this app's placement and replicas.
+   */
   public mount(path: string, storage: kplus.IStorage, options?: kplus.MountOptions): void {
     this.container.mount(path, storage, options);
   }

@@ -78,3 +78,8 @@ export function fail(where: Where, value: unknown, rule: string, fix: string): n
 export function at(where: Where, subField: string): Where {
   return { path: where.path, field: where.field ? `${where.field}.${subField}` : subField };
 }
+
+/** Same location, an element of a list field: `atIndex(where, 0)` → `field: "accessModes[0]"`. */
+export function atIndex(where: Where, index: number): Where {
+  return { path: where.path, field: `${where.field}[${index}]` };
+}

@@ -11,3 +11,7 @@ export * from './cidr';
 export * from './node-labels';
 export * from './placement';
 export * from './ids';
+export * from './quantities';
+export * from './access-modes';
+export * from './volume-limits';
+export * from './storage';

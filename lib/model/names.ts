@@ -155,6 +155,19 @@ export function checkDnsLabel(name: string, where: Where): string {
   );
 }
 
+/** RFC 1035 label: an RFC 1123 label that starts with a letter (Service names). */
+export const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Returns `name` when it is an RFC 1035 label, the rule for Service names: an RFC 1123 label (at most 63
+ * lowercase letters, digits and `-`) that starts with a letter.
+ */
+export function checkDns1035Label(name: string, where: Where): string {
+  checkDnsLabel(name, where);
+  if (!DNS1035_LABEL.test(name)) fail(where, name, 'a Service name is an RFC 1035 label: it starts with a letter', `use e.g. "svc-${name}"`);
+  return name;
+}
+
 /**
  * Returns `key` when it is a valid Kubernetes label (or annotation, taint, resource) key: an optional
  * prefix that is a DNS subdomain of at most 253 characters followed by `/`, then a name of at most 63

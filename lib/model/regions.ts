@@ -62,3 +62,23 @@ export function checkZone(region: Region, zone: string, where: Where): string {
     close ? `write ${JSON.stringify(close)} (zone names are lowercase)` : `use ${formatChoices(info.zones)}`,
   );
 }
+
+/** Every availability zone of every region, in region order. */
+export const ALL_ZONES: readonly string[] = Object.freeze((Object.keys(REGIONS) as Region[]).flatMap((r) => REGIONS[r].zones));
+
+/**
+ * Returns `zone` when it is an availability zone of some NKS region (of `region`, when given). For
+ * Kubernetes objects, which do not live in a stack and so have no region of their own.
+ */
+export function checkKnownZone(zone: string, where: Where, region?: Region): string {
+  if (region !== undefined) return checkZone(region, zone, where);
+  if (typeof zone === 'string' && ALL_ZONES.includes(zone)) return zone;
+  const lower = typeof zone === 'string' ? zone.toLowerCase().trim() : '';
+  const close = ALL_ZONES.find((z) => z === lower);
+  return fail(
+    where,
+    zone,
+    `NHN Cloud has no availability zone ${JSON.stringify(zone)}; the zones are ${formatChoices(ALL_ZONES)}`,
+    close ? `write ${JSON.stringify(close)} (zone names are lowercase)` : `use one of ${formatChoices(ALL_ZONES)}, the zone of the node group that runs the pods`,
+  );
+}

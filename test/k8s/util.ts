@@ -19,8 +19,8 @@ export interface K8sOut extends Synthesized {
 }
 
 /** Runs a program through PlatformApp.synth (validation + strict schema check), then reads dist/ back from YAML. */
-export function synthK8s(build: (app: PlatformApp) => void): K8sOut {
-  const out = synth(build);
+export function synthK8s(build: (app: PlatformApp) => void, options: Parameters<typeof synth>[1] = {}): K8sOut {
+  const out = synth(build, options);
   const files: Record<string, Manifest[]> = {};
   for (const file of Object.keys(out.manifestFiles)) files[file] = Yaml.load(path.join(out.k8sOutdir, file)).filter(Boolean);
   const docs = Object.values(files).flat();

@@ -1,0 +1,150 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { warn } from '../annotations';
+import { at, fail } from '../model/errors';
+import { CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';
+import { checkKnownZone, Region } from '../model/regions';
+import {
+  checkBindingMode, checkCinderProvisioner, checkReclaimPolicy, checkStorageClassVolumeType, isCsiProvisioner, ReclaimPolicy, VolumeBindingMode,
+} from '../model/storage';
+import { VolumeType } from '../model/volumes';
+import { whereOf } from '../where';
+import { objectMeta } from './metadata';
+
+/** The annotation that makes a StorageClass the cluster's default (seed 003 "Default StorageClass"). */
+export const DEFAULT_STORAGE_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+/** Properties of a {@link StorageClass}. */
+export interface StorageClassProps {
+  /**
+   * StorageClass name (a DNS subdomain), e.g. the guide's `sc-ssd`. Claims name their class by it.
+   * @default - a name cdk8s generates from the construct path
+   */
+  readonly name?: string;
+  /**
+   * Kubernetes version of the cluster (`cluster.kubernetesVersion`, or a string like `v1.19.13`): it
+   * decides the provisioner.
+   * @default the newest version NKS creates (DEFAULT_KUBERNETES_VERSION)
+   */
+  readonly kubernetesVersion?: KubernetesVersionLike;
+  /**
+   * Provisioner. Only the one the version has is accepted: `kubernetes.io/cinder` up to v1.19,
+   * `cinder.csi.openstack.org` from v1.20.
+   * @default - the one for `kubernetesVersion`
+   */
+  readonly provisioner?: CinderProvisioner;
+  /**
+   * Block storage type of provisioned volumes (`parameters.type`): `General HDD` or `General SSD`.
+   * @default - not written; NKS creates 'General HDD'
+   */
+  readonly volumeType?: VolumeType;
+  /**
+   * Availability zone of provisioned volumes (`parameters.availability`). Set it to the zone of the node
+   * group that runs the pods: a volume in another zone cannot attach. The guide says always set it.
+   * @default - not written: NKS picks a zone at random (a warning), or, with `WaitForFirstConsumer`, the
+   *   zone of the node the first pod is scheduled to
+   */
+  readonly availabilityZone?: string;
+  /**
+   * Check `availabilityZone` against this region's zones.
+   * @default - any NHN Cloud zone is accepted
+   */
+  readonly region?: Region;
+  /**
+   * What happens to a provisioned volume when its claim is deleted. `Delete` removes the Cinder volume too
+   * (dynamic volumes are not deleted with the cluster: delete claims before the cluster, or pay for them).
+   * @default - not written; Kubernetes' default 'Delete'
+   */
+  readonly reclaimPolicy?: Exclude<ReclaimPolicy, 'Recycle'>;
+  /**
+   * When volumes are provisioned: `Immediate` (when the claim is created) or `WaitForFirstConsumer` (when
+   * the first pod using the claim is scheduled, in that node's zone). The latter needs the CSI driver.
+   * @default - not written; Kubernetes' default 'Immediate'
+   */
+  readonly volumeBindingMode?: VolumeBindingMode;
+  /**
+   * Let claims of this class grow: raising a claim's storage then extends the Cinder volume. Can be
+   * switched on later for an existing class.
+   * @default false
+   */
+  readonly allowVolumeExpansion?: boolean;
+  /**
+   * Mark this class as the cluster default (annotation `storageclass.kubernetes.io/is-default-class`):
+   * claims without a class get it. `false` writes `"false"`, to hand the default to another class.
+   * @default - no annotation
+   */
+  readonly isDefault?: boolean;
+  /**
+   * Mount options of provisioned volumes.
+   * @default - none
+   */
+  readonly mountOptions?: string[];
+  /**
+   * Labels.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/**
+ * An NKS StorageClass for Cinder block storage (seed 000 "동적 프로비저닝", seed 003 "Storage Class"). The
+ * provisioner follows the cluster's Kubernetes version, volume type and zone are checked, and a class
+ * without a zone warns (its volumes may land where the nodes are not). Claims use it by name or object.
+ */
+export class StorageClass extends Construct {
+  /** The StorageClass name. */
+  public readonly name: string;
+  /** The provisioner written. */
+  public readonly provisioner: CinderProvisioner;
+  /** True when volumes go through the Cinder CSI driver. */
+  public readonly csi: boolean;
+  /** The cluster version the provisioner was chosen for. */
+  public readonly kubernetesVersion: KubernetesVersion;
+  /** Volume type, when set. */
+  public readonly volumeType?: VolumeType;
+  /** Zone of provisioned volumes, when set. */
+  public readonly availabilityZone?: string;
+  /** Effective reclaim policy. */
+  public readonly reclaimPolicy: Exclude<ReclaimPolicy, 'Recycle'>;
+  /** Effective binding mode. */
+  public readonly volumeBindingMode: VolumeBindingMode;
+  /** Whether claims of this class may grow. */
+  public readonly allowVolumeExpansion: boolean;
+  /** The L1 StorageClass object. */
+  public readonly apiObject: kplus.k8s.KubeStorageClass;
+
+  constructor(scope: Construct, id: string, props: StorageClassProps = {}) {
+    super(scope, id);
+    const where = whereOf(this, '');
+    const version = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    this.kubernetesVersion = typeof version === 'string' ? parseKubernetesVersion(version, at(where, 'kubernetesVersion')) : version;
+    this.provisioner = checkCinderProvisioner(props.provisioner, this.kubernetesVersion, at(where, 'provisioner'));
+    this.csi = isCsiProvisioner(this.provisioner);
+    if (props.volumeType !== undefined) this.volumeType = checkStorageClassVolumeType(props.volumeType, at(where, 'volumeType'));
+    if (props.availabilityZone !== undefined) this.availabilityZone = checkKnownZone(props.availabilityZone, at(where, 'availabilityZone'), props.region);
+    this.reclaimPolicy = props.reclaimPolicy === undefined ? 'Delete' : (checkReclaimPolicy(props.reclaimPolicy, at(where, 'reclaimPolicy'), false) as 'Delete' | 'Retain');
+    this.volumeBindingMode = props.volumeBindingMode === undefined ? 'Immediate' : checkBindingMode(props.volumeBindingMode, at(where, 'volumeBindingMode'));
+    if (this.volumeBindingMode === 'WaitForFirstConsumer' && !this.csi) {
+      fail(at(where, 'volumeBindingMode'), 'WaitForFirstConsumer', `WaitForFirstConsumer needs the Cinder CSI driver; Kubernetes ${this.kubernetesVersion.tag} uses the in-tree ${this.provisioner}`, 'use "Immediate" and set availabilityZone to the nodes\' zone');
+    }
+    this.allowVolumeExpansion = props.allowVolumeExpansion ?? false;
+    if (this.availabilityZone === undefined && this.volumeBindingMode === 'Immediate') {
+      warn(this, 'StorageClass has no availabilityZone: NKS creates its volumes in a random zone, and a volume in another zone than the node group cannot attach. Set availabilityZone to the nodes\' zone (or use volumeBindingMode "WaitForFirstConsumer").');
+    }
+
+    const parameters: Record<string, string> = {};
+    if (this.volumeType !== undefined) parameters.type = this.volumeType;
+    if (this.availabilityZone !== undefined) parameters.availability = this.availabilityZone;
+    const annotations = props.isDefault === undefined ? undefined : { [DEFAULT_STORAGE_CLASS_ANNOTATION]: String(props.isDefault) };
+    this.apiObject = new kplus.k8s.KubeStorageClass(this, 'Resource', {
+      metadata: objectMeta({ name: props.name, labels: props.labels, annotations }, where),
+      provisioner: this.provisioner,
+      parameters: Object.keys(parameters).length ? parameters : undefined,
+      reclaimPolicy: props.reclaimPolicy === undefined ? undefined : this.reclaimPolicy,
+      volumeBindingMode: props.volumeBindingMode === undefined ? undefined : this.volumeBindingMode,
+      allowVolumeExpansion: props.allowVolumeExpansion,
+      mountOptions: props.mountOptions?.length ? [...props.mountOptions] : undefined,
+    });
+    this.name = this.apiObject.name;
+  }
+}
