@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates the Terraform provider bindings under lib/generated/providers/<name>/ from the provider
-// schemas kept in lib/providers/schemas/ (the JSON `terraform providers schema -json` prints).
-// Runs offline: no Terraform, no registry. `npm ci` runs it through the `prepare` script.
+// schemas kept in lib/providers/schemas/ (the JSON `terraform providers schema -json` prints), one entry of
+// lib/providers/providers.json each: terraform-provider-openstack/openstack (the openstack target) and
+// nhn-cloud/nhncloud (the nhncloud target). Runs offline: no Terraform, no registry. `npm ci` runs it
+// through the `prepare` script.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -31,6 +33,9 @@ async function main() {
     const schema = JSON.parse(raw.toString('utf8'));
     // cdktf pins the exact version in required_providers when it knows it.
     schema.provider_versions = { [`registry.terraform.io/${p.source}`]: p.version };
+    if (Object.keys(schema.provider_schemas || {}).length !== 1) {
+      throw new Error(`${p.schema}: expected the schema of exactly one provider (${p.source})`);
+    }
     const code = new CodeMaker();
     new TerraformProviderGenerator(code, schema).generateAll();
     await code.save(outRoot);

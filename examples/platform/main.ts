@@ -3,6 +3,7 @@
 //   a GPU node group on g2.t4.c4m32, a block storage volume and a GPU instance.
 //   workloads (dist/): the guide's nginx Deployment behind a LoadBalancer Service on 8080 → 80.
 // Run: npm run synth   (no credentials needed; deploy with `npx cdktf deploy` after setting OS_* variables)
+// For NHN Cloud's own provider: NKS_TARGET=nhncloud npm run synth (see the README's NHN Cloud deploy flow).
 import * as kplus from 'cdk8s-plus-28';
 import { Chart } from 'cdk8s';
 import {
@@ -22,7 +23,12 @@ export const NODE_IMAGE = ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Con
 /** Declares the example platform on `app`; returns the pieces tests look at. */
 export function build(app: PlatformApp) {
   const infra = new InfraStack(app.infra, 'nks-infra', { region: 'KR1' });
-  const network = new Network(infra, 'vpc', { name: 'nks-vpc', cidr: '192.168.0.0/24' });
+  const network = new Network(infra, 'vpc', {
+    name: 'nks-vpc',
+    cidr: '192.168.0.0/24',
+    // nhncloud target: the internet gateway (made in the console) the nodes reach the internet through.
+    internetGatewayId: process.env.NKS_INTERNET_GATEWAY_ID,
+  });
   // A public key from the environment keeps the private key out of Terraform state; without one the
   // provider generates a key pair (and synth warns).
   const keyPair = new KeyPair(infra, 'keypair', {

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import { BlockstorageVolumeV3 } from '../generated/providers/openstack/blockstorage-volume-v3';
 import { checkResourceName } from '../model/names';
 import { checkZone } from '../model/regions';
+import { BlockStorageVolumeInfo } from '../model/storage';
 import { checkVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
 import { InfraStack } from './stack';
 import { Cluster } from './cluster';
+import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 
 /** Properties of a {@link BlockStorageVolume}. */
@@ -34,10 +35,15 @@ export interface BlockStorageVolumeProps {
 }
 
 /**
- * A Cinder block storage volume. Hand it to a static PersistentVolume: it exposes the volume ID and zone.
+ * A Cinder block storage volume. Hand it to a static PersistentVolume
+ * (`PersistentVolumeSource.fromBlockStorageVolume`): it exposes the volume ID, zone and size. The ID is a
+ * Terraform reference until the volume exists: the manifest gets it as a literal passed after `cdktf deploy`,
+ * or through the staged deploy (infrastructure outputs file, workloads stack).
  * At synth, a warning names volumes whose zone no node group of the stack's clusters uses.
  */
-export class BlockStorageVolume extends Construct {
+export class BlockStorageVolume extends Construct implements BlockStorageVolumeInfo {
+  /** Construct path (for messages in the Kubernetes layer). */
+  public readonly path: string;
   /** The volume name. */
   public readonly name: string;
   /** The volume's ID (a Terraform reference, known after apply). */
@@ -48,24 +54,26 @@ export class BlockStorageVolume extends Construct {
   public readonly sizeGb: number;
   /** The volume type. */
   public readonly volumeType: VolumeType;
-  /** The volume resource. */
-  public readonly resource: BlockstorageVolumeV3;
+  /** The volume resource (`openstack_blockstorage_volume_v3` or `nhncloud_blockstorage_volume_v2`). */
+  public readonly resource: VolumeResource;
 
   constructor(scope: Construct, id: string, props: BlockStorageVolumeProps) {
     super(scope, id);
+    this.path = this.node.path;
     const stack = InfraStack.of(this);
     this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'volume');
     this.sizeGb = checkVolumeSize(props.sizeGb, whereOf(this, 'sizeGb'));
     this.volumeType = checkVolumeType(props.volumeType ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'volumeType'));
     this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
-    this.resource = new BlockstorageVolumeV3(this, 'volume', {
+    const rendered = stack.renderer.volume(this, {
       name: this.name,
-      size: this.sizeGb,
+      sizeGb: this.sizeGb,
       volumeType: this.volumeType,
       availabilityZone: this.availabilityZone,
       description: props.description,
     });
-    this.volumeId = this.resource.id;
+    this.resource = rendered.resource;
+    this.volumeId = rendered.volumeId;
 
     // Zones of node groups are known only once the whole program has run, so look at synth time.
     this.node.addValidation({

@@ -1,120 +1,37 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerinfraClusterV1 } from '../generated/providers/openstack/containerinfra-cluster-v1';
-import { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
-import { fail } from '../model/errors';
-import { checkCreatableVersion, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
+import { fail, Where } from '../model/errors';
+import { checkCreatableVersion, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
 import { checkNodeLabels } from '../model/node-labels';
 import { checkClusterName } from '../model/names';
+import { checkIntegerInRange } from '../model/numbers';
+import { NodePlacement } from '../model/placement';
 import { Region } from '../model/regions';
 import { VolumeType } from '../model/volumes';
-import { IKeyPair } from './key-pair';
+import { ClusterAccess } from './access';
+import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
-import { NodePlacement } from '../model/placement';
-import { AutoscalerOptions, BootVolumeOptions, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps, NODE_GROUP_LABEL } from './node-group';
-import { ExternalNetworkRef, ImageRef } from './references';
+import { ImageRef } from './references';
 import { InfraStack } from './stack';
-import { defaultName, isLiteral, nksBool, warn, whereOf } from './util';
+import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
+import { defaultName, nksBool, warn, whereOf } from './util';
+import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
 
-/**
- * Properties of a {@link Cluster}: the fields of the NKS "create cluster" form plus autoscaler, node labels
- * and network ranges. Nearly every cluster argument is immutable in NKS and Magnum: changing a prop marked
- * "replaces the cluster" destroys the cluster and creates a new one on the next deploy.
- */
-export interface ClusterProps {
-  /**
-   * Cluster name: at most 32 characters of lowercase letters, digits and `-`, starting with a letter and
-   * ending with a letter or digit, not a UUID. Changing it replaces the cluster.
-   */
-  readonly name: string;
-  /**
-   * Kubernetes version (NKS label `kube_tag`), one NKS can create today. Changing it replaces the cluster
-   * (upgrade in place through the console or API instead).
-   * @default the newest creatable version (see CREATABLE_KUBERNETES_VERSIONS)
-   */
-  readonly kubernetesVersion?: string;
-  /** The VPC and subnet the nodes attach to (`fixed_network`, `fixed_subnet`). Changing it replaces the cluster. */
-  readonly network: INetwork;
-  /** The node image (NKS label `node_image`). Changing it replaces the cluster. */
-  readonly image: ImageRef;
-  /** Availability zone of the default node group, e.g. `kr-pub-a`. Changing it replaces the cluster. */
-  readonly availabilityZone: string;
-  /**
-   * Instance type (flavor) of the default node group, e.g. `m2.c4m8`. Changing it replaces the cluster.
-   * @default 'm2.c4m8'
-   */
-  readonly flavor?: string;
-  /**
-   * GPUs per node when `flavor` is a g2 flavor that nks-cdk's table does not list.
-   * @default - taken from the flavor table
-   */
-  readonly gpuCount?: number;
-  /**
-   * Nodes in the default node group. Changed through a resize, not a replacement.
-   * @default 1
-   */
-  readonly nodeCount?: number;
-  /** Key pair for SSH access to the nodes (cluster level; node groups share it). Changing it replaces the cluster. */
-  readonly keyPair: IKeyPair;
-  /**
-   * Boot volume of the default node group's nodes. Changing it replaces the cluster.
-   * @default { type: 'General HDD', sizeGb: 50 }
-   */
-  readonly bootVolume?: BootVolumeOptions;
-  /**
-   * Cluster autoscaler for the default node group. Changing it replaces the cluster.
-   * @default - no autoscaler
-   */
-  readonly autoscaler?: AutoscalerOptions;
-  /**
-   * Kubernetes labels for the default node group's nodes (NKS label `k8s_node_labels`). nks-cdk adds
-   * `node.nks-cdk.io/group: default-worker`. Changing it replaces the cluster.
-   * @default - only the group label
-   */
-  readonly nodeLabels?: Record<string, string>;
-  /**
-   * Pod network range (`pods_network_cidr`); must not overlap the subnet, the service range,
-   * 169.254.0.0/16 or 198.18.0.0/19. Changing it replaces the cluster.
-   * @default '10.100.0.0/16'
-   */
-  readonly podsCidr?: string;
-  /**
-   * Service network range (`service_cluster_ip_range`); same overlap rules as `podsCidr`. Changing it replaces the cluster.
-   * @default '10.254.0.0/16'
-   */
-  readonly servicesCidr?: string;
-  /**
-   * Put a floating IP on the API server's load balancer (`master_lb_floating_ip_enabled`) so the API is
-   * reachable from the internet. Changing it replaces the cluster.
-   * @default false
-   */
-  readonly publicApiEndpoint?: boolean;
-  /**
-   * External network for the cluster template (API load balancer floating IP).
-   * @default ExternalNetworkRef.fromName('Public Network')
-   */
-  readonly externalNetwork?: ExternalNetworkRef;
-  /**
-   * An existing cluster template to use instead of creating one.
-   * @default - a template is created for the cluster
-   */
-  readonly clusterTemplateId?: string;
-  /**
-   * More NKS/Magnum labels, e.g. `{ strict_sg_rules: 'True' }`. Values must be strings; labels nks-cdk
-   * manages (kube_tag, availability_zone, ...) cannot be set here. Changing them replaces the cluster.
-   * @default - none
-   */
-  readonly extraLabels?: Record<string, string>;
-}
+export type { ClusterProps, ClusterUpgrade } from './cluster-props';
+
+/** Labels a target derives from typed props, so extraLabels cannot set them either. */
+const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list'];
 
 const DEFAULT_GROUP_NAME = 'default-worker';
 
 /**
  * An NKS Kubernetes cluster with its default node group. Add more node groups with
  * {@link Cluster.addNodeGroup} and GPU node groups with {@link Cluster.addGpuNodeGroup}.
- * Outputs the API address and kubeconfig as sensitive Terraform outputs.
+ * Outputs the API address (and, on the openstack target, the kubeconfig) as sensitive Terraform outputs;
+ * {@link Cluster.kubernetesAccess} tells a workloads stack how to reach the API on either target.
  */
 export class Cluster extends Construct {
   /** The cluster name. */
@@ -134,21 +51,34 @@ export class Cluster extends Construct {
   /** Pod and service network ranges. */
   public readonly podsCidr: Cidr;
   public readonly servicesCidr: Cidr;
-  /** The cluster resource. */
-  public readonly resource: ContainerinfraClusterV1;
-  /** The template resource, unless an existing template ID was given. */
+  /** The cluster resource (`openstack_containerinfra_cluster_v1` or `nhncloud_kubernetes_cluster_v1`). */
+  public readonly resource: ClusterResource;
+  /** The template resource (openstack target), unless an existing template ID was given. */
   public readonly template?: ContainerinfraClustertemplateV1;
+  /** The default node group's resize operation (nhncloud target, when `resizeTo` is set). */
+  public readonly resizeOperation?: ResizeResource;
+  /** The upgrade operations of the control plane and default node group, in order (nhncloud target, when `upgrade` is set). */
+  public readonly upgradeOperations: readonly UpgradeResource[];
+  /** The validated upgrade, when `upgrade` is set. */
+  public readonly upgrade?: UpgradeSpec;
   /** The cluster's ID (a Terraform reference). */
   public readonly clusterId: string;
   /** The Kubernetes API address (a Terraform reference). */
   public readonly apiAddress: string;
-  /** The kubeconfig file content (a sensitive Terraform reference). */
-  public readonly kubeconfig: string;
-  /** Sensitive outputs: API address and kubeconfig. */
+  /**
+   * The kubeconfig file content (a sensitive Terraform reference) on the openstack target; undefined on
+   * nhncloud, whose provider leaves it empty. Prefer {@link kubernetesAccess}, which works on both.
+   */
+  public readonly kubeconfig?: string;
+  /** Sensitive output of the API address. */
   public readonly apiAddressOutput: TerraformOutput;
-  public readonly kubeconfigOutput: TerraformOutput;
+  /** Sensitive output of the kubeconfig (openstack target). */
+  public readonly kubeconfigOutput?: TerraformOutput;
+  /** Operations on the running cluster, in the order NKS must run them (used by node groups). */
+  public readonly operations: OperationQueue;
   private readonly groups: NodeGroup[] = [];
   private readonly imageId: string;
+  private readonly rendered: RenderedCluster;
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
@@ -186,48 +116,47 @@ export class Cluster extends Construct {
     this.imageId = props.image.resolve(this, whereOf(this, 'image'));
     labels.node_image = this.imageId;
     for (const [key, value] of Object.entries(props.extraLabels ?? {})) {
-      if (key in labels) {
-        fail(whereOf(this, `extraLabels.${key}`), value, `label "${key}" is set by nks-cdk from a typed prop`, 'set it through the matching prop (kubernetesVersion, availabilityZone, bootVolume, autoscaler, nodeLabels, podsCidr, ...)');
+      if (key in labels || TARGET_MANAGED_LABELS.includes(key)) {
+        fail(whereOf(this, `extraLabels.${key}`), value, `label "${key}" is set by nks-cdk from a typed prop`, 'set it through the matching prop (kubernetesVersion, availabilityZone, bootVolume, autoscaler, nodeLabels, podsCidr, externalNetwork, ...)');
       }
       if (typeof value !== 'string') {
         fail(whereOf(this, `extraLabels.${key}`), value, 'NKS label values are strings', `write it as a string, e.g. "${String(value) === 'true' ? 'True' : String(value)}"`);
       }
       labels[key] = value;
     }
+    const resizeTo = checkResizeTo(props.resizeTo, this.defaultNodes, whereOf(this, 'resizeTo'));
+    this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
 
-    let templateId = props.clusterTemplateId;
-    if (templateId === undefined) {
-      const external = props.externalNetwork ?? ExternalNetworkRef.fromName('Public Network');
-      this.template = new ContainerinfraClustertemplateV1(this, 'template', {
-        name: `${this.name}-template`,
-        coe: 'kubernetes',
-        image: this.imageId,
-        externalNetworkId: external.resolve(this, whereOf(this, 'externalNetwork')),
-        networkDriver: 'calico',
-        masterLbEnabled: true,
-        floatingIpEnabled: false,
-        labels: { kube_tag: this.kubernetesVersion.tag },
-      });
-      templateId = this.template.id;
-    } else if (isLiteral(templateId) && templateId.trim() === '') {
-      fail(whereOf(this, 'clusterTemplateId'), templateId, 'a cluster template ID must not be empty', 'omit clusterTemplateId to create a template');
-    }
-
-    this.resource = new ContainerinfraClusterV1(this, 'cluster', {
-      name: this.name,
-      clusterTemplateId: templateId,
-      keypair: props.keyPair.keyPairName,
-      flavor: this.defaultNodes.flavor.name,
-      nodeCount: this.defaultNodes.nodeCount,
-      fixedNetwork: props.network.networkId,
-      fixedSubnet: props.network.subnetId,
-      floatingIpEnabled: false,
-      mergeLabels: true,
-      labels,
-    });
-    this.clusterId = this.resource.id;
-    this.apiAddress = this.resource.apiAddress;
-    this.kubeconfig = this.resource.kubeconfig.lookup('raw_config');
+    this.rendered = stack.renderer.cluster(
+      this,
+      {
+        name: this.name,
+        kubernetesVersion: this.kubernetesVersion,
+        nodes: this.defaultNodes,
+        resizeTo,
+        labels,
+        imageId: this.imageId,
+        networkId: props.network.networkId,
+        subnetId: props.network.subnetId,
+        keyPairName: props.keyPair.keyPairName,
+        publicApiEndpoint: publicApi,
+        externalNetwork: props.externalNetwork,
+        externalSubnetIds: props.externalSubnetIds,
+        clusterTemplateId: props.clusterTemplateId,
+        addons: props.addons,
+        upgrade: this.upgrade,
+        kubeconfigFile: props.kubeconfigFile,
+      },
+      (field) => whereOf(this, field),
+    );
+    this.resource = this.rendered.resource;
+    this.template = this.rendered.template;
+    this.resizeOperation = this.rendered.resize;
+    this.upgradeOperations = this.rendered.upgrades;
+    this.operations = this.rendered.operations;
+    this.clusterId = this.rendered.clusterId;
+    this.apiAddress = this.rendered.apiAddress;
+    this.kubeconfig = this.rendered.kubeconfig;
     const base = defaultName(id).replace(/-/g, '_');
     this.apiAddressOutput = new TerraformOutput(this, 'api-address', {
       value: this.apiAddress,
@@ -235,12 +164,27 @@ export class Cluster extends Construct {
       description: `Kubernetes API address of cluster ${this.name}`,
     });
     this.apiAddressOutput.overrideLogicalId(`${base}_api_address`);
-    this.kubeconfigOutput = new TerraformOutput(this, 'kubeconfig-output', {
-      value: this.kubeconfig,
-      sensitive: true,
-      description: `kubeconfig of cluster ${this.name} (write it to a file with: cdktf output --outputs-file)`,
-    });
-    this.kubeconfigOutput.overrideLogicalId(`${base}_kubeconfig`);
+    if (this.kubeconfig !== undefined) {
+      this.kubeconfigOutput = new TerraformOutput(this, 'kubeconfig-output', {
+        value: this.kubeconfig,
+        sensitive: true,
+        description: `kubeconfig of cluster ${this.name} (write it to a file with: cdktf output --outputs-file)`,
+      });
+      this.kubeconfigOutput.overrideLogicalId(`${base}_kubeconfig`);
+    }
+  }
+
+  /**
+   * How a workloads stack (Terraform's Kubernetes provider, or any client) reaches this cluster's API:
+   * - openstack target: `{ kind: 'terraform', host, clusterCaCertificate, clientCertificate, clientKey }`,
+   *   Terraform references to the cluster's kubeconfig (sensitive outputs across stacks).
+   * - nhncloud target: `{ kind: 'kubeconfig-file', configPath, source }`, the file from the `kubeconfigFile`
+   *   prop or `$NKS_KUBECONFIG`, read now; throws a {@link ValidationError} (field `kubeconfigFile`) with the
+   *   steps to download it when neither is set or the file is missing. Call it when the workloads side is
+   *   built, after the cluster exists.
+   */
+  public kubernetesAccess(): ClusterAccess {
+    return this.rendered.kubernetesAccess();
   }
 
   /** The node image ID every group defaults to (a literal or a Terraform reference). */
@@ -288,6 +232,22 @@ export class Cluster extends Construct {
     const group = new GpuNodeGroup(this, id, { ...props, cluster: this });
     this.groups.push(group);
     return group;
+  }
+
+  private checkUpgrade(upgrade: ClusterUpgrade, where: Where): UpgradeSpec {
+    const field = (f: string): Where => ({ path: where.path, field: `${where.field}.${f}` });
+    const version = checkCreatableVersion(upgrade.kubernetesVersion, field('kubernetesVersion'));
+    if (compareVersions(version, this.kubernetesVersion) <= 0) {
+      fail(field('kubernetesVersion'), upgrade.kubernetesVersion, `an upgrade goes to a newer version than the cluster's kubernetesVersion ${this.kubernetesVersion.tag}`, 'name a newer version, or remove upgrade');
+    }
+    if (version.minor - this.kubernetesVersion.minor > 1) {
+      warn(this, `NKS upgrades one minor version at a time. If the cluster still runs ${this.kubernetesVersion.tag}, upgrade to v1.${this.kubernetesVersion.minor + 1} first, deploy, then to ${version.tag}.`);
+    }
+    return {
+      kubernetesVersion: version,
+      bufferNodes: checkIntegerInRange(upgrade.bufferNodes ?? 1, field('bufferNodes'), { min: 0, max: 100 }, 'the buffer nodes of an upgrade'),
+      maxUnavailableNodes: checkIntegerInRange(upgrade.maxUnavailableNodes ?? 1, field('maxUnavailableNodes'), { min: 1, max: 100 }, 'the nodes out of service at once during an upgrade'),
+    };
   }
 }
 

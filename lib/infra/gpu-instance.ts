@@ -1,6 +1,4 @@
 import { Construct } from 'constructs';
-import { ComputeInstanceV2 } from '../generated/providers/openstack/compute-instance-v2';
-import { ComputeVolumeAttachV2 } from '../generated/providers/openstack/compute-volume-attach-v2';
 import { fail } from '../model/errors';
 import { Flavor, isGpuFlavorName, parseFlavor } from '../model/flavors';
 import { checkResourceName } from '../model/names';
@@ -11,6 +9,7 @@ import { IKeyPair } from './key-pair';
 import { INetwork } from './network';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
+import { InstanceResource } from './targets/renderer';
 import { defaultName, whereOf } from './util';
 
 /** Properties of a {@link GpuInstance}. */
@@ -52,7 +51,11 @@ export interface GpuInstanceProps {
   readonly volumes?: BlockStorageVolume[];
 }
 
-/** A GPU compute instance on a `g2` flavor, booting from a volume, with extra volumes attached. */
+/**
+ * A GPU compute instance on a `g2` flavor, booting from a volume, with extra volumes attached
+ * (`openstack_compute_instance_v2` by flavor name, or `nhncloud_compute_instance_v2` by the flavor's looked-up
+ * UUID; volume attachments on either).
+ */
 export class GpuInstance extends Construct {
   /** The instance name. */
   public readonly name: string;
@@ -60,8 +63,8 @@ export class GpuInstance extends Construct {
   public readonly flavor: Flavor;
   /** The instance's availability zone. */
   public readonly availabilityZone: string;
-  /** The instance resource. */
-  public readonly resource: ComputeInstanceV2;
+  /** The instance resource (`openstack_compute_instance_v2` or `nhncloud_compute_instance_v2`). */
+  public readonly resource: InstanceResource;
   /** The instance ID (a Terraform reference). */
   public readonly instanceId: string;
 
@@ -83,28 +86,23 @@ export class GpuInstance extends Construct {
       }
     });
 
-    this.resource = new ComputeInstanceV2(this, 'instance', {
-      name: this.name,
-      flavorName: this.flavor.name,
-      availabilityZone: this.availabilityZone,
-      keyPair: props.keyPair.keyPairName,
-      securityGroups: props.securityGroups ?? ['default'],
-      network: [{ uuid: props.network.networkId }],
-      blockDevice: [
-        {
-          uuid: props.image.resolve(this, whereOf(this, 'image')),
-          sourceType: 'image',
-          destinationType: 'volume',
-          volumeSize: bootSize,
-          volumeType: bootType,
-          bootIndex: 0,
-          deleteOnTermination: true,
-        },
-      ],
-    });
-    this.instanceId = this.resource.id;
-    volumes.forEach((v, i) => {
-      new ComputeVolumeAttachV2(this, `volume-${i}`, { instanceId: this.resource.id, volumeId: v.volumeId });
-    });
+    const rendered = stack.renderer.instance(
+      this,
+      {
+        name: this.name,
+        flavor: this.flavor,
+        availabilityZone: this.availabilityZone,
+        keyPairName: props.keyPair.keyPairName,
+        securityGroups: props.securityGroups ?? ['default'],
+        networkId: props.network.networkId,
+        imageId: props.image.resolve(this, whereOf(this, 'image')),
+        bootVolumeType: bootType,
+        bootVolumeSizeGb: bootSize,
+        volumeIds: volumes.map((v) => v.volumeId),
+      },
+      (field) => whereOf(this, field),
+    );
+    this.resource = rendered.resource;
+    this.instanceId = rendered.instanceId;
   }
 }

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import { Construct } from 'constructs';
-import { ComputeKeypairV2 } from '../generated/providers/openstack/compute-keypair-v2';
 import { fail } from '../model/errors';
 import { checkResourceName } from '../model/names';
+import { InfraStack } from './stack';
+import { KeyPairResource } from './targets/renderer';
 import { defaultName, isLiteral, warn, whereOf } from './util';
 
 /** What a cluster or instance needs of a key pair. */
@@ -43,8 +44,8 @@ export class KeyPair extends Construct implements IKeyPair {
   }
 
   public readonly keyPairName: string;
-  /** The key pair resource. */
-  public readonly resource: ComputeKeypairV2;
+  /** The key pair resource (`openstack_compute_keypair_v2` or `nhncloud_compute_keypair_v2`). */
+  public readonly resource: KeyPairResource;
   /** Whether the provider generates the key (its private key then lives in Terraform state). */
   public readonly generated: boolean;
 
@@ -76,7 +77,8 @@ export class KeyPair extends Construct implements IKeyPair {
     if (this.generated) {
       warn(this, `Key pair "${name}" has no public key, so the provider generates one and stores its private key in Terraform state. Anyone who can read the state can log in to the nodes. Pass publicKey or publicKeyFile to keep the private key off the state.`);
     }
-    this.resource = new ComputeKeypairV2(this, 'keypair', { name, publicKey });
-    this.keyPairName = this.resource.name;
+    const rendered = InfraStack.of(this).renderer.keyPair(this, { name, publicKey });
+    this.resource = rendered.resource;
+    this.keyPairName = rendered.keyPairName;
   }
 }

@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
-import { NetworkingNetworkV2 } from '../generated/providers/openstack/networking-network-v2';
-import { NetworkingRouterInterfaceV2 } from '../generated/providers/openstack/networking-router-interface-v2';
-import { NetworkingRouterV2 } from '../generated/providers/openstack/networking-router-v2';
-import { NetworkingSubnetV2 } from '../generated/providers/openstack/networking-subnet-v2';
 import { checkMaxPrefix, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
 import { checkResourceName } from '../model/names';
 import { checkIdLiteral, ExternalNetworkRef } from './references';
+import { InfraStack } from './stack';
+import { NetworkResource, RouterResource, SubnetResource } from './targets/renderer';
 import { defaultName, isLiteral, whereOf } from './util';
 
 /** What a cluster, node group or instance needs of a network. */
@@ -23,7 +21,8 @@ export interface INetwork {
 /** Properties of a new {@link Network}. */
 export interface NetworkProps {
   /**
-   * Name of the VPC network; the subnet and router get `-subnet` and `-router` after it.
+   * Name of the VPC network; the subnet and router (routing table on nhncloud) get `-subnet` and `-router`
+   * (`-rt`) after it.
    * @default the construct id in lowercase
    */
   readonly name?: string;
@@ -33,18 +32,36 @@ export interface NetworkProps {
    */
   readonly cidr?: string;
   /**
-   * The external network the router's gateway points at (internet access for the nodes, floating IPs).
-   * Set `createRouter: false` to skip the router.
+   * nhncloud target: the VPC's own range (`cidrv4`), which the subnet lies in: a private range
+   * (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), /24 or larger. Changing it replaces the VPC. Ignored on the
+   * openstack target (a Neutron network has no range).
+   * @default the /16 that holds `cidr` (e.g. 192.168.0.0/16, like NHN's default VPC), or `cidr` itself when it is larger
+   */
+  readonly vpcCidr?: string;
+  /**
+   * openstack target: the external network the router's gateway points at (internet access for the
+   * nodes, floating IPs). Set `createRouter: false` to skip the router. Ignored (with a warning) on nhncloud,
+   * where `internetGatewayId` gives the way out.
    * @default ExternalNetworkRef.fromName('Public Network')
    */
   readonly externalNetwork?: ExternalNetworkRef;
   /**
-   * Whether to create a router from the subnet to the external network.
+   * Whether to create a router (openstack) or a routing table (nhncloud) for the subnet. Without one, an
+   * NHN subnet joins its VPC's default routing table.
    * @default true
    */
   readonly createRouter?: boolean;
   /**
-   * DNS servers handed out by the subnet's DHCP.
+   * nhncloud target: an internet gateway (created in the console: Network > Internet Gateway) to attach the
+   * subnet's routing table to. Without one the nodes have no internet access (public images cannot be
+   * pulled, and a public API endpoint needs the gateway's network). nhncloud 1.0.7 cannot create internet
+   * gateways. Ignored (with a warning) on openstack.
+   * @default - no internet gateway
+   */
+  readonly internetGatewayId?: string;
+  /**
+   * DNS servers handed out by the subnet's DHCP (openstack target; an NHN VPC subnet takes none, so the
+   * nhncloud target warns and ignores them).
    * @default - the cloud's default (none set)
    */
   readonly dnsNameservers?: string[];
@@ -64,8 +81,9 @@ export interface ExistingNetworkProps {
 }
 
 /**
- * A VPC: network, one subnet and a router to the external network. Or, with {@link Network.fromExisting},
- * a VPC that already exists, by ID.
+ * A VPC: network, one subnet and a router to the external network (openstack target), or NHN VPC, routing
+ * table and subnet (nhncloud target). Or, with {@link Network.fromExisting}, a VPC that already exists, by ID
+ * (either target).
  */
 export class Network extends Construct implements INetwork {
   /** Uses a VPC and subnet that already exist; nothing is created. */
@@ -84,12 +102,12 @@ export class Network extends Construct implements INetwork {
   public readonly networkId: string;
   public readonly subnetId: string;
   public readonly subnetCidr: Cidr;
-  /** The network resource. */
-  public readonly network: NetworkingNetworkV2;
-  /** The subnet resource. */
-  public readonly subnet: NetworkingSubnetV2;
-  /** The router, unless `createRouter: false`. */
-  public readonly router?: NetworkingRouterV2;
+  /** The network resource (`openstack_networking_network_v2` or `nhncloud_networking_vpc_v2`). */
+  public readonly network: NetworkResource;
+  /** The subnet resource (`openstack_networking_subnet_v2` or `nhncloud_networking_vpcsubnet_v2`). */
+  public readonly subnet: SubnetResource;
+  /** The router (`openstack_networking_router_v2`) or routing table (`nhncloud_networking_routingtable_v2`), unless `createRouter: false`. */
+  public readonly router?: RouterResource;
 
   constructor(scope: Construct, id: string, props: NetworkProps = {}) {
     super(scope, id);
@@ -100,24 +118,24 @@ export class Network extends Construct implements INetwork {
       if (isLiteral(server)) parseCidr(`${server}/32`, whereOf(this, `dnsNameservers[${i}]`));
     }
 
-    this.network = new NetworkingNetworkV2(this, 'network', { name, adminStateUp: true });
-    this.subnet = new NetworkingSubnetV2(this, 'subnet', {
-      name: `${name}-subnet`,
-      networkId: this.network.id,
-      cidr: this.subnetCidr.text,
-      ipVersion: 4,
-      dnsNameservers: props.dnsNameservers,
-    });
-    this.networkId = this.network.id;
-    this.subnetId = this.subnet.id;
-
-    if (props.createRouter ?? true) {
-      const external = props.externalNetwork ?? ExternalNetworkRef.fromName('Public Network');
-      this.router = new NetworkingRouterV2(this, 'router', {
-        name: `${name}-router`,
-        externalNetworkId: external.resolve(this, whereOf(this, 'externalNetwork')),
-      });
-      new NetworkingRouterInterfaceV2(this, 'router-interface', { routerId: this.router.id, subnetId: this.subnet.id });
-    }
+    const rendered = InfraStack.of(this).renderer.network(
+      this,
+      {
+        name,
+        subnetCidr: this.subnetCidr,
+        vpcCidr: props.vpcCidr,
+        dnsNameservers: props.dnsNameservers,
+        createRouter: props.createRouter ?? true,
+        externalNetwork: props.externalNetwork,
+        internetGatewayId: props.internetGatewayId,
+      },
+      (field) => whereOf(this, field),
+    );
+    this.network = rendered.network;
+    this.subnet = rendered.subnet;
+    this.router = rendered.router;
+    this.networkId = rendered.networkId;
+    this.subnetId = rendered.subnetId;
   }
 }
+

@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
-import { ContainerinfraNodegroupV1 } from '../generated/providers/openstack/containerinfra-nodegroup-v1';
 import { fail } from '../model/errors';
 import { GpuSpec, isGpuFlavorName } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
 import { checkNodeLabels } from '../model/node-labels';
 import { NodePlacement, Taint } from '../model/placement';
 import type { Cluster } from './cluster';
-import { AutoscalerOptions, BootVolumeOptions, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { AutoscalerOptions, BootVolumeOptions, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
 import { ImageRef } from './references';
+import { InfraStack } from './stack';
+import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 
 /** Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. */
@@ -25,10 +26,19 @@ export interface NodeGroupProps {
   /** Instance type (flavor), e.g. `m2.c4m8`. Changing it replaces the node group. */
   readonly flavor: string;
   /**
-   * Nodes in the group.
+   * Nodes the group is created with. On the openstack target a later change resizes in place; on the
+   * nhncloud target the provider cannot change it after creation (nks-cdk tells Terraform to ignore later
+   * changes): use `resizeTo`.
    * @default 1
    */
   readonly nodeCount?: number;
+  /**
+   * Resize the running group to this many nodes: its `node_count` on openstack, an
+   * `nhncloud_kubernetes_cluster_resize_v1` on nhncloud (changing the number resizes again; removing it
+   * does not shrink the group back). Not with `autoscaler`.
+   * @default - no resize
+   */
+  readonly resizeTo?: number;
   /**
    * Availability zone of the group's nodes. Changing it replaces the node group.
    * @default the cluster's availability zone
@@ -45,7 +55,8 @@ export interface NodeGroupProps {
    */
   readonly bootVolume?: BootVolumeOptions;
   /**
-   * Cluster autoscaler for this group.
+   * Cluster autoscaler for this group (openstack: min/max_node_count and the NKS `ca_*` labels; nhncloud:
+   * the `ca_*` labels only, since nhncloud 1.0.7's node group has no min/max_node_count).
    * @default - no autoscaler
    */
   readonly autoscaler?: AutoscalerOptions;
@@ -91,8 +102,12 @@ export class NodeGroup extends Construct implements NodePlacement {
   public readonly spec: NodeSpec;
   /** Labels every node of the group carries (user labels plus nks-cdk's group label). */
   public readonly nodeLabels: Readonly<Record<string, string>>;
-  /** The node group resource. */
-  public readonly resource: ContainerinfraNodegroupV1;
+  /** The node group resource (`openstack_containerinfra_nodegroup_v1` or `nhncloud_kubernetes_nodegroup_v1`). */
+  public readonly resource: NodeGroupResource;
+  /** The resize operation (nhncloud target, when `resizeTo` is set). */
+  public readonly resizeOperation?: ResizeResource;
+  /** The upgrade operation (nhncloud target, when the cluster has `upgrade`). */
+  public readonly upgradeOperation?: UpgradeResource;
   /** Construct path (for messages in the Kubernetes layer). */
   public readonly path: string;
   /** Availability zone of the group's nodes. */
@@ -121,17 +136,22 @@ export class NodeGroup extends Construct implements NodePlacement {
     // nks-cdk's own labels count against NKS's label limit too.
     this.nodeLabels = checkNodeLabels({ ...this.spec.nodeLabels, ...this.extraNodeLabels(), [NODE_GROUP_LABEL]: this.name }, whereOf(this, 'nodeLabels'));
     const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image')) : props.cluster.nodeImageId;
-    this.resource = new ContainerinfraNodegroupV1(this, 'nodegroup', {
-      clusterId: props.cluster.clusterId,
-      name: this.name,
-      flavorId: this.spec.flavor.name,
-      imageId,
-      nodeCount: this.spec.nodeCount,
-      minNodeCount: this.spec.autoscaler?.minNodes,
-      maxNodeCount: this.spec.autoscaler?.maxNodes,
-      mergeLabels: true,
-      labels: nodeGroupLabels({ ...this.spec, nodeLabels: this.nodeLabels }),
-    });
+    const cluster = props.cluster;
+    const rendered = InfraStack.of(this).renderer.nodeGroup(
+      this,
+      {
+        name: this.name,
+        nodes: this.spec,
+        resizeTo: checkResizeTo(props.resizeTo, this.spec, whereOf(this, 'resizeTo')),
+        imageId,
+        labels: nodeGroupLabels({ ...this.spec, nodeLabels: this.nodeLabels }),
+      },
+      { clusterId: cluster.clusterId, upgrade: cluster.upgrade, operations: cluster.operations },
+      (field) => whereOf(this, field),
+    );
+    this.resource = rendered.resource;
+    this.resizeOperation = rendered.resize;
+    this.upgradeOperation = rendered.upgrade;
   }
 
   /** The label selector that matches exactly this group's nodes. */

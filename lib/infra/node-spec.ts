@@ -10,7 +10,12 @@ import { nksBool } from './util';
 export const NODE_COUNT = { min: 1, max: 100 } as const;
 /** Autoscaler bounds the NKS console offers (ca_min_node_count / ca_max_node_count). */
 export const AUTOSCALER_NODE_COUNT = { min: 1, max: 10 } as const;
-const MINUTES_PER_DAY = { min: 1, max: 1440 } as const;
+/**
+ * Scale-down timings the NKS console accepts, in minutes (TOAST-DOCS/Container-Kubernetes `ko/user-guide.md`,
+ * cluster autoscaler settings: unneeded time 1–1440, delay after scale-up 10–1440).
+ */
+const UNNEEDED_MINUTES = { min: 1, max: 1440 } as const;
+const DELAY_AFTER_ADD_MINUTES = { min: 10, max: 1440 } as const;
 
 /** The boot volume of every node in a node group. */
 export interface BootVolumeOptions {
@@ -46,12 +51,13 @@ export interface AutoscalerOptions {
    */
   readonly scaleDownUnneededMinutes?: number;
   /**
-   * Node utilisation (0–1) under which a node counts as unneeded (`ca_scale_down_util_thresh`).
+   * Node utilisation (0–1, whole percent) under which a node counts as unneeded (`ca_scale_down_util_thresh`,
+   * written as a percentage: 0.5 → "50").
    * @default 0.5
    */
   readonly scaleDownUtilizationThreshold?: number;
   /**
-   * Minutes after a scale-up before scale-down is considered again (`ca_scale_down_delay_after_add`).
+   * Minutes after a scale-up before scale-down is considered again (`ca_scale_down_delay_after_add`), 10–1440.
    * @default 10
    */
   readonly scaleDownDelayAfterAddMinutes?: number;
@@ -99,16 +105,17 @@ export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, def
       fail(field('nodeCount'), nodeCount, `with the autoscaler on, the node count must lie within its bounds ${minNodes}–${maxNodes}`, 'set nodeCount inside the autoscaler bounds, or widen them');
     }
     const threshold = a.scaleDownUtilizationThreshold ?? 0.5;
-    if (!(threshold > 0 && threshold <= 1)) {
-      fail(field('autoscaler.scaleDownUtilizationThreshold'), threshold, 'the scale-down utilisation threshold is a fraction above 0 and at most 1', 'use e.g. 0.5 for 50%');
+    // NKS takes a whole percentage from 1 to 100.
+    if (!(threshold >= 0.01 && threshold <= 1) || Math.abs(threshold * 100 - Math.round(threshold * 100)) > 1e-9) {
+      fail(field('autoscaler.scaleDownUtilizationThreshold'), threshold, 'the scale-down utilisation threshold is a whole percentage from 1% to 100%, written as a fraction (0.01–1)', 'use e.g. 0.5 for 50%');
     }
     autoscaler = {
       minNodes,
       maxNodes,
       scaleDown: a.scaleDown ?? true,
-      scaleDownUnneededMinutes: checkIntegerInRange(a.scaleDownUnneededMinutes ?? 10, field('autoscaler.scaleDownUnneededMinutes'), MINUTES_PER_DAY, 'the scale-down unneeded time', 'minutes'),
+      scaleDownUnneededMinutes: checkIntegerInRange(a.scaleDownUnneededMinutes ?? 10, field('autoscaler.scaleDownUnneededMinutes'), UNNEEDED_MINUTES, 'the scale-down unneeded time', 'minutes'),
       scaleDownUtilizationThreshold: threshold,
-      scaleDownDelayAfterAddMinutes: checkIntegerInRange(a.scaleDownDelayAfterAddMinutes ?? 10, field('autoscaler.scaleDownDelayAfterAddMinutes'), MINUTES_PER_DAY, 'the scale-down delay after add', 'minutes'),
+      scaleDownDelayAfterAddMinutes: checkIntegerInRange(a.scaleDownDelayAfterAddMinutes ?? 10, field('autoscaler.scaleDownDelayAfterAddMinutes'), DELAY_AFTER_ADD_MINUTES, 'the scale-down delay after add', 'minutes'),
     };
   }
   const nodeLabels = checkNodeLabels(input.nodeLabels ?? {}, field('nodeLabels'));
@@ -120,7 +127,10 @@ export function maxNodesOf(spec: NodeSpec): number {
   return spec.autoscaler ? Math.max(spec.autoscaler.maxNodes, spec.nodeCount) : spec.nodeCount;
 }
 
-/** The NKS labels every node group carries (all values strings, as NKS expects). */
+/**
+ * The NKS labels every node group carries (all values strings, as NKS expects). Autoscaler times are whole
+ * minutes and the threshold a percentage, as the NKS API examples write them ("10", "50").
+ */
 export function nodeGroupLabels(spec: NodeSpec): Record<string, string> {
   const labels: Record<string, string> = {
     availability_zone: spec.availabilityZone,
@@ -133,10 +143,23 @@ export function nodeGroupLabels(spec: NodeSpec): Record<string, string> {
     labels.ca_min_node_count = String(a.minNodes);
     labels.ca_max_node_count = String(a.maxNodes);
     labels.ca_scale_down_enable = nksBool(a.scaleDown);
-    labels.ca_scale_down_unneeded_time = `${a.scaleDownUnneededMinutes}m`;
-    labels.ca_scale_down_util_thresh = String(a.scaleDownUtilizationThreshold);
-    labels.ca_scale_down_delay_after_add = `${a.scaleDownDelayAfterAddMinutes}m`;
+    labels.ca_scale_down_unneeded_time = String(a.scaleDownUnneededMinutes);
+    labels.ca_scale_down_util_thresh = String(Math.round(a.scaleDownUtilizationThreshold * 100));
+    labels.ca_scale_down_delay_after_add = String(a.scaleDownDelayAfterAddMinutes);
   }
   if (Object.keys(spec.nodeLabels).length > 0) labels.k8s_node_labels = formatNodeLabelsForNks(spec.nodeLabels);
   return labels;
+}
+
+/**
+ * Validates "resize to N" for a group: a node count within {@link NODE_COUNT}, and no autoscaler on the
+ * group (the autoscaler owns the count between its bounds; a resize would fight it).
+ */
+export function checkResizeTo(resizeTo: number | undefined, spec: NodeSpec, where: Where): number | undefined {
+  if (resizeTo === undefined) return undefined;
+  const count = checkIntegerInRange(resizeTo, where, NODE_COUNT, 'the node count of a node group');
+  if (spec.autoscaler) {
+    fail(where, resizeTo, `the autoscaler sizes this group between ${spec.autoscaler.minNodes} and ${spec.autoscaler.maxNodes} nodes, so a resize would be undone`, 'change the autoscaler bounds instead, or remove the autoscaler to resize by hand');
+  }
+  return count;
 }

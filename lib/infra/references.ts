@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { DataOpenstackImagesImageV2 } from '../generated/providers/openstack/data-openstack-images-image-v2';
-import { DataOpenstackNetworkingNetworkV2 } from '../generated/providers/openstack/data-openstack-networking-network-v2';
 import { fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
+// A cycle (stack → targets → references → stack) that is safe: InfraStack is used only inside methods.
+import { InfraStack } from './stack';
 import { isLiteral } from './util';
 
 /** A literal ID must be a UUID; a Terraform reference is checked by the provider at apply. */
@@ -12,7 +12,8 @@ function checkIdLiteral(id: string, where: Where, what: string): string {
 
 /**
  * An image for nodes or instances: a UUID the user knows, or a name looked up at plan time with the
- * `openstack_images_image_v2` data source (most recent match), so programs carry no account-specific IDs.
+ * images data source of the stack's target (`openstack_images_image_v2` or `nhncloud_images_image_v2`, most
+ * recent match), so programs carry no account-specific IDs.
  */
 export abstract class ImageRef {
   /** An image by UUID. */
@@ -46,7 +47,7 @@ export abstract class ImageRef {
   public abstract describe(): string;
 }
 
-/** A name lookup through the `openstack_images_image_v2` data source, one data source per owning construct. */
+/** A name lookup through the target's images data source, one data source per owning construct. */
 class ImageLookup extends ImageRef {
   private readonly lookups = new Map<Construct, string>();
   constructor(
@@ -60,7 +61,7 @@ class ImageLookup extends ImageRef {
     if (isLiteral(text) && text.trim() === '') fail(where, text, 'an image name or pattern must not be empty', 'give the image name as the console lists it');
     let id = this.lookups.get(scope);
     if (!id) {
-      id = new DataOpenstackImagesImageV2(scope, 'image', { ...this.filter, mostRecent: true }).id;
+      id = InfraStack.of(scope).renderer.imageLookup(scope, this.filter);
       this.lookups.set(scope, id);
     }
     return id;
@@ -71,8 +72,9 @@ class ImageLookup extends ImageRef {
 }
 
 /**
- * The external (public) network a router's gateway and floating IPs come from: by UUID, or by name looked up
- * with the `openstack_networking_network_v2` data source (`external = true`).
+ * The external (public) network a router's gateway and floating IPs come from (openstack target), or the VPC
+ * network attached to the internet gateway that an NKS API endpoint's floating IP comes from (nhncloud
+ * target): by UUID, or by name looked up with the target's networks data source (`external = true`).
  */
 export abstract class ExternalNetworkRef {
   /** An external network by UUID. */
@@ -88,7 +90,7 @@ export abstract class ExternalNetworkRef {
   public static fromName(name: string): ExternalNetworkRef {
     return new (class extends ExternalNetworkRef {
       public resolve(scope: Construct): string {
-        return new DataOpenstackNetworkingNetworkV2(scope, 'external-network', { name, external: true }).id;
+        return InfraStack.of(scope).renderer.externalNetworkLookup(scope, name);
       }
     })();
   }

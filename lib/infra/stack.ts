@@ -1,7 +1,7 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { OpenstackProvider } from '../generated/providers/openstack/provider';
 import { checkRegion, Region } from '../model/regions';
+import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTargetFromEnv } from './targets';
 import { whereOf } from './util';
 
 /** Properties of an {@link InfraStack}. */
@@ -13,16 +13,37 @@ export interface InfraStackProps {
    * @default 'KR1'
    */
   readonly region?: string;
+  /**
+   * The Terraform provider every construct of the stack renders for:
+   * - `'openstack'`: terraform-provider-openstack/openstack 3.4.0 (Magnum cluster template, cluster and node
+   *   groups; Neutron network, subnet and router). For OpenStack clouds with Magnum.
+   * - `'nhncloud'`: nhn-cloud/nhncloud 1.0.7, NHN Cloud's own provider (NHN VPC, subnet and routing table;
+   *   NKS cluster with template `iaas_console`, labels and addons; node groups; resize and upgrade
+   *   operations). What NHN Cloud accepts in full.
+   * The constructs and their props are the same for both; see the README's table for what each becomes.
+   * `$NKS_TARGET` picks the target for programs that do not set it, so one program synthesizes for either
+   * cloud (`NKS_TARGET=nhncloud npm run synth`).
+   * @default $NKS_TARGET, else 'openstack'
+   */
+  readonly target?: InfraTarget;
+  /**
+   * The flavor names the region offers your project (the console's instance type list, or
+   * `openstack flavor list -c Name -f value`). When given, every flavor in the stack must be one of them
+   * (either target). Without it, the nhncloud target checks the flavor family against the families NHN
+   * documents ({@link NHN_FLAVOR_FAMILIES}); an unknown flavor would otherwise fail only at plan.
+   * @default - no exact list
+   */
+  readonly availableFlavors?: readonly string[];
 }
 
 const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
 
 /**
  * A Terraform stack for the infrastructure layer: network, key pairs, the cluster and its node groups,
- * volumes and instances. It configures the OpenStack provider with the region only; credentials come
- * from the standard OpenStack environment variables (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`,
- * `OS_TENANT_ID` or `OS_PROJECT_ID`, ...) when Terraform runs, so nothing secret is in the program or
- * in `cdk.tf.json`.
+ * volumes and instances, rendered for the stack's {@link InfraStackProps.target}. It configures the provider
+ * with the region only; credentials come from the standard OpenStack environment variables, which both
+ * providers read (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_TENANT_ID` or `OS_PROJECT_ID`, ...) when
+ * Terraform runs, so nothing secret is in the program or in `cdk.tf.json`.
  */
 export class InfraStack extends TerraformStack {
   /** The stack that contains `construct`; throws when it is not inside an InfraStack. */
@@ -35,13 +56,19 @@ export class InfraStack extends TerraformStack {
 
   /** The region this stack deploys to. */
   public readonly region: Region;
-  /** The OpenStack provider block. */
-  public readonly provider: OpenstackProvider;
+  /** The provider every construct renders for. */
+  public readonly target: InfraTarget;
+  /** The provider block (`openstack` or `nhncloud`). */
+  public readonly provider: TerraformProvider;
+  /** Renders the stack's constructs for {@link target}; constructs call it, programs rarely need to. */
+  public readonly renderer: InfraRenderer;
 
   constructor(scope: Construct, id: string, props: InfraStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, INFRA_STACK, { value: true });
     this.region = checkRegion(props.region ?? 'KR1', whereOf(this, 'region'));
-    this.provider = new OpenstackProvider(this, 'openstack', { region: this.region });
+    this.target = props.target === undefined ? (infraTargetFromEnv() ?? 'openstack') : checkInfraTarget(props.target, whereOf(this, 'target'));
+    this.renderer = createRenderer(this.target, { region: this.region, availableFlavors: props.availableFlavors });
+    this.provider = this.renderer.provider(this);
   }
 }

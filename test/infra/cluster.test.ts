@@ -66,7 +66,10 @@ describe('Cluster', () => {
       ca_min_node_count: '2',
       ca_max_node_count: '6',
       ca_scale_down_enable: 'True',
-      ca_scale_down_util_thresh: '0.4',
+      // NKS writes the threshold as a whole percentage and times as minutes (public-api.md examples: "50", "10").
+      ca_scale_down_util_thresh: '40',
+      ca_scale_down_unneeded_time: '10',
+      ca_scale_down_delay_after_add: '10',
       master_lb_floating_ip_enabled: 'True',
       kube_tag: 'v1.32.3',
       strict_sg_rules: 'True',

@@ -1,0 +1,163 @@
+import { NksAddon } from './addons';
+import { IKeyPair } from './key-pair';
+import { INetwork } from './network';
+import { AutoscalerOptions, BootVolumeOptions } from './node-spec';
+import { ExternalNetworkRef, ImageRef } from './references';
+
+/**
+ * An in-place Kubernetes upgrade of a running cluster (nhncloud target): the control plane first, then the
+ * default node group and every node group, one after another, through
+ * `nhncloud_kubernetes_nodegroup_upgrade_v1`. NKS upgrades one minor version at a time and needs the control
+ * plane and all node groups on the same version before the next step.
+ */
+export interface ClusterUpgrade {
+  /** The version to upgrade to: one NKS offers, newer than `kubernetesVersion`. */
+  readonly kubernetesVersion: string;
+  /**
+   * Extra nodes NKS adds to a node group while it upgrades it, so workloads keep their capacity (0 or more;
+   * at most the node quota minus the group's nodes).
+   * @default 1
+   */
+  readonly bufferNodes?: number;
+  /**
+   * Nodes of a group that may be out of service at once during the upgrade (1 or more; at most the group's nodes).
+   * @default 1
+   */
+  readonly maxUnavailableNodes?: number;
+}
+
+/**
+ * Properties of a {@link Cluster}: the fields of the NKS "create cluster" form plus autoscaler, node labels
+ * and network ranges. Nearly every cluster argument is immutable in NKS and Magnum: changing a prop marked
+ * "replaces the cluster" destroys the cluster and creates a new one on the next deploy.
+ *
+ * Changing a running cluster: `resizeTo` changes the default node group's node count (both targets);
+ * `upgrade` upgrades Kubernetes in place (nhncloud target). Keep them set once used: removing them does not
+ * undo the resize or upgrade, it only stops asking for it.
+ */
+export interface ClusterProps {
+  /**
+   * Cluster name: at most 32 characters of lowercase letters, digits and `-`, starting with a letter and
+   * ending with a letter or digit, not a UUID. Changing it replaces the cluster.
+   */
+  readonly name: string;
+  /**
+   * Kubernetes version the cluster is created with (NKS label `kube_tag`), one NKS can create today.
+   * Changing it replaces the cluster; to move a running cluster to a newer version, use `upgrade`.
+   * @default the newest creatable version (see CREATABLE_KUBERNETES_VERSIONS)
+   */
+  readonly kubernetesVersion?: string;
+  /** The VPC and subnet the nodes attach to (`fixed_network`, `fixed_subnet`). Changing it replaces the cluster. */
+  readonly network: INetwork;
+  /** The node image (NKS label `node_image`). Changing it replaces the cluster. */
+  readonly image: ImageRef;
+  /** Availability zone of the default node group, e.g. `kr-pub-a`. Changing it replaces the cluster. */
+  readonly availabilityZone: string;
+  /**
+   * Instance type (flavor) of the default node group, e.g. `m2.c4m8`. On the nhncloud target the flavor's
+   * UUID is looked up by this name at plan time. Changing it replaces the cluster.
+   * @default 'm2.c4m8'
+   */
+  readonly flavor?: string;
+  /**
+   * GPUs per node when `flavor` is a g2 flavor that nks-cdk's table does not list.
+   * @default - taken from the flavor table
+   */
+  readonly gpuCount?: number;
+  /**
+   * Nodes the default node group is created with. On the openstack target a later change resizes in
+   * place; on the nhncloud target the provider cannot change it after creation, so nks-cdk tells Terraform to
+   * ignore later changes: use `resizeTo`.
+   * @default 1
+   */
+  readonly nodeCount?: number;
+  /**
+   * Resize the running default node group to this many nodes. openstack: written as its `node_count`
+   * (Magnum resizes in place). nhncloud: an `nhncloud_kubernetes_cluster_resize_v1` for the group
+   * `default-worker`; changing the number resizes again. Not with `autoscaler` (it owns the count).
+   * @default - no resize: the group keeps `nodeCount` (or what the autoscaler chose)
+   */
+  readonly resizeTo?: number;
+  /**
+   * Upgrade the running cluster's Kubernetes in place (nhncloud target only; the openstack target refuses
+   * it). Node groups created in the same deploy as an upgrade already get the new version: add them before
+   * or after, not with, an upgrade.
+   * @default - no upgrade: the cluster stays on `kubernetesVersion`
+   */
+  readonly upgrade?: ClusterUpgrade;
+  /** Key pair for SSH access to the nodes (cluster level; node groups share it). Changing it replaces the cluster. */
+  readonly keyPair: IKeyPair;
+  /**
+   * Boot volume of the default node group's nodes. Changing it replaces the cluster.
+   * @default { type: 'General HDD', sizeGb: 50 }
+   */
+  readonly bootVolume?: BootVolumeOptions;
+  /**
+   * Cluster autoscaler for the default node group. Changing it replaces the cluster.
+   * @default - no autoscaler
+   */
+  readonly autoscaler?: AutoscalerOptions;
+  /**
+   * Kubernetes labels for the default node group's nodes (NKS label `k8s_node_labels`). nks-cdk adds
+   * `node.nks-cdk.io/group: default-worker`. Changing it replaces the cluster.
+   * @default - only the group label
+   */
+  readonly nodeLabels?: Record<string, string>;
+  /**
+   * Pod network range (`pods_network_cidr`); must not overlap the subnet, the service range,
+   * 169.254.0.0/16 or 198.18.0.0/19. Changing it replaces the cluster.
+   * @default '10.100.0.0/16'
+   */
+  readonly podsCidr?: string;
+  /**
+   * Service network range (`service_cluster_ip_range`); same overlap rules as `podsCidr`. Changing it replaces the cluster.
+   * @default '10.254.0.0/16'
+   */
+  readonly servicesCidr?: string;
+  /**
+   * Put a floating IP on the API server's load balancer (`master_lb_floating_ip_enabled`) so the API is
+   * reachable from the internet. On the nhncloud target NKS allows it only with `externalNetwork` and
+   * `externalSubnetIds`. Changing it replaces the cluster.
+   * @default false
+   */
+  readonly publicApiEndpoint?: boolean;
+  /**
+   * openstack: the cluster template's external network (API load balancer floating IP). nhncloud: the VPC
+   * network attached to the internet gateway (label `external_network_id`), which NKS needs for
+   * `publicApiEndpoint` and whenever the cluster's subnet routes to an internet gateway.
+   * @default openstack: ExternalNetworkRef.fromName('Public Network'); nhncloud: none (labels not written)
+   */
+  readonly externalNetwork?: ExternalNetworkRef;
+  /**
+   * nhncloud target: the subnets of `externalNetwork` (label `external_subnet_id_list`, joined with `:`);
+   * given together with it. Ignored (with a warning) on openstack.
+   * @default - none
+   */
+  readonly externalSubnetIds?: string[];
+  /**
+   * openstack: an existing cluster template to use instead of creating one. nhncloud: NKS takes only
+   * `iaas_console`, which is written anyway; any other value fails.
+   * @default openstack: a template is created for the cluster; nhncloud: 'iaas_console'
+   */
+  readonly clusterTemplateId?: string;
+  /**
+   * Addons NKS installs at creation (nhncloud target; the `addons` blocks): one CNI and one kube-dns addon
+   * are required. Override versions with e.g. `NksAddon.calico({ version: 'v3.28.2-nks2' })`. Fixed at
+   * creation: changing the list replaces the cluster. Ignored (with a warning) on openstack.
+   * @default [NksAddon.calico(), NksAddon.coreDns()] (Calico VXLAN and CoreDNS, newest versions)
+   */
+  readonly addons?: NksAddon[];
+  /**
+   * nhncloud target: path of the cluster's kubeconfig file, for {@link Cluster.kubernetesAccess} (the
+   * provider leaves the cluster's kubeconfig empty). Read when the workloads side asks for access, after
+   * the cluster exists. Not used on openstack, where the kubeconfig is a Terraform output.
+   * @default $NKS_KUBECONFIG
+   */
+  readonly kubeconfigFile?: string;
+  /**
+   * More NKS/Magnum labels, e.g. `{ strict_sg_rules: 'True' }`. Values must be strings; labels nks-cdk
+   * manages (kube_tag, availability_zone, ...) cannot be set here. Changing them replaces the cluster.
+   * @default - none
+   */
+  readonly extraLabels?: Record<string, string>;
+}
