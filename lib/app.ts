@@ -5,13 +5,15 @@ import * as cdk8s from 'cdk8s';
 import * as cdktf from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
-import { checkTerraformJson, formatTerraformIssues, loadProviderSchema, OPENSTACK_SCHEMA_FILE, TerraformIssue } from './checks/terraform-schema';
+import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
+import { providerSchemasFor } from './providers';
 import { warningsUnder } from './annotations';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './platform/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
 import { WorkloadsStack } from './platform/workloads-stack';
+import { Policies, PolicyOptions, runPolicies } from './policy';
 
 /** Properties of a {@link PlatformApp}. */
 export interface PlatformAppProps {
@@ -37,6 +39,13 @@ export interface PlatformAppProps {
    * @default $NKS_INFRA_OUTPUTS, else none (objects that need such values are left out of dist/ and named)
    */
   readonly infraOutputs?: string;
+  /**
+   * Policy rules (lib/policy) run at synth: `false` turns them off, options choose rules and levels. Errors
+   * stop synth before anything is written; warnings are printed. Suppress one rule on one construct with
+   * `Policies.of(app).suppress(construct, ruleId, reason)`.
+   * @default true (NKS_RULES at their own levels)
+   */
+  readonly policies?: boolean | PolicyOptions;
   /**
    * Where warnings are printed at synth.
    * @default process.stderr
@@ -99,15 +108,18 @@ export class PlatformApp {
     // cdktf's App creates its outdir at once; point it at the staging area, never at the real output.
     this.infra = new cdktf.App({ outdir: path.join(this.staging, 'cdktf'), stackTraces: false });
     this.k8s = new cdk8s.App({ outdir: path.join(this.staging, 'k8s'), yamlOutputType: cdk8s.YamlOutputType.FILE_PER_CHART });
+    Policies.of(this).configure(props.policies ?? true);
   }
 
   /**
-   * Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors} or
-   * {@link OutputCheckError} and writes nothing then.
+   * Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors},
+   * {@link OutputCheckError} or PolicyViolationError (lib/policy) and writes nothing then.
    */
   public synth(): SynthResult {
     try {
       this.validate();
+      // Policy rules: errors throw PolicyViolationError here, before anything is written.
+      runPolicies(this, this.log);
       const charts = this.k8s.charts;
       const cluster = targetCluster(this.infra);
       if (cluster) {
@@ -176,13 +188,15 @@ export class PlatformApp {
     if (errors.length) throw new ValidationErrors(errors);
   }
 
+  /** Checks each stack against the schemas of the providers it requires (openstack, nhncloud or both). */
   private checkTerraform(): TerraformIssue[] {
-    const schema = loadProviderSchema(OPENSTACK_SCHEMA_FILE);
     const stacksDir = path.join(this.infra.outdir, 'stacks');
     const issues: TerraformIssue[] = [];
     for (const stack of fs.readdirSync(stacksDir).sort()) {
       const file = path.join(stacksDir, stack, 'cdk.tf.json');
-      if (fs.existsSync(file)) issues.push(...checkTerraformJson(withoutUnvendoredProviders(JSON.parse(fs.readFileSync(file, 'utf8'))), schema));
+      if (!fs.existsSync(file)) continue;
+      const doc = withoutUnvendoredProviders(JSON.parse(fs.readFileSync(file, 'utf8')));
+      issues.push(...checkTerraformJson(doc, providerSchemasFor(doc)));
     }
     return issues;
   }

@@ -7,4 +7,5 @@ export * from './app';
 export * from './infra';
 export * from './platform';
 export * from './checks';
+export * from './policy';
 export * as openstack from './generated/providers/openstack';

@@ -7,8 +7,8 @@ import {
 } from './kubernetes-formats';
 import { checkLabelMap, checkObjectMeta, checkPortNumber, checkPortRef, isObj, list, Obj, RuleContext } from './kubernetes-rules';
 
-// Where each workload kind keeps its pod template (a Pod is itself metadata + spec).
-const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+/** Where each workload kind keeps its pod template (a Pod is itself metadata + spec); policy rules read it too. */
+export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   Pod: [], PodTemplate: ['template'], Deployment: ['spec', 'template'], ReplicaSet: ['spec', 'template'],
   StatefulSet: ['spec', 'template'], DaemonSet: ['spec', 'template'], ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'], CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
@@ -33,10 +33,16 @@ export function checkPodRules(ctx: RuleContext, obj: Obj, kind: string): void {
   const base = templatePath.join('.');
   // A Pod's own metadata is checked with every object's; a template's has no name to check.
   if (kind !== 'Pod') checkObjectMeta(ctx, template.metadata, fieldPath(base, 'metadata'));
-  if (isObj(template.spec)) checkPodSpec(ctx, kind, template.spec, fieldPath(base, 'spec'));
+  if (isObj(template.spec)) checkPodSpec(ctx, kind, template.spec, fieldPath(base, 'spec'), claimTemplateNames(obj, kind));
 }
 
-function checkPodSpec(ctx: RuleContext, kind: string, spec: Obj, path: string): void {
+/** A StatefulSet's claim template names: its containers mount them without a pod volume of that name. */
+function claimTemplateNames(obj: Obj, kind: string): string[] {
+  if (kind !== 'StatefulSet' || !isObj(obj.spec)) return [];
+  return list(obj.spec.volumeClaimTemplates).flatMap((t) => (isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : []));
+}
+
+function checkPodSpec(ctx: RuleContext, kind: string, spec: Obj, path: string, claimTemplates: readonly string[] = []): void {
   const policies = RESTART_POLICIES[kind];
   const policy = spec.restartPolicy ?? 'Always';
   if (policies && typeof policy === 'string' && !policies.includes(policy)) {
@@ -69,7 +75,7 @@ function checkPodSpec(ctx: RuleContext, kind: string, spec: Obj, path: string): 
       if (isObj(c.lifecycle)) for (const hook of ['postStart', 'preStop']) checkHandlerPorts(ctx, c.lifecycle[hook], fieldPath(fieldPath(at, 'lifecycle'), hook));
       for (const field of ['volumeMounts', 'volumeDevices']) {
         list(c[field]).forEach((m, j) => {
-          if (isObj(m) && typeof m.name === 'string' && !volumes.has(m.name)) {
+          if (isObj(m) && typeof m.name === 'string' && !volumes.has(m.name) && !claimTemplates.includes(m.name)) {
             ctx.report('volume-ref', fieldPath(fieldPath(fieldPath(at, field), j), 'name'), `volume ${showValue(m.name)} is not in ${fieldPath(path, 'volumes')}`);
           }
         });

@@ -104,8 +104,8 @@ function checkOne(obj: unknown, minor: number, issues: ManifestIssue[]): void {
   checkPodRules(ctx, obj, kind);
 }
 
-/** `apiVersion/kind namespace/name`, tolerant of anything. */
-function objectId(obj: unknown): string {
+/** `apiVersion/kind namespace/name`, tolerant of anything (policy findings name objects the same way). */
+export function objectId(obj: unknown): string {
   if (!isObj(obj)) return '(not an object)';
   const meta = isObj(obj.metadata) ? obj.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';

@@ -1,0 +1,61 @@
+// Reading Kubernetes objects defensively for policy rules: a rule never throws on an odd object (the strict
+// schema check reports malformed ones); it only looks at the values that have the expected shape.
+import { fieldPath } from '../checks/kubernetes-formats';
+import { POD_TEMPLATE_PATHS } from '../checks/kubernetes-pod-rules';
+import { isObj, list, Obj } from '../checks/kubernetes-rules';
+import { KubeObject } from './types';
+
+export { fieldPath, isObj, list };
+export type { Obj };
+
+/** A string field of an object, or undefined. */
+export function str(obj: unknown, key: string): string | undefined {
+  return isObj(obj) && typeof obj[key] === 'string' ? obj[key] : undefined;
+}
+
+/** The object's `metadata`, or an empty object. */
+export function metadataOf(obj: KubeObject): Obj {
+  return isObj(obj.metadata) ? obj.metadata : {};
+}
+
+/** Labels and annotations of `meta` as string maps (other values are skipped). */
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isObj(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Where a container sits: its pod spec list and index. */
+export interface ContainerAt {
+  readonly container: Obj;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  readonly group: string;
+  /** Field path of the container, e.g. `spec.template.spec.containers[0]`. */
+  readonly path: string;
+}
+
+/** The pod spec of a Pod or workload (Deployment, StatefulSet, Job, CronJob, ...) and its field path. */
+export function podSpecOf(obj: KubeObject): { spec: Obj; path: string } | undefined {
+  const templatePath = typeof obj.kind === 'string' ? POD_TEMPLATE_PATHS[obj.kind] : undefined;
+  if (!templatePath) return undefined;
+  let template: unknown = obj;
+  for (const key of templatePath) template = isObj(template) ? template[key] : undefined;
+  if (!isObj(template) || !isObj(template.spec)) return undefined;
+  return { spec: template.spec, path: fieldPath(templatePath.join('.'), 'spec') };
+}
+
+/** The containers of the object's pod spec, in `groups` order. */
+export function containersOf(obj: KubeObject, groups: readonly string[] = ['initContainers', 'containers']): ContainerAt[] {
+  const pod = podSpecOf(obj);
+  if (!pod) return [];
+  return groups.flatMap((group) =>
+    list(pod.spec[group]).flatMap((c, i) => (isObj(c) ? [{ container: c, group, path: fieldPath(fieldPath(pod.path, group), i) }] : [])),
+  );
+}
+
+/** `container "name"` for messages. */
+export function containerLabel(c: ContainerAt): string {
+  const name = str(c.container, 'name');
+  const kind = c.group === 'initContainers' ? 'init container' : c.group === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return name ? `${kind} ${JSON.stringify(name)}` : kind;
+}
