@@ -1,0 +1,256 @@
+// Bad-input corpus: Kubernetes workloads (WebApp and its container/pod options, GPU workloads, pull secrets,
+// registry credentials, Namespace, ConfigMap, ServiceAccount, StaticPod). See harness.ts.
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  addGpus, ConfigMap, GpuDeployment, GpuDeploymentProps, GpuPod, GpuPodProps, Namespace, NodePlacement, PlatformApp, PullSecret,
+  RegistryCredentials, RegistryCredentialsProps, ServiceAccount, StaticPod, StaticPodProps, WebApp, WebAppProps,
+} from '../../lib';
+import { ConstructCase, runCorpus } from './harness';
+
+const IMAGE = 'nginx:1.14.2';
+const chart = (app: PlatformApp): Chart => new Chart(app.k8s, 'c');
+// JavaScript callers (and JSON-driven programs) can pass what the types forbid.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const untyped = (v: unknown): any => v;
+
+/** A node group as the infra layer hands it over; `gpus` per node, or none. */
+function group(gpus?: number, selector: Record<string, string> = { 'node.nks-cdk.io/group': 'g' }): NodePlacement {
+  return {
+    path: 'infra/cluster/g',
+    name: 'g',
+    availabilityZone: 'kr-pub-a',
+    nodeLabels: selector,
+    nodeSelector: selector,
+    maxNodes: 2,
+    gpu: gpus === undefined ? undefined : { model: 'Tesla T4', count: gpus },
+    taint: gpus === undefined ? undefined : { key: 'nvidia.com/gpu', effect: 'NoSchedule' },
+  };
+}
+
+const web = (props: Partial<WebAppProps>) => (app: PlatformApp) => void new WebApp(chart(app), 'web', { image: IMAGE, ...props });
+const gpuPod = (props: Partial<GpuPodProps>) => (app: PlatformApp) => void new GpuPod(chart(app), 'gpu', { image: 'nvcr.io/nvidia/tensorflow:18.07-py3', ...props });
+const gpuDeployment = (props: Partial<GpuDeploymentProps>) => (app: PlatformApp) => void new GpuDeployment(chart(app), 'gpud', { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', ...props });
+const kplusDeployment = (scope: Construct) => new kplus.Deployment(scope, 'd', { containers: [{ image: IMAGE }] });
+const registry = (props: Partial<RegistryCredentialsProps>) => (app: PlatformApp) =>
+  void new RegistryCredentials(chart(app), 'reg', { server: 'abcd1234-kr1-registry.container.nhncloud.com', username: 'user@example.com', passwordEnv: 'NKS_CORPUS_PW', ...props });
+const staticPod = (props: Partial<StaticPodProps> | ((scope: Chart) => Partial<StaticPodProps>)) => (app: PlatformApp) => {
+  const c = chart(app);
+  new StaticPod(c, 'static', { name: 'static-web', image: IMAGE, ...(typeof props === 'function' ? props(c) : props) });
+};
+const PW = { NKS_CORPUS_PW: 'corpus-password' };
+
+const W = 'c/web';
+const SUBDOMAIN = /RFC 1123 subdomain/;
+const LABEL = /RFC 1123 label/;
+const LABEL_KEY = /a label key is/;
+const LABEL_VALUE = /a label value is/;
+const IMAGE_REF = /an image reference is/;
+const PORT = /a port must be/;
+const PORT_NAME = /a port name is at most 15/;
+const ENV_NAME = /an environment variable name is/;
+const GPUS = /GPUs per pod/;
+
+const webApp: ConstructCase[] = [
+  { name: 'WebApp name with uppercase and "_"', build: web({ name: 'Nginx_Deployment' }), path: W, field: 'name', rule: SUBDOMAIN },
+  { name: 'WebApp name longer than 253', build: web({ name: 'a'.repeat(254) }), path: W, field: 'name', rule: SUBDOMAIN },
+  { name: 'WebApp name starting with "-"', build: web({ name: '-web' }), path: W, field: 'name', rule: SUBDOMAIN },
+  { name: 'WebApp name empty', build: web({ name: '' }), path: W, field: 'name', rule: SUBDOMAIN },
+  { name: 'WebApp namespace with uppercase', build: web({ namespace: 'Prod' }), path: W, field: 'namespace', rule: LABEL },
+  { name: 'WebApp namespace with a dot', build: web({ namespace: 'team.prod' }), path: W, field: 'namespace', rule: LABEL },
+  { name: 'WebApp namespace longer than 63', build: web({ namespace: 'n'.repeat(64) }), path: W, field: 'namespace', rule: LABEL },
+  { name: 'WebApp label key with spaces', build: web({ labels: { 'bad key!': 'x' } }), path: W, field: 'labels.bad key!', rule: LABEL_KEY },
+  { name: 'WebApp label key with empty name after prefix', build: web({ labels: { 'example.com/': 'x' } }), path: W, field: 'labels.example.com/', rule: /no name after/ },
+  { name: 'WebApp label key with two slashes', build: web({ labels: { 'a/b/c': 'x' } }), path: W, field: 'labels.a/b/c', rule: /more than one/ },
+  { name: 'WebApp label key with uppercase prefix', build: web({ labels: { 'Example.com/app': 'x' } }), path: W, field: 'labels.Example.com/app', rule: /not a lowercase DNS subdomain/ },
+  { name: 'WebApp label value with a space', build: web({ labels: { app: 'my app' } }), path: W, field: 'labels.app', rule: LABEL_VALUE },
+  { name: 'WebApp label value longer than 63', build: web({ labels: { app: 'x'.repeat(64) } }), path: W, field: 'labels.app', rule: LABEL_VALUE },
+  { name: 'WebApp label value ending with "-"', build: web({ labels: { app: 'web-' } }), path: W, field: 'labels.app', rule: LABEL_VALUE },
+  { name: 'WebApp label value a number', build: web({ labels: { app: untyped(1) } }), path: W, field: 'labels.app', rule: LABEL_VALUE },
+  { name: 'WebApp with no labels to select', build: web({ labels: {} }), path: W, field: 'labels', rule: /at least one label/ },
+  { name: 'WebApp replicas negative', build: web({ replicas: -1 }), path: W, field: 'replicas', rule: /replicas must be from 0/ },
+  { name: 'WebApp replicas fractional', build: web({ replicas: 1.5 }), path: W, field: 'replicas', rule: /whole number/ },
+  { name: 'WebApp replicas above int32', build: web({ replicas: 2 ** 31 }), path: W, field: 'replicas', rule: /2147483647/ },
+  { name: 'WebApp replicas as a string', build: web({ replicas: untyped('3') }), path: W, field: 'replicas', rule: /whole number/ },
+  { name: 'WebApp replicas NaN', build: web({ replicas: NaN }), path: W, field: 'replicas', rule: /whole number/ },
+  { name: 'WebApp strategy unknown', build: web({ strategy: untyped('BlueGreen') }), path: W, field: 'strategy', rule: /"RollingUpdate" or "Recreate"/ },
+  { name: 'WebApp strategy lowercase', build: web({ strategy: untyped('recreate') }), path: W, field: 'strategy', rule: /"RollingUpdate" or "Recreate"/ },
+  { name: 'WebApp Recreate with rollingUpdate settings', build: web({ strategy: 'Recreate', rollingUpdate: { maxSurge: 1 } }), path: W, field: 'rollingUpdate', rule: /only to the RollingUpdate/ },
+  { name: 'WebApp maxSurge percentage without "%"', build: web({ rollingUpdate: { maxSurge: '25' } }), path: W, field: 'rollingUpdate.maxSurge', rule: /percentage like "25%"/ },
+  { name: 'WebApp maxSurge fractional percentage', build: web({ rollingUpdate: { maxSurge: '2.5%' } }), path: W, field: 'rollingUpdate.maxSurge', rule: /percentage/ },
+  { name: 'WebApp maxSurge negative', build: web({ rollingUpdate: { maxSurge: -1 } }), path: W, field: 'rollingUpdate.maxSurge', rule: /a pod count must be from 0/ },
+  { name: 'WebApp maxSurge fractional', build: web({ rollingUpdate: { maxSurge: 1.5 } }), path: W, field: 'rollingUpdate.maxSurge', rule: /whole number/ },
+  { name: 'WebApp maxSurge negative percentage', build: web({ rollingUpdate: { maxSurge: '-10%' } }), path: W, field: 'rollingUpdate.maxSurge', rule: /percentage/ },
+  { name: 'WebApp maxUnavailable above 100%', build: web({ rollingUpdate: { maxUnavailable: '101%' } }), path: W, field: 'rollingUpdate.maxUnavailable', rule: /at most 100%/ },
+  { name: 'WebApp maxUnavailable a word', build: web({ rollingUpdate: { maxUnavailable: 'all' } }), path: W, field: 'rollingUpdate.maxUnavailable', rule: /percentage/ },
+  { name: 'WebApp maxUnavailable negative', build: web({ rollingUpdate: { maxUnavailable: -2 } }), path: W, field: 'rollingUpdate.maxUnavailable', rule: /from 0/ },
+  { name: 'WebApp maxSurge and maxUnavailable both 0', build: web({ rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } }), path: W, field: 'rollingUpdate', rule: /cannot both be 0/ },
+  { name: 'WebApp maxSurge and maxUnavailable both 0%', build: web({ rollingUpdate: { maxSurge: '0%', maxUnavailable: '0%' } }), path: W, field: 'rollingUpdate', rule: /cannot both be 0/ },
+  { name: 'WebApp revisionHistoryLimit negative', build: web({ revisionHistoryLimit: -1 }), path: W, field: 'revisionHistoryLimit', rule: /revisionHistoryLimit must be from 0/ },
+  { name: 'WebApp revisionHistoryLimit fractional', build: web({ revisionHistoryLimit: 0.5 }), path: W, field: 'revisionHistoryLimit', rule: /whole number/ },
+  { name: 'WebApp minReadySeconds negative', build: web({ minReadySeconds: -5 }), path: W, field: 'minReadySeconds', rule: /minReadySeconds must be from 0/ },
+  { name: 'WebApp minReadySeconds fractional', build: web({ minReadySeconds: 2.5 }), path: W, field: 'minReadySeconds', rule: /whole number/ },
+  { name: 'image with a space', build: web({ image: 'nginx 1.14.2' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'image with uppercase repository', build: web({ image: 'NGINX:1.14.2' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'image empty', build: web({ image: '' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: "image with the guide's {placeholder}", build: web({ image: '{registry}/nginx:1.14.2' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'image with an empty tag', build: web({ image: 'nginx:' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'image with a URL scheme', build: web({ image: 'https://registry.example.com/nginx:1.14.2' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'image with a short digest', build: web({ image: 'nginx@sha256:abc' }), path: W, field: 'image', rule: IMAGE_REF },
+  { name: 'containerName with "_"', build: web({ containerName: 'web_app' }), path: W, field: 'containerName', rule: LABEL },
+  { name: 'containerName longer than 63', build: web({ containerName: 'c'.repeat(64) }), path: W, field: 'containerName', rule: LABEL },
+  { name: 'container port 0', build: web({ ports: [0] }), path: W, field: 'ports[0]', rule: PORT },
+  { name: 'container port 65536', build: web({ ports: [80, 65536] }), path: W, field: 'ports[1]', rule: PORT },
+  { name: 'container port number fractional', build: web({ ports: [{ number: 80.5 }] }), path: W, field: 'ports[0].number', rule: /whole number/ },
+  { name: 'container port name uppercase', build: web({ ports: [{ number: 80, name: 'HTTP' }] }), path: W, field: 'ports[0].name', rule: PORT_NAME },
+  { name: 'container port name longer than 15', build: web({ ports: [{ number: 80, name: 'a-very-long-port-name' }] }), path: W, field: 'ports[0].name', rule: PORT_NAME },
+  { name: 'container port name without a letter', build: web({ ports: [{ number: 80, name: '8080' }] }), path: W, field: 'ports[0].name', rule: PORT_NAME },
+  { name: 'container port name with "--"', build: web({ ports: [{ number: 80, name: 'web--api' }] }), path: W, field: 'ports[0].name', rule: PORT_NAME },
+  { name: 'container port repeated', build: web({ ports: [80, 80] }), path: W, field: 'ports[1]', rule: /appears once per container/ },
+  { name: 'container port names repeated', build: web({ ports: [{ number: 80, name: 'web' }, { number: 81, name: 'web' }] }), path: W, field: 'ports', rule: /port names are unique/ },
+  { name: 'env name starting with a digit', build: web({ env: { '1BAD': 'x' } }), path: W, field: 'env.1BAD', rule: ENV_NAME },
+  { name: 'env name with a space', build: web({ env: { 'MY VAR': 'x' } }), path: W, field: 'env.MY VAR', rule: ENV_NAME },
+  { name: 'env name with "="', build: web({ env: { 'A=B': 'x' } }), path: W, field: 'env.A=B', rule: ENV_NAME },
+  { name: 'env name empty', build: web({ env: { '': 'x' } }), path: W, field: 'env.', rule: ENV_NAME },
+  { name: 'imagePullSecrets name with "_"', build: web({ imagePullSecrets: [{ name: 'Registry_Credential' }] }), path: W, field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
+  { name: 'imagePullSecrets second name empty', build: web({ imagePullSecrets: [{ name: 'ok' }, { name: '' }] }), path: W, field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
+  { name: 'WebApp.addImagePullSecrets with a bad name', build: (app) => new WebApp(chart(app), 'web', { image: IMAGE }).addImagePullSecrets({ name: 'Bad Name' }), path: W, field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
+  { name: 'nodeSelector key with spaces', build: web({ nodeSelector: { 'bad key!': 'x' } }), path: W, field: 'nodeSelector.bad key!', rule: LABEL_KEY },
+  { name: 'nodeSelector value with a space', build: web({ nodeSelector: { disk: 'fast ssd' } }), path: W, field: 'nodeSelector.disk', rule: LABEL_VALUE },
+  { name: 'toleration key with a space', build: web({ tolerations: [{ key: 'bad key', effect: 'NoSchedule' }] }), path: W, field: 'tolerations[0].key', rule: LABEL_KEY },
+  { name: 'toleration value with a space', build: web({ tolerations: [{ key: 'k', value: 'a b', effect: 'NoSchedule' }] }), path: W, field: 'tolerations[0].value', rule: LABEL_VALUE },
+  { name: 'toleration key empty', build: web({ tolerations: [{ key: '', effect: 'NoSchedule' }] }), path: W, field: 'tolerations[0].key', rule: /is empty/ },
+  { name: 'toleration effect unknown', build: web({ tolerations: [{ key: 'k', effect: untyped('Never') }] }), path: W, field: 'tolerations[0].effect', rule: /NoSchedule, PreferNoSchedule or NoExecute/ },
+  { name: 'placement with a bad node selector key', build: web({ placement: group(undefined, { 'bad key!': 'x' }) }), path: W, field: 'placement.nodeSelector.bad key!', rule: LABEL_KEY },
+  { name: 'placement and nodeSelector disagreeing on a key', build: web({ placement: group(undefined, { pool: 'a' }), nodeSelector: { pool: 'b' } }), path: W, field: 'nodeSelector.pool', rule: /already select nodes with pool=a/ },
+  { name: 'placement taint with a bad key', build: web({ placement: { ...group(), taint: { key: 'bad key', effect: 'NoSchedule' } } }), path: W, field: 'placement.taint.key', rule: LABEL_KEY },
+  { name: 'placement taint effect unknown', build: web({ placement: { ...group(), taint: { key: 'k', effect: untyped('Sometimes') } } }), path: W, field: 'placement.taint.effect', rule: /NoSchedule/ },
+  { name: 'WebApp.placeOn a group with a bad selector value', build: (app) => new WebApp(chart(app), 'web', { image: IMAGE }).placeOn(group(undefined, { pool: 'a b' })), path: W, field: 'placement.nodeSelector.pool', rule: LABEL_VALUE },
+];
+
+const gpu: ConstructCase[] = [
+  { name: 'GpuPod gpus 0', build: gpuPod({ gpus: 0 }), path: 'c/gpu', field: 'gpus', rule: GPUS },
+  { name: 'GpuPod gpus negative', build: gpuPod({ gpus: -1 }), path: 'c/gpu', field: 'gpus', rule: GPUS },
+  { name: 'GpuPod gpus fractional', build: gpuPod({ gpus: 0.5 }), path: 'c/gpu', field: 'gpus', rule: /whole number/ },
+  { name: 'GpuPod gpus NaN', build: gpuPod({ gpus: NaN }), path: 'c/gpu', field: 'gpus', rule: /whole number/ },
+  { name: 'GpuPod gpus Infinity', build: gpuPod({ gpus: Infinity }), path: 'c/gpu', field: 'gpus', rule: /whole number/ },
+  { name: 'GpuPod gpus as a string', build: gpuPod({ gpus: untyped('1') }), path: 'c/gpu', field: 'gpus', rule: /whole number/ },
+  { name: 'GpuPod gpus more than a node has', build: gpuPod({ gpus: 4, placement: group(2) }), path: 'c/gpu', field: 'gpus', rule: /must be on one node.*have 2 GPUs/ },
+  { name: 'GpuPod placed on a group without GPUs', build: gpuPod({ placement: group() }), path: 'c/gpu', field: 'placement', rule: /has no GPUs/ },
+  { name: 'GpuPod nodeSelector disagreeing with its GPU group', build: gpuPod({ nodeSelector: { pool: 'cpu' }, placement: group(1, { pool: 'gpu' }) }), path: 'c/gpu', field: 'placement.nodeSelector.pool', rule: /already select nodes with pool=cpu/ },
+  { name: 'GpuPod name invalid', build: gpuPod({ name: 'ResNet_GPU_Pod' }), path: 'c/gpu', field: 'name', rule: SUBDOMAIN },
+  { name: 'GpuPod label value invalid', build: gpuPod({ labels: { app: 'res net' } }), path: 'c/gpu', field: 'labels.app', rule: LABEL_VALUE },
+  { name: 'GpuPod image with a placeholder', build: gpuPod({ image: 'nvcr.io/nvidia/tensorflow:{tag}' }), path: 'c/gpu', field: 'image', rule: IMAGE_REF },
+  { name: 'GpuPod pull secret name invalid', build: gpuPod({ imagePullSecrets: [PullSecret.fromName('nvcr.dgxkey'), { name: 'NGC Key' }] }), path: 'c/gpu', field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
+  { name: 'GpuPod toleration effect unknown', build: gpuPod({ tolerations: [{ key: 'nvidia.com/gpu', effect: untyped('noschedule') }] }), path: 'c/gpu', field: 'tolerations[0].effect', rule: /NoSchedule/ },
+  { name: 'GpuDeployment gpus 0', build: gpuDeployment({ gpus: 0 }), path: 'c/gpud', field: 'gpus', rule: GPUS },
+  { name: 'GpuDeployment gpus fractional', build: gpuDeployment({ gpus: 1.5 }), path: 'c/gpud', field: 'gpus', rule: /whole number/ },
+  { name: 'GpuDeployment gpus more than a node has', build: gpuDeployment({ gpus: 3, placement: group(2) }), path: 'c/gpud', field: 'gpus', rule: /must be on one node/ },
+  { name: 'GpuDeployment placed on a group without GPUs', build: gpuDeployment({ placement: group() }), path: 'c/gpud', field: 'placement', rule: /has no GPUs/ },
+  { name: 'GpuDeployment replicas negative', build: gpuDeployment({ replicas: -1 }), path: 'c/gpud', field: 'replicas', rule: /replicas must be from 0/ },
+  { name: 'GpuDeployment strategy unknown', build: gpuDeployment({ strategy: untyped('Canary') }), path: 'c/gpud', field: 'strategy', rule: /RollingUpdate/ },
+  { name: 'addGpus gpus 0 on a kplus Deployment', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: 0 }), path: 'c/d', field: 'gpus', rule: GPUS },
+  { name: 'addGpus gpus fractional', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: 2.5 }), path: 'c/d', field: 'gpus', rule: /whole number/ },
+  { name: 'addGpus gpus negative', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: -2 }), path: 'c/d', field: 'gpus', rule: GPUS },
+  { name: 'addGpus more than a node has', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: 2, placement: group(1) }), path: 'c/d', field: 'gpus', rule: /have 1 GPU:/ },
+  { name: 'addGpus on a group without GPUs', build: (app) => void addGpus(kplusDeployment(chart(app)), { placement: group() }), path: 'c/d', field: 'placement', rule: /has no GPUs/ },
+  {
+    name: 'addGpus for a container of another workload',
+    build: (app) => {
+      const c = chart(app);
+      const other = new kplus.Pod(c, 'other', { containers: [{ image: IMAGE }] });
+      addGpus(kplusDeployment(c), { container: other.containers[0] });
+    },
+    path: 'c/d',
+    field: 'gpus',
+    rule: /container must belong to the workload/,
+  },
+  {
+    name: 'addGpus reports on reportOn',
+    build: (app) => {
+      const c = chart(app);
+      addGpus(kplusDeployment(c), { gpus: 0, reportOn: new Construct(c, 'owner') });
+    },
+    path: 'c/owner',
+    field: 'gpus',
+    rule: GPUS,
+  },
+];
+
+const PS = 'PullSecret.fromName';
+const secrets: ConstructCase[] = [
+  { name: 'PullSecret.fromName with "_"', build: () => void PullSecret.fromName('registry_credential'), path: PS, field: 'name', rule: SUBDOMAIN },
+  { name: 'PullSecret.fromName empty', build: () => void PullSecret.fromName(''), path: PS, field: 'name', rule: SUBDOMAIN },
+  { name: 'PullSecret.fromName longer than 253', build: () => void PullSecret.fromName('s'.repeat(254)), path: PS, field: 'name', rule: SUBDOMAIN },
+  { name: 'PullSecret.fromName uppercase', build: () => void PullSecret.fromName('RegistryCredential'), path: PS, field: 'name', rule: SUBDOMAIN },
+  { name: 'PullSecret.fromName with a space', build: () => void PullSecret.fromName('registry credential'), path: PS, field: 'name', rule: SUBDOMAIN },
+  { name: 'RegistryCredentials server with https://', build: registry({ server: 'https://abcd1234-kr1-registry.container.nhncloud.com' }), env: PW, path: 'c/reg', field: 'server', rule: /has no scheme/ },
+  { name: 'RegistryCredentials server with a space', build: registry({ server: 'my registry.example.com' }), env: PW, path: 'c/reg', field: 'server', rule: /host name with an optional port/ },
+  { name: 'RegistryCredentials server with a path', build: registry({ server: 'registry.example.com/team' }), env: PW, path: 'c/reg', field: 'server', rule: /host name/ },
+  { name: 'RegistryCredentials server empty', build: registry({ server: '' }), env: PW, path: 'c/reg', field: 'server', rule: /host name/ },
+  { name: 'RegistryCredentials server port too long', build: registry({ server: 'registry.example.com:123456' }), env: PW, path: 'c/reg', field: 'server', rule: /host name/ },
+  { name: 'RegistryCredentials username empty', build: registry({ username: '' }), env: PW, path: 'c/reg', field: 'username', rule: /user is required/ },
+  {
+    name: 'RegistryCredentials passwordEnv holding the password itself',
+    build: registry({ passwordEnv: 'hunter2!Secret' }),
+    env: PW,
+    path: 'c/reg',
+    field: 'passwordEnv',
+    rule: /NAME of an environment variable/,
+    also: (e) => {
+      expect(e.value).toBe('(redacted)');
+      expect(e.message).not.toContain('hunter2');
+    },
+  },
+  { name: 'RegistryCredentials passwordEnv starting with a digit', build: registry({ passwordEnv: '1PASSWORD' }), env: PW, path: 'c/reg', field: 'passwordEnv', rule: /NAME of an environment variable/ },
+  { name: 'RegistryCredentials passwordEnv unset', build: registry({ passwordEnv: 'NKS_CORPUS_UNSET' }), env: { NKS_CORPUS_UNSET: undefined }, path: 'c/reg', field: 'passwordEnv', rule: /NKS_CORPUS_UNSET is not set/ },
+  { name: 'RegistryCredentials passwordEnv empty', build: registry({}), env: { NKS_CORPUS_PW: '' }, path: 'c/reg', field: 'passwordEnv', rule: /not set \(or empty\)/ },
+  { name: 'RegistryCredentials name invalid', build: registry({ name: 'Registry_Credential' }), env: PW, path: 'c/reg', field: 'name', rule: SUBDOMAIN },
+  { name: 'RegistryCredentials namespace invalid', build: registry({ namespace: 'My-Team' }), env: PW, path: 'c/reg', field: 'namespace', rule: LABEL },
+];
+
+const basics: ConstructCase[] = [
+  { name: 'Namespace name uppercase', build: (app) => void new Namespace(chart(app), 'ns', { name: 'Production' }), path: 'c/ns', field: 'name', rule: LABEL },
+  { name: 'Namespace name with a dot', build: (app) => void new Namespace(chart(app), 'ns', { name: 'team.prod' }), path: 'c/ns', field: 'name', rule: LABEL },
+  { name: 'Namespace name longer than 63', build: (app) => void new Namespace(chart(app), 'ns', { name: 'n'.repeat(64) }), path: 'c/ns', field: 'name', rule: LABEL },
+  { name: 'Namespace label key invalid', build: (app) => void new Namespace(chart(app), 'ns', { labels: { 'team name': 'a' } }), path: 'c/ns', field: 'labels.team name', rule: LABEL_KEY },
+  { name: 'Namespace label value invalid', build: (app) => void new Namespace(chart(app), 'ns', { labels: { team: 'a/b' } }), path: 'c/ns', field: 'labels.team', rule: LABEL_VALUE },
+  { name: 'ConfigMap name invalid', build: (app) => void new ConfigMap(chart(app), 'cm', { name: 'Nginx_Conf' }), path: 'c/cm', field: 'name', rule: SUBDOMAIN },
+  { name: 'ConfigMap namespace invalid', build: (app) => void new ConfigMap(chart(app), 'cm', { namespace: 'Web' }), path: 'c/cm', field: 'namespace', rule: LABEL },
+  { name: 'ConfigMap key with a space', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { 'nginx conf': 'x' } }), path: 'c/cm', field: 'data.nginx conf', rule: /a ConfigMap key is/ },
+  { name: 'ConfigMap key ".."', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { '..': 'x' } }), path: 'c/cm', field: 'data...', rule: /not "\." or "\.\."/ },
+  { name: 'ConfigMap key with "/"', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { 'conf/nginx.conf': 'x' } }), path: 'c/cm', field: 'data.conf/nginx.conf', rule: /a ConfigMap key is/ },
+  { name: 'ConfigMap key longer than 253', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { ['k'.repeat(254)]: 'x' } }), path: 'c/cm', field: `data.${'k'.repeat(254)}`, rule: /at most 253/ },
+  { name: 'ConfigMap.addData with a bad key', build: (app) => new ConfigMap(chart(app), 'cm').addData('a:b', 'x'), path: 'c/cm', field: 'data.a:b', rule: /a ConfigMap key is/ },
+  { name: 'ConfigMap.addBinaryData with a bad key', build: (app) => new ConfigMap(chart(app), 'cm').addBinaryData('.', 'eA=='), path: 'c/cm', field: 'binaryData..', rule: /a ConfigMap key is/ },
+  { name: 'ServiceAccount name invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { name: 'Deployer_SA' }), path: 'c/sa', field: 'name', rule: SUBDOMAIN },
+  { name: 'ServiceAccount namespace invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { namespace: 'ci_cd' }), path: 'c/sa', field: 'namespace', rule: LABEL },
+  { name: 'ServiceAccount pull secret invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { imagePullSecrets: [{ name: 'NCR' }] }), path: 'c/sa', field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
+  { name: 'ServiceAccount.addImagePullSecrets invalid', build: (app) => new ServiceAccount(chart(app), 'sa').addImagePullSecrets({ name: 'ok' }, { name: '-bad' }), path: 'c/sa', field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
+  { name: 'StaticPod name invalid', build: staticPod({ name: 'Static_Web' }), path: 'c/static', field: 'name', rule: SUBDOMAIN },
+  { name: 'StaticPod namespace invalid', build: staticPod({ namespace: 'Kube-System' }), path: 'c/static', field: 'namespace', rule: LABEL },
+  { name: 'StaticPod label invalid', build: staticPod({ labels: { role: 'my role' } }), path: 'c/static', field: 'labels.role', rule: LABEL_VALUE },
+  { name: 'StaticPod image invalid', build: staticPod({ image: 'Nginx' }), path: 'c/static', field: 'image', rule: IMAGE_REF },
+  { name: 'StaticPod port out of range', build: staticPod({ ports: [{ number: 70000, name: 'web' }] }), path: 'c/static', field: 'ports[0].number', rule: PORT },
+  { name: 'StaticPod envFrom a ConfigMap', build: staticPod((c) => ({ envFrom: [kplus.Env.fromConfigMap(kplus.ConfigMap.fromConfigMapName(c, 'cfg', 'cfg'))] })), path: 'c/static', field: 'envFrom', rule: /cannot read ConfigMaps or Secrets/ },
+  {
+    name: 'StaticPod env from a ConfigMap key',
+    build: staticPod((c) => ({ env: { MODE: kplus.EnvValue.fromConfigMap(kplus.ConfigMap.fromConfigMapName(c, 'cfg', 'cfg'), 'mode') } })),
+    path: 'c/static',
+    field: 'env.MODE',
+    rule: /cannot read ConfigMaps or Secrets/,
+  },
+  {
+    name: 'StaticPod env from a Secret key',
+    build: staticPod((c) => ({ env: { PW: kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(c, 's', 's'), key: 'pw' }) } })),
+    path: 'c/static',
+    field: 'env.PW',
+    rule: /cannot read ConfigMaps or Secrets/,
+  },
+  { name: 'StaticPod env name invalid', build: staticPod({ env: { 'BAD NAME': 'x' } }), path: 'c/static', field: 'env.BAD NAME', rule: ENV_NAME },
+];
+
+const cases: ConstructCase[] = [...webApp, ...gpu, ...secrets, ...basics];
+
+runCorpus('bad input: Kubernetes workloads', cases, 144);
