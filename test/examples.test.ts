@@ -52,9 +52,25 @@ describe('examples/platform (the main job)', () => {
     expect(onlyResource(tf, 'openstack_compute_instance_v2').flavor_name).toMatch(/^g2\./);
   });
 
-  test('writes both outputs: Terraform JSON and the nginx manifests', () => {
-    expect(Object.keys(out.tf)).toEqual(['nks-infra']);
-    expect(Object.keys(out.manifestFiles).length).toBeGreaterThan(0);
-    expect(Object.values(out.manifestFiles).join('\n')).toContain('nginx:1.14.2');
+  test('writes both outputs: two stacks and the manifests', () => {
+    expect(Object.keys(out.tf).sort()).toEqual(['nks-infra', 'nks-workloads']);
+    const yaml = Object.values(out.manifestFiles).join('\n');
+    expect(yaml).toContain('nginx:1.14.2');
+    expect(yaml).toMatch(/name: nginx-svc[\s\S]*type: LoadBalancer/);
+  });
+
+  test('the workloads stack applies every manifest, the static PV with a reference to the volume', () => {
+    const manifests = resources(out.tf['nks-workloads'], 'kubernetes_manifest').map(([, m]) => m.manifest);
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(
+      ['Deployment/data-reader', 'Deployment/nginx-deployment', 'PersistentVolume/data-pv', 'PersistentVolumeClaim/data-claim', 'Service/nginx-svc'].sort(),
+    );
+    const pv = manifests.find((m) => m.kind === 'PersistentVolume');
+    expect(pv.spec.csi.volumeHandle).toMatch(/^\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.[\w-]+\}$/);
+  });
+
+  test('dist/ leaves out the static PV until the infrastructure outputs exist, and says so', () => {
+    expect(out.result.pendingObjects.map((p) => p.object)).toEqual(['PersistentVolume data-pv']);
+    expect(out.manifestFiles['web.k8s.yaml']).toContain('name: data-claim');
+    expect(out.manifestFiles['web.k8s.yaml']).not.toContain('name: data-pv\n');
   });
 });

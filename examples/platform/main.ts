@@ -1,20 +1,29 @@
-// The main job: the guide's platform on NHN Cloud KR1.
-//   infrastructure (cdktf.out/): VPC, key pair, cluster with 3 nodes in kr-pub-a, a node group in kr-pub-b,
-//   a GPU node group on g2.t4.c4m32, a block storage volume and a GPU instance.
-//   workloads (dist/): the guide's nginx Deployment behind a LoadBalancer Service on 8080 → 80.
-// Run: npm run synth   (no credentials needed; deploy with `npx cdktf deploy` after setting OS_* variables)
+// The main job: the guide's platform on NHN Cloud KR1, from cluster to workloads in one program.
+//   cdktf.out/stacks/nks-infra      VPC, key pair, cluster with 3 nodes in kr-pub-a, a node group in kr-pub-b,
+//                                   a GPU node group on g2.t4.c4m32, a block storage volume and a GPU instance
+//   cdktf.out/stacks/nks-workloads  the manifests below as kubernetes_manifest, applied after nks-infra
+//   dist/web.k8s.yaml               the same manifests for kubectl: the guide's nginx Deployment behind the
+//                                   LoadBalancer Service nginx-svc (8080 → 80), and a static PersistentVolume
+//                                   on the block storage volume with its claim, mounted by a data pod
+// Run: npm run synth (no credentials needed). Deploy: see the README (`npx cdktf deploy nks-infra nks-workloads`).
+// The static PV needs the volume's ID, which exists after deploy: until NKS_INFRA_OUTPUTS names the outputs
+// file, it is left out of dist/ and synth says so (the workloads stack uses a Terraform reference instead).
 // For NHN Cloud's own provider: NKS_TARGET=nhncloud npm run synth (see the README's NHN Cloud deploy flow).
+import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Chart } from 'cdk8s';
 import {
   BlockStorageVolume,
   Cluster,
   GpuInstance,
   ImageRef,
-  InfraStack,
   KeyPair,
   Network,
+  PersistentVolume,
+  PersistentVolumeSource,
+  Platform,
   PlatformApp,
+  Service,
+  WebApp,
 } from 'nks-cdk';
 
 /** The NKS node image: the newest Ubuntu 22.04 container image, looked up at plan time. */
@@ -22,7 +31,8 @@ export const NODE_IMAGE = ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Con
 
 /** Declares the example platform on `app`; returns the pieces tests look at. */
 export function build(app: PlatformApp) {
-  const infra = new InfraStack(app.infra, 'nks-infra', { region: 'KR1' });
+  const platform = new Platform(app, { region: 'KR1' });
+  const infra = platform.infra;
   const network = new Network(infra, 'vpc', {
     name: 'nks-vpc',
     cidr: '192.168.0.0/24',
@@ -73,26 +83,47 @@ export function build(app: PlatformApp) {
   });
 
   const workloads = new Chart(app.k8s, 'web');
-  const deployment = new kplus.Deployment(workloads, 'nginx-deployment', {
-    metadata: { name: 'nginx-deployment', labels: { app: 'nginx' } },
+  // nginx.yaml and service.yaml of the guide's "LoadBalancer 서비스" section.
+  const nginx = new WebApp(workloads, 'nginx', {
+    name: 'nginx-deployment',
+    labels: { app: 'nginx' },
+    image: 'nginx:1.14.2',
+    containerName: 'nginx',
+    ports: [{ name: 'http', number: 80 }],
     replicas: 2,
-    containers: [
-      {
-        name: 'nginx',
-        image: 'nginx:1.14.2',
-        ports: [{ number: 80 }],
-        // nginx writes its cache and pid file and starts as root.
-        securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false },
-      },
-    ],
+    resources: { cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) }, memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) } },
   });
-  deployment.exposeViaService({
+  new Service(workloads, 'nginx-svc', {
     name: 'nginx-svc',
-    serviceType: kplus.ServiceType.LOAD_BALANCER,
-    ports: [{ port: 8080, targetPort: 80, protocol: kplus.Protocol.TCP }],
+    labels: { app: 'nginx' },
+    type: 'LoadBalancer',
+    selector: nginx,
+    ports: [{ port: 8080, targetPort: 80, protocol: 'TCP' }],
   });
+  // The block storage volume as a static PersistentVolume (its ID becomes known at deploy) and its claim,
+  // mounted by a pod on the default node group, in the volume's zone.
+  const pv = new PersistentVolume(workloads, 'data-pv', {
+    name: 'data-pv',
+    source: PersistentVolumeSource.fromBlockStorageVolume(volume, { fsType: 'ext4' }),
+    reclaimPolicy: 'Retain',
+  });
+  const claim = pv.addClaim('data-claim', { name: 'data-claim', namespace: 'default' });
+  const reader = new WebApp(workloads, 'data-reader', {
+    name: 'data-reader',
+    image: 'busybox:1.36',
+    command: ['sh', '-c', 'ls -l /data && sleep 3600'],
+    replicas: 1,
+    strategy: 'Recreate',
+    resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } },
+    placement: cluster.defaultNodeGroup,
+  });
+  reader.mount('/data', claim);
 
-  return { infra, network, keyPair, cluster, workers, gpus, volume, gpuInstance, workloads };
+  // Terraform applies the same objects after the cluster exists. On NHN Cloud the Kubernetes provider
+  // reads a kubeconfig file (NKS_KUBECONFIG) that exists only once the cluster does.
+  if (infra.target === 'openstack' || process.env.NKS_KUBECONFIG) platform.deployWorkloadsTo(cluster);
+
+  return { platform, infra, network, keyPair, cluster, workers, gpus, volume, gpuInstance, workloads, nginx, pv, claim };
 }
 
 if (require.main === module) {
@@ -100,4 +131,5 @@ if (require.main === module) {
   build(app);
   const result = app.synth();
   console.log(`wrote ${result.outdir} and ${result.k8sOutdir}`);
+  if (result.pendingObjects.length) console.log(`${result.pendingObjects.length} object(s) wait for infrastructure outputs (see above)`);
 }

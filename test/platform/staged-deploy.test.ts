@@ -2,23 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { BlockStorageVolume, Cluster, deferInfraValue, IKubernetesEndpoint, ImageRef, KeyPair, Network, Platform, PlatformApp } from '../../lib';
+import { BlockStorageVolume, Cluster, deferInfraValue, ImageRef, KeyPair, Network, Platform, PlatformApp } from '../../lib';
 import { catchValidation, resources, synth, tmpdir } from '../helpers';
 import { IMAGE_ID, PUBLIC_KEY } from '../infra/fixtures';
-
-/** The cluster as the workloads stack sees it (certificate fields from the OpenStack kubeconfig map). */
-function endpoint(cluster: Cluster): IKubernetesEndpoint {
-  const kc = cluster.resource.kubeconfig;
-  return {
-    node: cluster.node,
-    kubernetesAccess: () => ({
-      host: kc.lookup('host'),
-      clusterCaCertificate: kc.lookup('cluster_ca_certificate'),
-      clientCertificate: kc.lookup('client_certificate'),
-      clientKey: kc.lookup('client_key'),
-    }),
-  };
-}
 
 function program(app: PlatformApp, opts: { workloads?: boolean } = {}) {
   const platform = new Platform(app, { region: 'KR1' });
@@ -43,7 +29,7 @@ function program(app: PlatformApp, opts: { workloads?: boolean } = {}) {
     metadata: { name: 'volume-info' },
     data: { volumeId: deferInfraValue(volume, volume.volumeId, 'id') },
   });
-  if (opts.workloads ?? true) platform.deployWorkloadsTo(endpoint(cluster));
+  if (opts.workloads ?? true) platform.deployWorkloadsTo(cluster);
   return { platform, cluster, volume };
 }
 
