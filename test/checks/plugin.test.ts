@@ -56,14 +56,18 @@ describe('NksValidation.validate', () => {
   test('the example platform passes: success, its warnings listed with construct paths', async () => {
     const out = synth((app) => require('../../examples/platform/main').build(app));
     const manifests = fs.readdirSync(out.k8sOutdir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(out.k8sOutdir, f));
-    const ctx = context(manifests, { 'nginx-deployment': { path: 'web/nginx-deployment/Resource' } });
+    const ctx = context(manifests, { 'nginx-deployment': { path: 'web/nginx-deployment/Resource' }, 'data-reader': { path: 'web/data-reader/Resource' } });
     await asPlugin.validate(ctx);
     const json = ctx.report.toJson();
-    expect(json.summary).toMatchObject({ status: 'success', metadata: { 'Kubernetes schema issues': '0', 'Policy errors': '0', 'Policy warnings': '1' } });
+    // The example's two Deployments have no probes: warnings, listed with their construct paths.
+    expect(json.summary).toMatchObject({ status: 'success', metadata: { 'Kubernetes schema issues': '0', 'Policy errors': '0', 'Policy warnings': '2' } });
     expect(json.violations).toEqual([
       expect.objectContaining({
         ruleName: 'NKS-PROBE-1 (warning)',
-        violatingConstructs: [expect.objectContaining({ resourceName: 'nginx-deployment', constructPath: 'web/nginx-deployment/Resource', locations: [expect.stringContaining('no readiness or liveness probe')] })],
+        violatingConstructs: expect.arrayContaining([
+          expect.objectContaining({ resourceName: 'nginx-deployment', constructPath: 'web/nginx-deployment/Resource', locations: [expect.stringContaining('no readiness or liveness probe')] }),
+          expect.objectContaining({ resourceName: 'data-reader', constructPath: 'web/data-reader/Resource' }),
+        ]),
       }),
     ]);
   });
