@@ -37,8 +37,10 @@ test('the example platform: synth writes dist/ and the report shows the policy w
   const { status, output, dir } = cdk8sSynth(`node -r ${register} ${path.join(root, 'examples', 'platform', 'main.ts')}`);
   expect(output).toContain('Validation Report');
   expect(output).toMatch(/Status\s+│ success/);
-  expect(output).toContain('NKS-PROBE-1 (warning) (1 occurrences)');
-  expect(output).toContain('Construct Path: web/nginx-deployment/Resource');
+  // The example's two Deployments (nginx and the data reader) have no probes.
+  expect(output).toContain('NKS-PROBE-1 (warning) (2 occurrences)');
+  expect(output).toContain('Construct Path: web/nginx/Resource/Resource');
+  expect(output).toContain('Construct Path: web/data-reader/Resource/Resource');
   expect(output).toContain('Validations ended succesfully');
   expect(status).toBe(0);
   expect(fs.readdirSync(path.join(dir, 'dist'))).toContain('web.k8s.yaml');
