@@ -8,4 +8,4 @@ export * from './infra';
 export * from './platform';
 export * from './checks';
 export * from './policy';
-export * as openstack from './generated/providers/openstack';
+export * from './diagram';

@@ -1,0 +1,141 @@
+// Reads the Kubernetes layer from synthesized objects: workloads and their pod placement constraints,
+// Services, Ingresses, claims, volumes and storage classes.
+import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
+import { NVIDIA_GPU } from '../k8s/pod-spec';
+import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
+import { ZONE_LABELS } from './placement';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+/** Where each workload kind keeps its pod template, and how many pods it wants. */
+const POD_TEMPLATES: Readonly<Record<string, { readonly spec: (o: Json) => Json | undefined; readonly meta: (o: Json) => Json | undefined; readonly replicas: (o: Json) => number | undefined }>> = {
+  Pod: { spec: (o) => o.spec, meta: (o) => o.metadata, replicas: () => 1 },
+  Deployment: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
+  StatefulSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
+  ReplicaSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
+  DaemonSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: () => undefined },
+  Job: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.parallelism ?? 1 },
+  CronJob: { spec: (o) => o.spec?.jobTemplate?.spec?.template?.spec, meta: (o) => o.spec?.jobTemplate?.spec?.template?.metadata, replicas: (o) => o.spec?.jobTemplate?.spec?.parallelism ?? 1 },
+};
+
+/** The key the diagram uses for a Kubernetes object. */
+export function objectKey(kind: string, namespace: string | undefined, name: string): string {
+  return `k8s/${kind}/${namespace ?? ''}/${name}`;
+}
+
+/**
+ * The Kubernetes model of `objects`. `volumeKeyOf` maps a PV's Cinder volume ID (a literal or a Terraform
+ * reference) to the program's block storage volume, when it is one.
+ */
+export function readKubernetes(objects: readonly unknown[], volumeKeyOf: (volumeId: unknown) => string | undefined = () => undefined): KubernetesModel {
+  const model = { workloads: [] as WorkloadInfo[], services: [] as ServiceInfo[], ingresses: [] as IngressInfo[], claims: [] as ClaimInfo[], persistentVolumes: [] as PersistentVolumeInfo[], storageClasses: [] as StorageClassInfo[], ingressClasses: {} as Record<string, string> };
+  for (const obj of dedupe(objects)) {
+    const kind = String(obj.kind);
+    const name = String(obj.metadata?.name ?? '(unnamed)');
+    const namespace = String(obj.metadata?.namespace ?? 'default');
+    const key = objectKey(kind, namespace, name);
+    if (POD_TEMPLATES[kind]) model.workloads.push(workload(obj, kind, name, namespace, key));
+    else if (kind === 'Service') model.services.push(service(obj, name, namespace, key));
+    else if (kind === 'Ingress') model.ingresses.push(ingress(obj, name, namespace, key));
+    else if (kind === 'PersistentVolumeClaim') {
+      model.claims.push({ key, name, namespace, storageClass: obj.spec?.storageClassName, volumeName: obj.spec?.volumeName, size: obj.spec?.resources?.requests?.storage });
+    } else if (kind === 'PersistentVolume') model.persistentVolumes.push(persistentVolume(obj, name, volumeKeyOf));
+    else if (kind === 'StorageClass') model.storageClasses.push(storageClass(obj, name));
+    else if (kind === 'IngressClass' && typeof obj.spec?.controller === 'string') model.ingressClasses[name] = obj.spec.controller;
+  }
+  return model;
+}
+
+/** Objects that are Kubernetes objects, once each (the same object can come from dist/ and a workloads stack). */
+function dedupe(objects: readonly unknown[]): Json[] {
+  const seen = new Set<string>();
+  const out: Json[] = [];
+  for (const obj of objects) {
+    if (typeof obj !== 'object' || obj === null || typeof (obj as Json).kind !== 'string') continue;
+    const o = obj as Json;
+    const id = `${String(o.apiVersion).replace(/\/?[^/]*$/, '')}/${objectKey(o.kind, o.metadata?.namespace ?? 'default', String(o.metadata?.name))}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(o);
+  }
+  return out;
+}
+
+function workload(obj: Json, kind: string, name: string, namespace: string, key: string): WorkloadInfo {
+  const template = POD_TEMPLATES[kind];
+  const spec = template.spec(obj) ?? {};
+  const containers: Json[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  const terms: Json[] = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  return {
+    key,
+    kind,
+    name,
+    namespace,
+    replicas: template.replicas(obj),
+    images: (spec.containers ?? []).map((c: Json) => String(c.image)),
+    podLabels: { ...(template.meta(obj)?.labels ?? {}) },
+    nodeSelector: { ...(spec.nodeSelector ?? {}) },
+    affinityTerms: terms.map((t) => (t.matchExpressions ?? []).map((e: Json): NodeSelectorRequirement => ({ key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String) }))),
+    // Init containers run one at a time before the others: a pod needs the most either kind asks for.
+    gpusPerPod: Math.max(sumGpus(spec.containers ?? []), ...(spec.initContainers ?? []).map((c: Json) => sumGpus([c]))),
+    claims: (spec.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).filter((c: unknown): c is string => typeof c === 'string'),
+    templateStorageClasses: (obj.spec?.volumeClaimTemplates ?? []).map((t: Json) => t.spec?.storageClassName).filter((c: unknown): c is string => typeof c === 'string'),
+    args: containers.flatMap((c) => [...(c.command ?? []), ...(c.args ?? [])]).map(String),
+  };
+}
+
+function sumGpus(containers: readonly Json[]): number {
+  return containers.reduce((sum, c) => sum + Number(c.resources?.limits?.[NVIDIA_GPU] ?? c.resources?.requests?.[NVIDIA_GPU] ?? 0), 0);
+}
+
+function service(obj: Json, name: string, namespace: string, key: string): ServiceInfo {
+  const spec = obj.spec ?? {};
+  return {
+    key,
+    name,
+    namespace,
+    type: spec.type ?? 'ClusterIP',
+    ports: (spec.ports ?? []).map((p: Json) => `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`),
+    selector: { ...(spec.selector ?? {}) },
+    internal: obj.metadata?.annotations?.[INTERNAL_LB_ANNOTATION] === 'true',
+  };
+}
+
+function ingress(obj: Json, name: string, namespace: string, key: string): IngressInfo {
+  const spec = obj.spec ?? {};
+  const backend = (b: Json | undefined): { service: string; port?: string } | undefined =>
+    b?.service?.name ? { service: String(b.service.name), port: b.service.port?.name ?? (b.service.port?.number === undefined ? undefined : String(b.service.port.number)) } : undefined;
+  const routes: IngressRoute[] = [];
+  for (const rule of spec.rules ?? []) {
+    for (const p of rule.http?.paths ?? []) {
+      const to = backend(p.backend);
+      if (to) routes.push({ host: rule.host, path: p.path ?? '/', ...to });
+    }
+  }
+  const fallback = backend(spec.defaultBackend);
+  if (fallback) routes.push({ path: '(default)', ...fallback });
+  return { key, name, namespace, className: spec.ingressClassName ?? obj.metadata?.annotations?.['kubernetes.io/ingress.class'], routes };
+}
+
+function persistentVolume(obj: Json, name: string, volumeKeyOf: (id: unknown) => string | undefined): PersistentVolumeInfo {
+  const spec = obj.spec ?? {};
+  const terms: Json[] = spec.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+  const zones = terms.flatMap((t) => (t.matchExpressions ?? []).filter((e: Json) => ZONE_LABELS.includes(e.key) && e.operator === 'In').flatMap((e: Json) => e.values ?? []));
+  return {
+    key: objectKey('PersistentVolume', undefined, name),
+    name,
+    size: spec.capacity?.storage,
+    storageClass: spec.storageClassName,
+    zone: zones.length === 1 ? String(zones[0]) : undefined,
+    volumeKey: volumeKeyOf(spec.csi?.volumeHandle ?? spec.cinder?.volumeID),
+  };
+}
+
+function storageClass(obj: Json, name: string): StorageClassInfo {
+  const topologies: Json[] = obj.allowedTopologies ?? [];
+  const zones = topologies.flatMap((t) => (t.matchLabelExpressions ?? []).filter((e: Json) => ZONE_LABELS.includes(e.key)).flatMap((e: Json) => e.values ?? []));
+  // The Cinder provisioners also take the zone as a parameter.
+  const availability = obj.parameters?.availability;
+  return { name, provisioner: obj.provisioner, zones: [...new Set([...zones, ...(typeof availability === 'string' ? [availability] : [])].map(String))].sort() };
+}
