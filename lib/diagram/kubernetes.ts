@@ -3,7 +3,7 @@
 import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
 import { NVIDIA_GPU } from '../k8s/pod-spec';
 import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
-import { ZONE_LABELS } from './placement';
+import { ZONE_LABELS } from '../model/placement';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;

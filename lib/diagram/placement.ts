@@ -1,19 +1,8 @@
 // Where a workload's pods can land: its node selector and required node affinity against each node
 // group's labels, the GPUs a pod asks for against the group's flavor, and the zones of the volumes it
 // mounts against the group's zone. The same rules the scheduler applies, on what the output declares.
+import { allNodeLabels } from '../model/placement';
 import { InfraModel, KubernetesModel, NodeGroupInfo, NodeSelectorRequirement, WorkloadInfo } from './model';
-
-/**
- * Labels every node carries whatever its group. Kept equal to the cross-layer check's list
- * (lib/platform/cross-checks.ts), which decides what selectors synth accepts.
- */
-export const UNIVERSAL_NODE_LABELS: Readonly<Record<string, string>> = { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
-
-/**
- * Node labels whose value is the node's availability zone: the well-known ones the OpenStack cloud
- * controller sets, and the Cinder CSI driver's topology key that its volumes' node affinity uses.
- */
-export const ZONE_LABELS: readonly string[] = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone', 'topology.cinder.csi.openstack.org/zone'];
 
 /** Whether a workload's pods can land on one node group, and why not. */
 export interface Landing {
@@ -25,8 +14,7 @@ export interface Landing {
 
 /** Every label a node of `group` carries: its own, the zone labels and the universal ones. */
 export function nodeLabelsOf(group: NodeGroupInfo): Record<string, string> {
-  const zone = group.zone === undefined ? {} : Object.fromEntries(ZONE_LABELS.map((k) => [k, group.zone!]));
-  return { ...UNIVERSAL_NODE_LABELS, ...zone, ...group.labels };
+  return allNodeLabels(group.labels, group.zone);
 }
 
 /** Whether one node affinity requirement holds for a node with `labels`. */

@@ -36,3 +36,21 @@ export interface NodePlacement {
   /** The taint pods must tolerate to land here, if any. */
   readonly taint?: Taint;
 }
+
+/** Labels every NKS node carries whatever its group (so a selector on them matches any group). */
+export const UNIVERSAL_NODE_LABELS: Readonly<Record<string, string>> = { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
+
+/**
+ * Node labels whose value is the node's availability zone: the well-known ones the OpenStack cloud
+ * controller sets, and the Cinder CSI driver's topology key that its volumes' node affinity uses.
+ */
+export const ZONE_LABELS: readonly string[] = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone', 'topology.cinder.csi.openstack.org/zone'];
+
+/**
+ * Every label a node of a group carries: the universal ones, the zone labels (when the zone is known) and
+ * the group's own. The cross-layer check and the diagram both decide "can land here" with it.
+ */
+export function allNodeLabels(groupLabels: Readonly<Record<string, string>>, zone: string | undefined): Record<string, string> {
+  const zoneLabels = zone === undefined ? {} : Object.fromEntries(ZONE_LABELS.map((k) => [k, zone]));
+  return { ...UNIVERSAL_NODE_LABELS, ...zoneLabels, ...groupLabels };
+}

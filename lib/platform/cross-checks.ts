@@ -7,16 +7,10 @@ import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
-import { NodePlacement } from '../model/placement';
+import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
 import { WorkloadsStack } from './workloads-stack';
 
-/** Node labels every node carries whatever its group (so a selector on them matches all groups). */
-const UNIVERSAL_NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
-  'kubernetes.io/os': ['linux'],
-  'kubernetes.io/arch': ['amd64'],
-};
-const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
 const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
 const GPU = 'nvidia.com/gpu';
 
@@ -48,11 +42,8 @@ function podSpecOf(object: ApiObject, json: Json): PodSpecAt | undefined {
 }
 
 function labelsMatch(selector: Readonly<Record<string, string>>, group: NodePlacement): boolean {
-  return Object.entries(selector).every(([key, value]) => {
-    if (UNIVERSAL_NODE_LABELS[key]) return UNIVERSAL_NODE_LABELS[key].includes(value);
-    if (ZONE_LABELS.includes(key)) return group.availabilityZone === value;
-    return group.nodeLabels[key] === value;
-  });
+  const labels = allNodeLabels(group.nodeLabels, group.availabilityZone);
+  return Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
 
 function gpusAsked(spec: Json): number {
