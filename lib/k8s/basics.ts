@@ -10,6 +10,7 @@ import { whereOf } from '../where';
 import { ContainerOptions, containerSpec, readsApiObject } from './container';
 import { objectMeta } from './metadata';
 import { addServiceAccountPullSecrets, imagePullSecretNames, IPullSecret } from './pod-spec';
+import { trackObjects } from './unique-objects';
 
 /** Where a construct about to be created will live (for errors raised before `super()` returns). */
 function whereNew(scope: Construct, id: string, field = ''): Where {
@@ -34,6 +35,7 @@ export interface NamespaceProps {
 export class Namespace extends kplus.Namespace {
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id, { metadata: objectMeta(props, whereNew(scope, id), 'label') });
+    trackObjects(this);
   }
 }
 
@@ -71,6 +73,7 @@ export class ConfigMap extends kplus.ConfigMap {
       data: props.data,
       immutable: props.immutable,
     });
+    trackObjects(this);
   }
 
   /** Adds an entry; the key is validated. */
@@ -86,7 +89,8 @@ export class ConfigMap extends kplus.ConfigMap {
   }
 }
 
-function checkConfigMapKey(key: string, where: Where): void {
+/** Validates a ConfigMap key (letters, digits, `-`, `_` and `.`, not `.` or `..`, at most 253), the rule for every ConfigMap nks-cdk writes. */
+export function checkConfigMapKey(key: string, where: Where): void {
   if (key.length > 253 || !CONFIG_MAP_KEY.test(key) || key === '.' || key === '..') {
     fail(where, key, 'a ConfigMap key is at most 253 letters, digits, "-", "_" and "." (not "." or "..")', 'rename the key, e.g. "nginx.conf"');
   }
@@ -126,6 +130,7 @@ export class ServiceAccount extends kplus.ServiceAccount {
       metadata: objectMeta({ name: props.name, namespace: props.namespace }, whereNew(scope, id)),
       automountToken: props.automountToken,
     });
+    trackObjects(this);
     if (props.imagePullSecrets?.length) this.addImagePullSecrets(...props.imagePullSecrets);
   }
 
@@ -189,6 +194,10 @@ export class StaticPod extends Construct {
   constructor(scope: Construct, id: string, props: StaticPodProps) {
     super(scope, id);
     const where = whereOf(this, '');
+    if (props.name === undefined) {
+      // Required by the types, but JavaScript callers can leave it out; a generated name would not be the file name the kubelet shows.
+      fail(at(where, 'name'), undefined, 'a static pod needs a name: the kubelet names the pod (and the mirror pod <name>-<node>) after it, and the manifest file is <name>.yaml', 'give e.g. name: "static-web"');
+    }
     if (props.envFrom?.length) {
       fail(at(where, 'envFrom'), `${props.envFrom.length} source(s)`, 'a static pod cannot read ConfigMaps or Secrets (the kubelet runs it without the API server)', 'pass the values as literal env entries');
     }
@@ -207,6 +216,7 @@ export class StaticPod extends Construct {
     });
     this.name = this.pod.name;
     this.manifestPath = `${StaticPod.MANIFEST_DIR}/${this.name}.yaml`;
+    trackObjects(this);
     this.node.addValidation({
       validate: () => {
         const others = Chart.of(this).node.findAll().filter((c) => ApiObject.isApiObject(c) && c !== ApiObject.of(this.pod));

@@ -2,6 +2,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
+import { checkProbes, checkResources, checkSecurityContext, INT32_MAX } from './container-checks';
+
+export { INT32_MAX } from './container-checks';
 
 /** A container port with a name or a protocol; a plain number means TCP without a name. */
 export interface ContainerPortSpec {
@@ -165,9 +168,6 @@ export function checkEnvVarName(name: string, where: Where): string {
   return name;
 }
 
-/** Kubernetes stores counts (replicas, history limits, seconds) as int32. */
-export const INT32_MAX = 2147483647;
-
 /** Validates a whole number ≥ 0 (replicas, history limits, seconds); returns it. `what` names it in the message. */
 export function checkWholeNumber(value: number, where: Where, what: string): number {
   return checkIntegerInRange(value, where, { min: 0, max: INT32_MAX }, what);
@@ -219,6 +219,9 @@ export function containerSpec(options: ContainerOptions, where: Where): Containe
     checkEnvVarName(key, at(where, `env.${key}`));
     envVariables[key] = typeof value === 'string' ? kplus.EnvValue.fromValue(value) : value;
   }
+  checkResources(options.resources, at(where, 'resources'));
+  checkProbes(options, where);
+  checkSecurityContext(options.securityContext, at(where, 'securityContext'));
   const hardened = options.hardened ?? false;
   return {
     container: {

@@ -11,6 +11,7 @@ import { Ingress, BACKEND_PROTOCOL_ANNOTATION, IngressBackend, SSL_PASSTHROUGH_A
 import { NginxIngressController } from './ingress-controller';
 import { LoadBalancerOptions } from './load-balancer';
 import { Service } from './service';
+import { trackObjects } from './unique-objects';
 
 /** Where NKS runs the dashboard. */
 export const NKS_DASHBOARD = {
@@ -95,6 +96,7 @@ export class KubernetesDashboard extends Construct {
    * certificate is self-signed.
    */
   public exposeViaLoadBalancer(options: DashboardLoadBalancerOptions = {}): Service {
+    this.exposeOnce('LoadBalancer', 'exposeViaLoadBalancer');
     const service = new Service(this, 'LoadBalancer', {
       name: options.name ?? 'kubernetes-dashboard-lb',
       namespace: NKS_DASHBOARD.namespace,
@@ -120,6 +122,7 @@ export class KubernetesDashboard extends Construct {
    * (GCE) and `nginx.org/ssl-backend` (NGINX Inc.'s controller) do nothing on ingress-nginx.
    */
   public exposeViaIngress(options: DashboardIngressOptions): Ingress {
+    this.exposeOnce('Ingress', 'exposeViaIngress');
     const where = whereOf(this, 'exposeViaIngress.controller');
     if (!(options.controller instanceof NginxIngressController)) {
       fail(where, options.controller, 'the dashboard Ingress needs the NginxIngressController of this program', 'pass controller: new NginxIngressController(chart, "ingress", { sslPassthrough: true })');
@@ -136,7 +139,18 @@ export class KubernetesDashboard extends Construct {
 
   /** A login token for the dashboard: see {@link DashboardAccessToken}. */
   public addAccessToken(id: string, options: DashboardAccessTokenOptions = {}): DashboardAccessToken {
+    if (this.node.tryFindChild(id)) {
+      fail(whereOf(this, 'addAccessToken'), id, `this dashboard already has a child "${id}"; each access token needs its own id`, 'give the token another id (and, for another account, another serviceAccountName)');
+    }
     return new DashboardAccessToken(this, id, options);
+  }
+
+  /** Each way of exposing the dashboard builds one object with a fixed id; a second call would clash with the first. */
+  private exposeOnce(childId: string, method: string): void {
+    const existing = this.node.tryFindChild(childId);
+    if (existing) {
+      fail(whereOf(this, method), existing.node.path, `${method}() was already called on this dashboard (${existing.node.path}); the dashboard is exposed this way once`, `call ${method}() once and keep the ${childId === 'Ingress' ? 'Ingress' : 'Service'} it returns`);
+    }
   }
 }
 
@@ -176,6 +190,7 @@ export class DashboardAccessToken extends Construct {
       type: 'kubernetes.io/service-account-token',
     });
     this.readTokenCommand = `kubectl -n ${namespace} get secret ${this.secretName} -o jsonpath='{.data.token}' | base64 -d`;
+    trackObjects(this, 'serviceAccountName');
     if (clusterAdmin) {
       warn(this, `the dashboard token of "${this.serviceAccountName}" is bound to cluster-admin: whoever holds it controls the whole cluster. Prefer the default read-only "view" role.`);
     }

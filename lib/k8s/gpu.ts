@@ -8,6 +8,8 @@ import { whereOf } from '../where';
 import { ContainerOptions, containerSpec, INT32_MAX } from './container';
 import { objectMeta } from './metadata';
 import { addGpuLimit, applyPodOptions, placeOn, PodOptions, PodSpecOwner } from './pod-spec';
+import { checkConfigMapReferences } from './references';
+import { trackObjects } from './unique-objects';
 import { WebApp, WebAppProps } from './web-app';
 
 /** GPU options of a workload. */
@@ -135,6 +137,13 @@ export class GpuPod extends Construct {
     });
     applyPodOptions(this.pod, { ...props, placement: undefined }, where);
     this.gpus = addGpus(this.pod, { gpus: props.gpus, placement: props.placement, replicas: 1, reportOn: this });
+    this.node.addValidation({
+      validate: () => {
+        checkConfigMapReferences(this.pod, where);
+        return [];
+      },
+    });
+    trackObjects(this);
   }
 }
 

@@ -12,6 +12,8 @@ export * from './service';
 export * from './ingress-controller';
 export * from './ingress';
 export * from './dashboard';
+export * from './references';
+export * from './unique-objects';
 export * from './storage-class';
 export * from './persistent-volume-source';
 export * from './persistent-volume';

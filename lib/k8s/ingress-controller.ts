@@ -1,13 +1,15 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { at, fail, Where } from '../model/errors';
+import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../model/names';
 import { whereOf } from '../where';
+import { checkConfigMapKey } from './basics';
 import { checkImageRef, checkWholeNumber } from './container';
 import { LoadBalancerOptions } from './load-balancer';
 import { addNodeSelector } from './pod-spec';
 import { ExternalTrafficPolicy, Service } from './service';
+import { trackObjects } from './unique-objects';
 
 /**
  * The controller image nks-cdk pins: ingress-nginx v1.15.1 by tag and digest, as the upstream manifest
@@ -82,6 +84,7 @@ export interface NginxIngressControllerProps {
   readonly externalTrafficPolicy?: ExternalTrafficPolicy;
   /**
    * Controller settings (the `ingress-nginx-controller` ConfigMap), e.g. `{ 'proxy-body-size': '100m' }`.
+   * Keys follow the ConfigMap key rule; `use-proxy-protocol` follows `loadBalancer.proxyProtocol` when that is on.
    * @default - none
    */
   readonly config?: Record<string, string>;
@@ -91,7 +94,8 @@ export interface NginxIngressControllerProps {
    */
   readonly image?: string;
   /**
-   * Extra controller arguments, appended (e.g. `--watch-ingress-without-class=true`).
+   * Extra controller flags, appended (e.g. `--watch-ingress-without-class=true`); each starts with `--`.
+   * SSL passthrough is the `sslPassthrough` prop, not a flag here.
    * @default - none
    */
   readonly extraArgs?: string[];
@@ -168,8 +172,14 @@ export class NginxIngressController extends Construct {
     this.isDefaultClass = props.isDefaultClass ?? false;
     const replicas = checkWholeNumber(props.replicas ?? 1, at(where, 'replicas'), 'replicas');
     const image = checkImageRef(props.image ?? INGRESS_NGINX_IMAGE, at(where, 'image'));
-    const config: Record<string, string> = { ...props.config };
-    if (proxyProtocolOn(props.loadBalancer, at(where, 'loadBalancer'))) config['use-proxy-protocol'] = 'true';
+    const config = checkConfig(props.config ?? {}, at(where, 'config'));
+    if (proxyProtocolOn(props.loadBalancer, at(where, 'loadBalancer'))) {
+      if (config[USE_PROXY_PROTOCOL] !== undefined && config[USE_PROXY_PROTOCOL] !== 'true') {
+        fail(at(where, `config.${USE_PROXY_PROTOCOL}`), config[USE_PROXY_PROTOCOL], 'the load balancer sends the PROXY header (loadBalancer.proxyProtocol), so the controller must expect it; this setting would be replaced by "true"', `remove ${USE_PROXY_PROTOCOL} from config, or turn loadBalancer.proxyProtocol off`);
+      }
+      config[USE_PROXY_PROTOCOL] = 'true';
+    }
+    const extraArgs = checkExtraArgs(props.extraArgs ?? [], this.sslPassthrough, at(where, 'extraArgs'));
 
     const ns = this.namespace;
     const name = 'ingress-nginx';
@@ -232,8 +242,8 @@ export class NginxIngressController extends Construct {
       `--controller-class=${this.controllerValue}`,
       `--ingress-class=${this.ingressClassName}`,
       `--configmap=$(POD_NAMESPACE)/${controllerName}`,
-      ...(this.sslPassthrough ? ['--enable-ssl-passthrough'] : []),
-      ...(props.extraArgs ?? []),
+      ...(this.sslPassthrough ? [SSL_PASSTHROUGH_FLAG] : []),
+      ...extraArgs,
     ];
     const healthz = (failureThreshold: number) =>
       kplus.Probe.fromHttpGet('/healthz', {
@@ -291,7 +301,38 @@ export class NginxIngressController extends Construct {
     for (const [key, value] of Object.entries(componentLabels)) this.deployment.podMetadata.addLabel(key, value);
     this.deployment.select(kplus.LabelSelector.of({ labels: selector }));
     addNodeSelector(this.deployment, { 'kubernetes.io/os': 'linux' }, at(where, 'nodeSelector'));
+    // Every object is named after the namespace, except the IngressClass, named by className.
+    trackObjects(this, (o) => (o.kind === 'IngressClass' ? 'className' : 'namespace'));
   }
+}
+
+const USE_PROXY_PROTOCOL = 'use-proxy-protocol';
+const SSL_PASSTHROUGH_FLAG = '--enable-ssl-passthrough';
+
+/** Validates the controller's ConfigMap settings: ConfigMap keys, string values. Returns a copy. */
+function checkConfig(config: Readonly<Record<string, string>>, where: Where): Record<string, string> {
+  for (const [key, value] of Object.entries(config)) {
+    checkConfigMapKey(key, at(where, key));
+    if (typeof value !== 'string') fail(at(where, key), value, 'ingress-nginx settings are strings (ConfigMap data)', `quote it: "${String(value)}"`);
+  }
+  return { ...config };
+}
+
+/**
+ * Validates extra controller flags: each is a `--flag` or `--flag=value` (a bare word would be taken for
+ * the flag before it or ignored), and SSL passthrough goes through `sslPassthrough`, which Ingresses are
+ * checked against, not through a flag nks-cdk cannot see.
+ */
+function checkExtraArgs(args: readonly string[], sslPassthrough: boolean, where: Where): string[] {
+  args.forEach((arg, i) => {
+    if (typeof arg !== 'string' || !/^--[A-Za-z0-9]/.test(arg)) {
+      fail(atIndex(where, i), arg, 'an extra controller argument is a flag starting with "--" (e.g. --watch-ingress-without-class=true)', 'write the flag and its value as one argument: "--flag=value"');
+    }
+    if (!sslPassthrough && (arg === SSL_PASSTHROUGH_FLAG || arg === `${SSL_PASSTHROUGH_FLAG}=true`)) {
+      fail(atIndex(where, i), arg, 'SSL passthrough is turned on with the sslPassthrough prop, so that Ingresses asking for it can be checked against the controller', 'remove the flag and set sslPassthrough: true');
+    }
+  });
+  return [...args];
 }
 
 /**

@@ -9,7 +9,8 @@ import { whereOf } from '../where';
 import { checkPortNumber } from './container';
 import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
-import { IPV4_ADDRESS, Service } from './service';
+import { rejectIpAddress, Service } from './service';
+import { trackObjects } from './unique-objects';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -196,14 +197,7 @@ export class Ingress extends Construct {
     } else if (props.ingressClass !== undefined) {
       this.ingressClassName = checkDnsSubdomain(props.ingressClass, at(where, 'ingressClass'));
     }
-    if (this.passthrough && this.controller && !this.controller.sslPassthrough) {
-      fail(
-        at(where, 'ingressClass'),
-        this.controller.node.path,
-        `the Ingress asks for SSL passthrough (${SSL_PASSTHROUGH_ANNOTATION}: "true"), but the controller runs without --enable-ssl-passthrough, so it would terminate TLS itself`,
-        'create the NginxIngressController with sslPassthrough: true (for the dashboard, or use exposeViaLoadBalancer())',
-      );
-    }
+    if (this.controller) this.checkPassthrough(this.controller);
     this.defaultBackend = props.defaultBackend?._render(this, at(where, 'defaultBackend'));
     for (const rule of props.rules ?? []) this.addRule(rule);
     for (const tls of props.tls ?? []) this.addTls(tls);
@@ -212,6 +206,7 @@ export class Ingress extends Construct {
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     this.node.addValidation({ validate: () => this.validateLate() });
+    trackObjects(this);
   }
 
   /** The Ingress's name. */
@@ -252,6 +247,17 @@ export class Ingress extends Construct {
     this.tls.push({ hosts, secretName: checkDnsSubdomain(tls.secretName, at(where, 'secretName')) });
   }
 
+  /** An Ingress asking for SSL passthrough needs a controller started with --enable-ssl-passthrough. */
+  private checkPassthrough(controller: NginxIngressController): void {
+    if (!this.passthrough || controller.sslPassthrough) return;
+    fail(
+      whereOf(this, 'ingressClass'),
+      this.controller ? controller.node.path : this.ingressClassName,
+      `the Ingress asks for SSL passthrough (${SSL_PASSTHROUGH_ANNOTATION}: "true"), but the controller ${controller.node.path} runs without --enable-ssl-passthrough, so it would terminate TLS itself`,
+      'create the NginxIngressController with sslPassthrough: true (for the dashboard, or use exposeViaLoadBalancer())',
+    );
+  }
+
   private get passthrough(): boolean {
     return this.annotations[SSL_PASSTHROUGH_ANNOTATION] === 'true';
   }
@@ -285,10 +291,13 @@ export class Ingress extends Construct {
     if (this.rules.size === 0 && !this.defaultBackend) {
       fail(whereOf(this, 'rules'), [], 'an Ingress needs rules or a defaultBackend', 'add a rule with addRule(), or set defaultBackend');
     }
-    if (this.ingressClassName !== undefined && !this.controller && !controllersIn(this).some((c) => c.ingressClassName === this.ingressClassName)) {
+    // A class given by name is served by this program's controller of that class, if there is one: check it as if it were passed.
+    const named = this.controller ?? controllersIn(this).find((c) => c.ingressClassName === this.ingressClassName);
+    if (named) this.checkPassthrough(named);
+    if (this.ingressClassName !== undefined && !named) {
       warn(this, `no NginxIngressController in this program serves IngressClass "${this.ingressClassName}"; the cluster must already run a controller for it, or the Ingress gets no address.`);
     }
-    if (this.passthrough && !this.controller) {
+    if (this.passthrough && !named) {
       warn(this, `SSL passthrough works only when the controller runs with --enable-ssl-passthrough; pass an NginxIngressController with sslPassthrough: true as ingressClass to have it checked.`);
     }
     if (this.passthrough && this.rules.has('')) {
@@ -304,9 +313,7 @@ function controllersIn(scope: IConstruct): NginxIngressController[] {
 
 /** Validates an Ingress host: a lowercase DNS name, optionally starting with `*.`, not an IP address. */
 export function checkHost(host: string, where: Where): string {
-  if (typeof host === 'string' && IPV4_ADDRESS.test(host)) {
-    fail(where, host, 'an Ingress host is a DNS name, not an IP address', 'remove host (any host, the guide\'s URI fanout) or use a DNS name');
-  }
+  rejectIpAddress(host, where, 'an Ingress host is a DNS name, not an IP address', 'remove host (any host, the guide\'s URI fanout) or use a DNS name');
   if (typeof host === 'string' && /:\d+$/.test(host)) fail(where, host, 'an Ingress host has no port', `use "${host.replace(/:\d+$/, '')}"`);
   checkDnsSubdomain(typeof host === 'string' && host.startsWith('*.') ? host.slice(2) : host, where);
   return host;

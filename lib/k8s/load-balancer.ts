@@ -2,13 +2,14 @@
 // annotations NKS's cloud controller reads. Source: TOAST-DOCS/Container-Kubernetes, `en/user-guide.md` and
 // `ko/user-guide.md`, "LoadBalancer service" settings (as of 2026-03). Without options no annotation is
 // written, so the same Service works on any cluster (minikube, k3s) unchanged.
-import { at, fail, Where } from '../model/errors';
+import { at, atIndex, fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
 import { PLAINTEXT_SECRET_ANNOTATION } from '../checks/secrets';
 import { checkChoice } from '../model/choices';
 import { checkIntegerInRange } from '../model/numbers';
 import { checkPortNumber } from './container';
 import { LoadBalancerCertificate } from './load-balancer-certificate';
+import { renderHealthMonitor } from './load-balancer-health-monitor';
 
 /** NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in KR1 (Pyeongchon) and take no floating IP. */
 export type LoadBalancerType = 'shared' | 'dedicated' | 'physical_basic' | 'physical_premium';
@@ -30,7 +31,6 @@ const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'HTTP', 'HTTPS',
 const TLS_VERSIONS: readonly LoadBalancerTlsVersion[] = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1.0_2016', 'TLSv1.0', 'SSLv3'];
 const LB_METHODS: readonly LoadBalancingMethod[] = ['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP'];
 const PERSISTENCE: readonly SessionPersistence[] = ['NONE', 'SOURCE_IP'];
-const MONITOR_TYPES: readonly HealthMonitorType[] = ['TCP', 'HTTP', 'HTTPS'];
 const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
 
 const NHN = 'loadbalancer.nhncloud/';
@@ -38,11 +38,7 @@ const OPENSTACK = 'loadbalancer.openstack.org/';
 /** Annotation that asks for a load balancer without a floating IP (a VIP in the subnet only). */
 export const INTERNAL_LB_ANNOTATION = 'service.beta.kubernetes.io/openstack-internal-load-balancer';
 
-// NHN's health check delay is 60 s unless set; the timeout rule compares against it.
-const DEFAULT_HEALTH_DELAY = 60;
 const LB_NAME = /^[A-Za-z0-9_-]{1,255}$/;
-// A single code (200), a list (200,202) or a range (200-204), as NHN documents it.
-const EXPECTED_CODES = /^[1-5][0-9]{2}(?:(?:,[1-5][0-9]{2})+|-[1-5][0-9]{2})?$/;
 
 /** TLS settings of a `TERMINATED_HTTPS` listener. */
 export interface TerminatedHttpsOptions {
@@ -210,6 +206,16 @@ export interface LoadBalancerOptions extends ListenerOptions {
   readonly listeners?: ListenerSettings[];
 }
 
+/** A listener protocol set in the options: for the whole load balancer (no `key`) or for one listener. */
+export interface ListenerProtocolSetting {
+  /** The listener's `{PROTOCOL}-{port}` key; undefined for the load balancer-wide setting. */
+  readonly key?: string;
+  /** The protocol set. */
+  readonly protocol: ListenerProtocol;
+  /** Where it was set. */
+  readonly where: Where;
+}
+
 /** What {@link loadBalancerAnnotations} produces. */
 export interface RenderedLoadBalancer {
   /** Annotation key → string value. */
@@ -218,6 +224,8 @@ export interface RenderedLoadBalancer {
   readonly warnings: string[];
   /** The Service ports the per-listener settings name, as `{PROTOCOL}-{port}`. */
   readonly listenerKeys: string[];
+  /** The listener protocols set explicitly, so the Service can check them against its ports' protocols. */
+  readonly listenerProtocols: ListenerProtocolSetting[];
 }
 
 /** The per-listener key prefix NHN expects: the Service port's protocol and number, e.g. `TCP-80`. */
@@ -246,15 +254,29 @@ export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Whe
   if (options.subnetId !== undefined) put(`${OPENSTACK}subnet-id`, checkNetworkUuid(options.subnetId, at(where, 'subnetId'), 'subnet'));
   if (options.memberSubnetIds !== undefined) {
     if (options.memberSubnetIds.length === 0) fail(at(where, 'memberSubnetIds'), options.memberSubnetIds, 'memberSubnetIds lists at least one subnet', 'give subnet UUIDs, or omit it to use the load balancer subnet');
-    options.memberSubnetIds.forEach((id, i) => checkNetworkUuid(id, at(where, `memberSubnetIds[${i}]`), 'member subnet'));
+    const seen: string[] = [];
+    options.memberSubnetIds.forEach((id, i) => {
+      const subnet = checkNetworkUuid(id, atIndex(at(where, 'memberSubnetIds'), i), 'member subnet').toLowerCase();
+      const first = seen.indexOf(subnet);
+      if (first >= 0) fail(atIndex(at(where, 'memberSubnetIds'), i), id, `each member subnet is listed once (memberSubnetIds[${first}] is the same subnet)`, 'remove the duplicate');
+      seen.push(subnet);
+    });
     put(`${NHN}member-subnet-id`, options.memberSubnetIds.join(','));
   }
   put(`${NHN}apply-subnet-host-routes`, options.applySubnetHostRoutes);
   if (options.type?.startsWith('physical') && options.keepFloatingIp) {
     fail(at(where, 'keepFloatingIp'), true, 'physical load balancers take no floating IP (they get an automatic public IP)', 'remove keepFloatingIp, or use a shared/dedicated load balancer');
   }
+  if (options.internal && options.keepFloatingIp) {
+    fail(at(where, 'keepFloatingIp'), true, 'an internal load balancer has no floating IP to keep (it gets only a VIP in its subnet)', 'remove keepFloatingIp, or internal if the load balancer should be public');
+  }
 
+  const listenerProtocols: ListenerProtocolSetting[] = [];
+  const noteProtocol = (o: ListenerOptions, lw: Where, key?: string): void => {
+    if (o.listenerProtocol !== undefined) listenerProtocols.push({ key, protocol: o.listenerProtocol, where: at(lw, 'listenerProtocol') });
+  };
   renderListener(options, '', 'TCP', where, annotations, warnings);
+  noteProtocol(options, where);
   const listenerKeys: string[] = [];
   (options.listeners ?? []).forEach((listener, i) => {
     const lw = at(where, `listeners[${i}]`);
@@ -264,8 +286,9 @@ export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Whe
     if (listenerKeys.includes(key)) fail(at(lw, 'port'), key, 'each Service port has one set of listener settings', `merge the settings for ${key} into one entry`);
     listenerKeys.push(key);
     renderListener(listener, `${key}.`, options.listenerProtocol ?? 'TCP', lw, annotations, warnings);
+    noteProtocol(listener, lw, key);
   });
-  return { annotations, warnings, listenerKeys };
+  return { annotations, warnings, listenerKeys, listenerProtocols };
 }
 
 /** Renders the listener-level settings under `prefix` ('' for load balancer-wide, `TCP-80.` per listener). */
@@ -319,48 +342,29 @@ function renderListener(
   if (options.healthMonitor !== undefined) renderHealthMonitor(options.healthMonitor, at(where, 'healthMonitor'), put);
 }
 
-function renderHealthMonitor(hm: HealthMonitorOptions, where: Where, put: (key: string, value: string | number | undefined) => void): void {
-  const type = hm.type === undefined ? undefined : checkChoice(hm.type, MONITOR_TYPES, at(where, 'type'), 'a health check type');
-  put('healthmonitor-type', type);
-  const delay = hm.delaySeconds === undefined ? undefined : checkIntegerInRange(hm.delaySeconds, at(where, 'delaySeconds'), { min: 1, max: 5000 }, 'a health check interval', 's');
-  put('healthmonitor-delay', delay);
-  if (hm.timeoutSeconds !== undefined) {
-    const effectiveDelay = delay ?? DEFAULT_HEALTH_DELAY;
-    // NHN halves the delay when timeout ≥ delay instead of failing: reject it here so the check does what was written.
-    const timeout = checkIntegerInRange(hm.timeoutSeconds, at(where, 'timeoutSeconds'), { min: 1, max: 5000 }, 'a health check timeout', 's');
-    if (timeout >= effectiveDelay) {
-      fail(
-        at(where, 'timeoutSeconds'),
-        timeout,
-        `a health check timeout must be less than the interval (delaySeconds = ${effectiveDelay}${delay === undefined ? ', NHN\'s default' : ''})`,
-        `use timeoutSeconds ≤ ${effectiveDelay - 1}, or raise delaySeconds`,
-      );
-    }
-    put('healthmonitor-timeout', timeout);
-  }
-  if (hm.maxRetries !== undefined) put('healthmonitor-max-retries', checkIntegerInRange(hm.maxRetries, at(where, 'maxRetries'), { min: 1, max: 10 }, 'health check retries'));
-  const isHttp = type === 'HTTP' || type === 'HTTPS';
-  for (const field of ['httpUrl', 'expectedCodes', 'httpHostHeader'] as const) {
-    if (hm[field] !== undefined && !isHttp) {
-      fail(at(where, field), hm[field], `${field} applies only to HTTP and HTTPS health checks`, 'set healthMonitor.type to "HTTP" or "HTTPS", or remove it');
-    }
-  }
-  if (hm.httpUrl !== undefined) {
-    if (typeof hm.httpUrl !== 'string' || !hm.httpUrl.startsWith('/') || /\s/.test(hm.httpUrl)) {
-      fail(at(where, 'httpUrl'), hm.httpUrl, 'the health check URL is a path starting with "/" without spaces (NHN silently uses "/" otherwise)', 'use e.g. "/healthz"');
-    }
-    put('healthmonitor-http-url', hm.httpUrl);
-  }
-  if (hm.expectedCodes !== undefined) {
-    if (typeof hm.expectedCodes !== 'string' || !EXPECTED_CODES.test(hm.expectedCodes)) {
-      fail(at(where, 'expectedCodes'), hm.expectedCodes, 'expected codes are one HTTP status (200), a list (200,202) or a range (200-204)', 'use e.g. "200" or "200-399"');
-    }
-    put('healthmonitor-http-expected-code', hm.expectedCodes);
-  }
-  put('healthmonitor-http-host-header', hm.httpHostHeader);
-  if (hm.port !== undefined) put('healthmonitor-health-check-port', checkPortNumber(hm.port, at(where, 'port')));
-}
-
 function checkNetworkUuid(id: string, where: Where, what: string): string {
   return checkUuid(id, where, what, `copy the ${what}'s ID from the NHN Cloud console (Network > VPC), or the Network construct's output of the infrastructure stack`);
+}
+
+// NHN's HTTP-family listeners speak HTTP over TCP; a UDP or SCTP Service port cannot be one of them.
+const TCP_ONLY_LISTENERS: readonly string[] = ['HTTP', 'HTTPS', 'TERMINATED_HTTPS'];
+
+/**
+ * Checks rendered options against the Service's ports (`where` is the `loadBalancer` prop): per-listener
+ * settings must name a port of the Service, and a listener's protocol must suit its port's protocol.
+ */
+export function checkListenerPorts(lb: RenderedLoadBalancer, ports: readonly { readonly port: number; readonly protocol: ServicePortProtocol }[], where: Where): void {
+  const keys = ports.map((p) => listenerKey(p.port, p.protocol));
+  lb.listenerKeys.forEach((key, i) => {
+    if (!keys.includes(key)) {
+      fail(at(where, `listeners[${i}]`), key, `per-listener settings must name a port of this Service (${keys.join(', ')})`, 'use the Service port (spec.ports[].port) and its protocol, not the target port');
+    }
+  });
+  ports.forEach((p, i) => {
+    if (p.protocol === 'TCP') return;
+    const setting = lb.listenerProtocols.find((s) => s.key === keys[i]) ?? lb.listenerProtocols.find((s) => s.key === undefined);
+    if (setting && TCP_ONLY_LISTENERS.includes(setting.protocol)) {
+      fail(setting.where, setting.protocol, `listener protocol ${setting.protocol} carries TCP only, but ports[${i}] (${keys[i]}) is ${p.protocol}`, `set ${setting.protocol} per listener on the TCP ports only (listeners: [{ port: <tcp port>, listenerProtocol: "${setting.protocol}" }]), or serve ${keys[i]} from a separate Service`);
+    }
+  });
 }

@@ -3,7 +3,7 @@
 // Every JSON patch nks-cdk puts on a cdk8s-plus object is written here and nowhere else.
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { at, fail, Where } from '../model/errors';
+import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement, Taint } from '../model/placement';
@@ -185,7 +185,7 @@ function appendPullSecrets(obj: ApiObject, pointer: string, renderedByKplus: rea
   const names = pullSecretNames.get(obj) ?? [...renderedByKplus];
   pullSecretNames.set(obj, names);
   secrets.forEach((secret, i) => {
-    const name = checkDnsSubdomain(secret.name, at(where, `[${i}]`));
+    const name = checkDnsSubdomain(secret.name, atIndex(where, i));
     if (names.includes(name)) return;
     ensure(obj, pointer, renderedByKplus.length > 0, []);
     obj.addJsonPatch(JsonPatch.add(`${pointer}/-`, { name }));

@@ -7,6 +7,7 @@ import { checkDnsSubdomain } from '../model/names';
 import { whereOf } from '../where';
 import { objectMeta } from './metadata';
 import { IPullSecret } from './pod-spec';
+import { trackObjects } from './unique-objects';
 
 /**
  * An image pull secret that already exists in the cluster, referenced by name. This is the default flow
@@ -40,7 +41,7 @@ export interface RegistryCredentialsProps {
   readonly namespace?: string;
   /** Registry address without scheme, e.g. `xxxxxxxx-kr1-registry.container.nhncloud.com` (NHN Container Registry console). */
   readonly server: string;
-  /** Registry user: the NHN Cloud account email in the guide (or an access key for IAM-key logins). */
+  /** Registry user: the NHN Cloud account email in the guide (or an access key for IAM-key logins); no ":". */
   readonly username: string;
   /**
    * NAME of the environment variable that holds the password (the service or integrated Appkey),
@@ -79,6 +80,10 @@ export class RegistryCredentials extends Construct implements IPullSecret {
     const metadata = objectMeta({ name: props.name, namespace: props.namespace }, where);
     this.server = checkServer(props.server, at(where, 'server'));
     if (!props.username) fail(at(where, 'username'), props.username, 'the registry user is required', 'give the NHN Cloud account email (or access key) used to log in to the registry');
+    // Docker's `auth` field is base64("user:password") and is split at the first ':', so a ':' in the user name corrupts the login.
+    if (typeof props.username !== 'string' || props.username.includes(':')) {
+      fail(at(where, 'username'), props.username, 'the registry user is a string without ":" (the docker config joins user and password with ":")', 'give the account email or access key as shown in the NHN Cloud console');
+    }
     this.passwordEnv = props.passwordEnv;
     const password = readPassword(props.passwordEnv, at(where, 'passwordEnv'));
     const auth = { username: props.username, password, email: props.email, auth: base64(`${props.username}:${password}`) };
@@ -90,6 +95,7 @@ export class RegistryCredentials extends Construct implements IPullSecret {
       data: { '.dockerconfigjson': base64(dockerConfig) },
     });
     this.name = this.secret.name;
+    trackObjects(this);
     warn(
       this,
       `RegistryCredentials writes the password from $${props.passwordEnv} into the Secret "${this.name}" in the manifests, ` +

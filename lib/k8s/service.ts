@@ -2,14 +2,17 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
-import { at, fail, Where } from '../model/errors';
+import { at, atIndex, fail, Where } from '../model/errors';
 import { checkChoice } from '../model/choices';
+import { parseCidr } from '../model/cidr';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { whereOf } from '../where';
 import { checkPortName, checkPortNumber } from './container';
-import { listenerKey, LoadBalancerOptions, loadBalancerAnnotations, ServicePortProtocol } from './load-balancer';
-import { checkLabels, objectMeta } from './metadata';
+import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations, ServicePortProtocol } from './load-balancer';
+import { objectMeta } from './metadata';
+import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
+import { trackObjects } from './unique-objects';
 
 /** How a Service is reached (seed 001 "Service type"). */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -24,7 +27,15 @@ const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
 /** A dotted-quad IPv4 address. */
 export const IPV4_ADDRESS = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(?:3[0-2]|[12]?\d)$/;
+
+/**
+ * Fails when `name`, which must be a DNS name, is an IPv4 address: Kubernetes would take the digits for a
+ * host name (an Ingress host never matches, an ExternalName CNAME never resolves). `rule` says what the
+ * name is, e.g. 'an Ingress host is a DNS name, not an IP address'.
+ */
+export function rejectIpAddress(name: string, where: Where, rule: string, fix: string): void {
+  if (typeof name === 'string' && IPV4_ADDRESS.test(name)) fail(where, name, rule, fix);
+}
 
 /** One port of a Service. */
 export interface ServicePortSpec {
@@ -91,7 +102,8 @@ export interface ServiceProps {
    */
   readonly labels?: Record<string, string>;
   /**
-   * Extra annotations, written as given (NHN load balancer options go in `loadBalancer`).
+   * Extra annotations, written as given (NHN load balancer options go in `loadBalancer`; an annotation
+   * that a `loadBalancer` option also writes is an error rather than silently replaced).
    * @default - none
    */
   readonly annotations?: Record<string, string>;
@@ -102,7 +114,8 @@ export interface ServiceProps {
   readonly type?: ServiceType;
   /**
    * Pods the Service routes to: labels (`{ app: 'nginx' }`), or a workload (`WebApp`, `kplus.Deployment`, ...)
-   * whose pod labels are used. Not allowed with ExternalName.
+   * whose pod labels are used. Not allowed with ExternalName. A workload must be in the Service's namespace,
+   * and named target ports must be names of its container ports (checked at synth).
    * @default - no selector (endpoints managed outside Kubernetes' controller)
    */
   readonly selector?: Record<string, string> | kplus.IPodSelector;
@@ -144,7 +157,8 @@ export interface ServiceProps {
    */
   readonly loadBalancerIP?: string;
   /**
-   * LoadBalancer only: client CIDRs allowed through the load balancer.
+   * LoadBalancer only: client CIDRs allowed through the load balancer. IPv4 only (NHN Cloud VPCs are IPv4),
+   * in canonical form: no host bits (`203.0.113.0/24`, not `203.0.113.7/24`).
    * @default - everyone
    */
   readonly loadBalancerSourceRanges?: string[];
@@ -196,22 +210,36 @@ export class Service extends Construct {
     this.selector = selectorOf(props.selector, at(where, 'selector'));
     this.ports = checkPorts(props.ports ?? [], type, this.headless, at(where, 'ports'));
     checkTypeSpecific(props, type, this.selector, where);
+    this.namespace = props.namespace;
+    const pods = selectedPods(props.selector);
+    if (pods) {
+      checkSelectedNamespace(pods, this.effectiveNamespace ?? 'default', at(where, 'selector'));
+      const targets = this.ports.map((p, i) => ({ targetPort: p.targetPort, where: at(atIndex(at(where, 'ports'), i), 'targetPort') }));
+      // At synth: containers and their ports can be added after the Service is built.
+      this.node.addValidation({
+        validate: () => {
+          checkNamedTargetPorts(pods, targets);
+          return [];
+        },
+      });
+    }
 
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.loadBalancer !== undefined) {
       const lb = loadBalancerAnnotations(props.loadBalancer, at(where, 'loadBalancer'));
-      lb.listenerKeys.forEach((key, i) => {
-        if (!this.ports.some((p) => listenerKey(p.port, p.protocol) === key)) {
-          fail(at(where, `loadBalancer.listeners[${i}]`), key, `per-listener settings must name a port of this Service (${this.ports.map((p) => listenerKey(p.port, p.protocol)).join(', ')})`, 'use the Service port (spec.ports[].port) and its protocol, not the target port');
+      checkListenerPorts(lb, this.ports, at(where, 'loadBalancer'));
+      for (const key of Object.keys(lb.annotations)) {
+        if (props.annotations?.[key] !== undefined) {
+          fail(at(where, `annotations.${key}`), props.annotations[key], `the loadBalancer options write the annotation ${key} too, and would silently replace this value`, 'remove the annotation and keep the typed loadBalancer option (or drop the option)');
         }
-      });
+      }
       Object.assign(annotations, lb.annotations);
       for (const message of lb.warnings) warn(this, message);
     }
     const metadata = objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels, annotations: Object.keys(annotations).length ? annotations : undefined }, where, 'label');
-    this.namespace = props.namespace;
     this.apiObject = new kplus.k8s.KubeService(this, 'Resource', { metadata, spec: renderSpec(props, type, this) });
     this.serviceName = this.apiObject.name;
+    trackObjects(this);
   }
 
   /** The namespace the Service lands in: its own, else its chart's. */
@@ -246,37 +274,18 @@ function checkServiceName(name: string, where: Where): void {
   if (/^[0-9]/.test(name)) fail(where, name, 'a Service name starts with a letter (RFC 1035 label)', `use e.g. "svc-${name}"`);
 }
 
-function selectorOf(selector: ServiceProps['selector'], where: Where): Record<string, string> {
-  if (selector === undefined) return {};
-  // A workload's own selector (the guide's `app: nginx`) rather than cdk8s-plus's per-object address label,
-  // which its toPodSelectorConfig() returns; the pods carry both.
-  if (selector instanceof kplus.Workload && Object.keys(selector.matchLabels).length) return checkLabels(selector.matchLabels, where);
-  if (isPodSelector(selector)) {
-    const config = selector.toPodSelectorConfig().labelSelector._toKube();
-    if (config.matchExpressions?.length) {
-      fail(where, config.matchExpressions, 'a Service selects pods by labels only, not by label expressions', 'select a workload with plain pod labels, or give the labels');
-    }
-    return checkLabels(config.matchLabels ?? {}, where);
-  }
-  return checkLabels(selector, where);
-}
-
-function isPodSelector(selector: ServiceProps['selector']): selector is kplus.IPodSelector {
-  return typeof (selector as kplus.IPodSelector).toPodSelectorConfig === 'function';
-}
-
 function checkPorts(inputs: readonly (number | ServicePortSpec)[], type: ServiceType, headless: boolean, where: Where): ServicePortInfo[] {
   if (inputs.length === 0 && type !== 'ExternalName' && !headless) {
     fail(where, inputs, `a ${type} Service needs at least one port`, 'add e.g. ports: [{ port: 80, targetPort: 8080 }]');
   }
-  const ports = inputs.map((input, i) => checkPort(typeof input === 'number' ? { port: input } : input, type, item(where, i)));
+  const ports = inputs.map((input, i) => checkPort(typeof input === 'number' ? { port: input } : input, type, atIndex(where, i)));
   const unique = (what: string, keyOf: (p: ServicePortInfo) => string | number | undefined): void => {
     const firstIndex = new Map<string | number, number>();
     ports.forEach((p, i) => {
       const key = keyOf(p);
       if (key === undefined) return;
       const first = firstIndex.get(key);
-      if (first !== undefined) fail(item(where, i), key, `each ${what} appears once per Service (ports[${first}] has it too)`, 'remove the duplicate or change it');
+      if (first !== undefined) fail(atIndex(where, i), key, `each ${what} appears once per Service (ports[${first}] has it too)`, 'remove the duplicate or change it');
       firstIndex.set(key, i);
     });
   };
@@ -285,15 +294,10 @@ function checkPorts(inputs: readonly (number | ServicePortSpec)[], type: Service
   unique('nodePort', (p) => p.nodePort);
   if (ports.length > 1) {
     ports.forEach((p, i) => {
-      if (p.name === undefined) fail(at(item(where, i), 'name'), undefined, 'every port needs a name when a Service has more than one', `name it, e.g. "${p.port === 443 ? 'https' : p.port === 80 ? 'http' : `port-${p.port}`}"`);
+      if (p.name === undefined) fail(at(atIndex(where, i), 'name'), undefined, 'every port needs a name when a Service has more than one', `name it, e.g. "${p.port === 443 ? 'https' : p.port === 80 ? 'http' : `port-${p.port}`}"`);
     });
   }
   return ports;
-}
-
-/** `ports` → `ports[2]`. */
-function item(where: Where, index: number): Where {
-  return { path: where.path, field: `${where.field}[${index}]` };
 }
 
 function checkPort(spec: ServicePortSpec, type: ServiceType, where: Where): ServicePortInfo {
@@ -331,15 +335,15 @@ function checkTypeSpecific(props: ServiceProps, type: ServiceType, selector: Rea
   onlyFor('externalName', ['ExternalName']);
   if (type === 'ExternalName') {
     if (props.externalName === undefined) fail(at(where, 'externalName'), undefined, 'an ExternalName Service needs externalName, the DNS name it aliases', 'add e.g. externalName: "db.example.com"');
+    rejectIpAddress(props.externalName, at(where, 'externalName'), 'externalName is a DNS name, not an IP address (Kubernetes would treat the digits as a host name that never resolves)', 'give the DNS name of the address, or use a Service without selector and an EndpointSlice for a fixed IP');
     checkDnsSubdomain(props.externalName.replace(/\.$/, ''), at(where, 'externalName'));
     if (Object.keys(selector).length) fail(at(where, 'selector'), selector, 'an ExternalName Service selects no pods (it is a DNS CNAME)', 'remove the selector, or use a ClusterIP Service');
   }
   if (props.loadBalancerIP !== undefined && !IPV4_ADDRESS.test(props.loadBalancerIP)) {
     fail(at(where, 'loadBalancerIP'), props.loadBalancerIP, 'loadBalancerIP is an IPv4 address (an allocated floating IP, or a VIP with loadBalancer.internal)', 'copy the address from Network > Floating IP');
   }
-  (props.loadBalancerSourceRanges ?? []).forEach((range, i) => {
-    if (!CIDR.test(range)) fail(at(where, `loadBalancerSourceRanges[${i}]`), range, 'a source range is an IPv4 CIDR', 'use e.g. "203.0.113.0/24"');
-  });
+  // The same IPv4 CIDR rule as the infrastructure's subnets: host bits set would be normalized (or refused) by the cloud controller.
+  (props.loadBalancerSourceRanges ?? []).forEach((range, i) => parseCidr(range, atIndex(at(where, 'loadBalancerSourceRanges'), i)));
   if (props.sessionAffinityTimeoutSeconds !== undefined) {
     if ((props.sessionAffinity ?? 'None') !== 'ClientIP') {
       fail(at(where, 'sessionAffinityTimeoutSeconds'), props.sessionAffinityTimeoutSeconds, 'the affinity timeout applies only with sessionAffinity "ClientIP"', 'set sessionAffinity: "ClientIP", or remove the timeout');

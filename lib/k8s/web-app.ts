@@ -6,8 +6,16 @@ import { at, fail, Where } from '../model/errors';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
 import { checkWholeNumber, ContainerOptions, containerSpec } from './container';
-import { checkLabels, objectMeta } from './metadata';
+import { checkLabels, namespaceOf, objectMeta } from './metadata';
 import { addImagePullSecrets, applyPodOptions, IPullSecret, placeOn, PodOptions, setRevisionHistoryLimit } from './pod-spec';
+import { checkConfigMapReferences, checkServiceAccountNamespace } from './references';
+import { trackObjects } from './unique-objects';
+
+/**
+ * Seconds a Deployment may take to progress before it counts as failed (`progressDeadlineSeconds`): the
+ * default of Kubernetes and cdk8s-plus, which WebApp keeps. `minReadySeconds` must stay below it.
+ */
+export const PROGRESS_DEADLINE_SECONDS = 600;
 
 /** A count of pods (`1`) or a percentage of the replicas (`"25%"`). */
 export type IntOrPercent = number | string;
@@ -76,12 +84,13 @@ export interface WebAppProps extends ContainerOptions, PodOptions {
   readonly revisionHistoryLimit?: number;
   /**
    * Seconds a new pod must be ready before it counts as available (slows a rolling update down so a
-   * crashing version is noticed before all pods are replaced).
+   * crashing version is noticed before all pods are replaced). Less than the progress deadline (600 s),
+   * or the rollout would count as failed before any pod became available.
    * @default 0
    */
   readonly minReadySeconds?: number;
   /**
-   * Service account of the pods. Its image pull secrets apply too (see `ServiceAccount`).
+   * Service account of the pods, in their namespace. Its image pull secrets apply too (see `ServiceAccount`).
    * @default - the namespace's `default` service account
    */
   readonly serviceAccount?: kplus.IServiceAccount;
@@ -122,7 +131,7 @@ export class WebApp extends Construct implements kplus.IPodSelector {
     const spec = containerSpec(props, where);
     const metadata = objectMeta({ name: props.name, namespace: props.namespace }, where);
     this.replicas = checkWholeNumber(props.replicas ?? 2, at(where, 'replicas'), 'replicas');
-    if (props.minReadySeconds !== undefined) checkWholeNumber(props.minReadySeconds, at(where, 'minReadySeconds'), 'minReadySeconds');
+    if (props.minReadySeconds !== undefined) checkMinReadySeconds(props.minReadySeconds, at(where, 'minReadySeconds'));
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata,
       replicas: this.replicas,
@@ -152,6 +161,15 @@ export class WebApp extends Construct implements kplus.IPodSelector {
       if (props.revisionHistoryLimit === 0) warn(this, 'revisionHistoryLimit is 0: old ReplicaSets are deleted at once, so `kubectl rollout undo` has nothing to roll back to.');
     }
     applyPodOptions(this.deployment, props, where);
+    checkServiceAccountNamespace(props.serviceAccount, namespaceOf(this.deployment), at(where, 'serviceAccount'));
+    // At synth: ConfigMaps and env entries can be added after the WebApp is built.
+    this.node.addValidation({
+      validate: () => {
+        checkConfigMapReferences(this.deployment, where);
+        return [];
+      },
+    });
+    trackObjects(this);
   }
 
   /** The label selector a Service uses for these pods (same as {@link podLabels}). */
@@ -183,6 +201,19 @@ export class WebApp extends Construct implements kplus.IPodSelector {
   /** Runs the pods on a node group (its selector and taint toleration). */
   public placeOn(placement: NodePlacement): void {
     placeOn(this.deployment, placement, whereOf(this, 'placement'));
+  }
+}
+
+/** A whole number of seconds below the progress deadline (cdk8s-plus throws a raw Error otherwise). */
+function checkMinReadySeconds(seconds: number, where: Where): void {
+  checkWholeNumber(seconds, where, 'minReadySeconds');
+  if (seconds >= PROGRESS_DEADLINE_SECONDS) {
+    fail(
+      where,
+      seconds,
+      `minReadySeconds must be less than the Deployment's progress deadline (${PROGRESS_DEADLINE_SECONDS} s): a rollout whose pods need longer to count as available is reported as failed`,
+      `use at most ${PROGRESS_DEADLINE_SECONDS - 1} seconds, e.g. 30`,
+    );
   }
 }
 

@@ -168,18 +168,34 @@ export function checkDns1035Label(name: string, where: Where): string {
   return name;
 }
 
+// The qualified-name rule shared by label and annotation keys.
+const QUALIFIED_NAME_RULE =
+  `an optional DNS-subdomain prefix (at most ${DNS_SUBDOMAIN_MAX_LENGTH} characters) and '/', then a name of at most ` +
+  `${LABEL_VALUE_MAX_LENGTH} letters, digits, '-', '_' and '.' that starts and ends with a letter or digit`;
+const QUALIFIED_NAME_FIX = 'write it like `app`, `tier.level` or `example.com/gpu-type`';
+
 /**
- * Returns `key` when it is a valid Kubernetes label (or annotation, taint, resource) key: an optional
+ * Returns `key` when it is a valid Kubernetes label (or taint, extended resource) key: an optional
  * prefix that is a DNS subdomain of at most 253 characters followed by `/`, then a name of at most 63
- * characters of letters, digits, `-`, `_` and `.` that starts and ends with a letter or digit.
+ * characters of letters, digits, `-`, `_` and `.` that starts and ends with a letter or digit. Annotation
+ * keys: {@link checkAnnotationKey}.
  */
 export function checkLabelKey(key: string, where: Where): string {
-  const rule =
-    `a label key is an optional DNS-subdomain prefix (at most ${DNS_SUBDOMAIN_MAX_LENGTH} characters) and '/', then a name of at most ` +
-    `${LABEL_VALUE_MAX_LENGTH} letters, digits, '-', '_' and '.' that starts and ends with a letter or digit`;
   const problem = labelKeyProblem(key);
   if (!problem) return key;
-  return fail(where, key, `${rule}; this one ${problem}`, 'write it like `app`, `tier.level` or `example.com/gpu-type`');
+  return fail(where, key, `a label key is ${QUALIFIED_NAME_RULE}; this one ${problem}`, QUALIFIED_NAME_FIX);
+}
+
+/**
+ * Returns `key` when the API server accepts it as an annotation key: the label-key rule, applied to the
+ * lowercased key, because that is how the API server checks annotation keys (apimachinery's
+ * ValidateAnnotations lowercases before IsQualifiedName). So NHN's per-listener keys such as
+ * `TCP-80.loadbalancer.nhncloud/listener-protocol` are valid annotation keys although not valid label keys.
+ */
+export function checkAnnotationKey(key: string, where: Where): string {
+  const problem = labelKeyProblem(typeof key === 'string' ? key.toLowerCase() : key);
+  if (!problem) return key;
+  return fail(where, key, `an annotation key is, once lowercased, ${QUALIFIED_NAME_RULE}; this one ${problem}`, QUALIFIED_NAME_FIX);
 }
 
 /** Why `key` is not a label (qualified-name) key, or undefined when it is; the manifest checker reports with it. */

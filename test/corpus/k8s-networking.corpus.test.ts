@@ -4,7 +4,8 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions,
-  NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, SSL_PASSTHROUGH_ANNOTATION,
+  NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, SSL_PASSTHROUGH_ANNOTATION, WebApp,
+  WebAppProps,
 } from '../../lib';
 import { ConstructCase, runCorpus } from './harness';
 
@@ -40,6 +41,20 @@ const dashboard = (use: (d: KubernetesDashboard, c: Chart) => void) => (app: Pla
   const c = chart(app);
   use(new KubernetesDashboard(c, 'dash'), c);
 };
+
+/** A WebApp (namespace `webNs`, ports named as given) and a Service (namespace `svcNs`) selecting it. */
+const selecting = (svcProps: Partial<ServiceProps>, app: Partial<WebAppProps> = {}) => (platform: PlatformApp) => {
+  const c = chart(platform);
+  const web = new WebApp(c, 'web', { image: 'nginx:1.14.2', ...app });
+  new Service(c, 'svc', { selector: web, ports: [80], ...svcProps });
+};
+/** Two objects built by `make` with ids `a` and `b` in one chart. */
+const twice = (make: (c: Chart, id: 'a' | 'b') => void) => (app: PlatformApp) => {
+  const c = chart(app);
+  make(c, 'a');
+  make(c, 'b');
+};
+const PASSTHROUGH = { [SSL_PASSTHROUGH_ANNOTATION]: 'true' };
 
 const S = 'c/svc';
 const LABEL = /RFC 1123 label/;
@@ -107,6 +122,48 @@ const service: ConstructCase[] = [
   { name: 'session affinity timeout above a day', build: svc({ ports: [80], sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 86401 }), path: S, field: 'sessionAffinityTimeoutSeconds', rule: /1 s to 86400 s/ },
   { name: 'sessionAffinity unknown', build: svc({ ports: [80], sessionAffinity: untyped('Sticky') }), path: S, field: 'sessionAffinity', rule: /a session affinity must be one of/ },
   { name: 'externalTrafficPolicy lowercase', build: svc({ type: 'NodePort', ports: [80], externalTrafficPolicy: untyped('local') }), path: S, field: 'externalTrafficPolicy', rule: /matched exactly/ },
+  { name: 'externalName an IP address', build: svc({ externalName: '10.0.0.1' }), path: S, field: 'externalName', rule: /externalName is a DNS name, not an IP address/ },
+  { name: 'Service selecting a WebApp in another namespace', build: selecting({ namespace: 'cafe' }, { namespace: 'shop' }), path: S, field: 'selector', rule: /own namespace only.*c\/web is in "shop", the Service in "cafe"/ },
+  { name: "Service in its own namespace selecting a WebApp in the chart's", build: selecting({ namespace: 'cafe' }), path: S, field: 'selector', rule: /is in "default", the Service in "cafe"/ },
+  {
+    name: 'Service targetPort name the WebApp does not declare',
+    build: selecting({ ports: [{ port: 80, targetPort: 'web' }] }, { ports: [{ number: 8080, name: 'http' }] }),
+    path: S,
+    field: 'ports[0].targetPort',
+    rule: /no container port named "web" \(its named ports are "http"\)/,
+  },
+  { name: 'Service targetPort name on a WebApp without named ports', build: selecting({ ports: [{ port: 80, name: 'a' }, { port: 81, name: 'b', targetPort: 'metrics' }] }, { ports: [8080] }), path: S, field: 'ports[1].targetPort', rule: /it names no ports/ },
+  {
+    name: 'Service targetPort name a cdk8s-plus Deployment does not declare',
+    build: (app) => {
+      const c = chart(app);
+      const d = new kplus.Deployment(c, 'd', { containers: [{ image: 'nginx:1.14.2', ports: [{ number: 80, name: 'http' }] }] });
+      new Service(c, 'svc', { selector: d, ports: [{ port: 80, targetPort: 'https' }] });
+    },
+    path: S,
+    field: 'ports[0].targetPort',
+    rule: /c\/d has no container port named "https"/,
+  },
+  { name: 'loadBalancerSourceRanges with host bits', build: svc({ type: 'LoadBalancer', ports: [80], loadBalancerSourceRanges: ['203.0.113.7/24'] }), path: S, field: 'loadBalancerSourceRanges[0]', rule: /has host bits set/ },
+  { name: 'loadBalancerSourceRanges IPv6 (IPv4 only)', build: svc({ type: 'LoadBalancer', ports: [80], loadBalancerSourceRanges: ['2001:db8::/32'] }), path: S, field: 'loadBalancerSourceRanges[0]', rule: /IPv4 CIDR/ },
+  { name: 'Service annotation key with a space', build: svc({ ports: [80], annotations: { 'team name': 'web' } }), path: S, field: 'annotations.team name', rule: /an annotation key is/ },
+  { name: 'Service annotation key with two slashes', build: svc({ ports: [80], annotations: { 'example.com/a/b': 'x' } }), path: S, field: 'annotations.example.com/a/b', rule: /more than one '\/'/ },
+  { name: 'Service annotation value a number', build: svc({ ports: [80], annotations: { 'example.com/weight': untyped(3) } }), path: S, field: 'annotations.example.com/weight', rule: /an annotation value is a string/ },
+  {
+    name: 'raw annotation that a loadBalancer option also writes',
+    build: svc({ type: 'LoadBalancer', ports: [80], annotations: { 'loadbalancer.nhncloud/loadbalancer-type': 'shared' }, loadBalancer: { type: 'dedicated' } }),
+    path: S,
+    field: 'annotations.loadbalancer.nhncloud/loadbalancer-type',
+    rule: /the loadBalancer options write the annotation .* too, and would silently replace this value/,
+  },
+  {
+    name: 'raw per-listener annotation that a listener option also writes',
+    build: svc({ type: 'LoadBalancer', ports: [80], annotations: { 'TCP-80.loadbalancer.nhncloud/connection-limit': '10' }, loadBalancer: { listeners: [{ port: 80, connectionLimit: 20 }] } }),
+    path: S,
+    field: 'annotations.TCP-80.loadbalancer.nhncloud/connection-limit',
+    rule: /would silently replace/,
+  },
+  { name: 'two Services with one name', build: twice((c, id) => new Service(c, id, { name: 'web', ports: [80] })), path: 'c/b', field: 'name', rule: /the Service "web" in namespace "default" is already defined by c\/a/ },
 ];
 
 const L = 'loadBalancer';
@@ -189,6 +246,27 @@ const loadBalancer: ConstructCase[] = [
     rule: /applies only to a TERMINATED_HTTPS listener/,
   },
   { name: 'listener proxyProtocol on an inherited HTTP listener', build: lb({ listenerProtocol: 'HTTP', listeners: [{ port: 80, proxyProtocol: true }] }), path: S, field: `${L}.listeners[0].proxyProtocol`, rule: /this one is HTTP/ },
+  { name: 'health monitor expectedCodes range reversed', build: lb({ healthMonitor: { type: 'HTTP', expectedCodes: '299-200' } }), path: S, field: `${L}.healthMonitor.expectedCodes`, rule: /from the lower code to the higher/ },
+  { name: 'internal LB keeping a floating IP', build: lb({ internal: true, keepFloatingIp: true }), path: S, field: `${L}.keepFloatingIp`, rule: /an internal load balancer has no floating IP to keep/ },
+  { name: 'LB memberSubnetIds repeated (any case)', build: lb({ memberSubnetIds: [UUID, UUID.toUpperCase()] }), path: S, field: `${L}.memberSubnetIds[1]`, rule: /listed once \(memberSubnetIds\[0\]/ },
+  { name: 'health monitor host header with a scheme', build: lb({ healthMonitor: { type: 'HTTP', httpHostHeader: 'https://example.com' } }), path: S, field: `${L}.healthMonitor.httpHostHeader`, rule: /host header is a domain name/ },
+  { name: 'health monitor host header with a port', build: lb({ healthMonitor: { type: 'HTTPS', httpHostHeader: 'example.com:8443' } }), path: S, field: `${L}.healthMonitor.httpHostHeader`, rule: /without scheme, port or path/ },
+  { name: 'health monitor host header with a space', build: lb({ healthMonitor: { type: 'HTTP', httpHostHeader: 'my host' } }), path: S, field: `${L}.healthMonitor.httpHostHeader`, rule: /host header is a domain name/ },
+  {
+    name: 'UDP port behind an HTTP listener',
+    build: lb({ listenerProtocol: 'HTTP' }, [{ port: 80, name: 'http' }, { port: 53, name: 'dns', protocol: 'UDP' }]),
+    path: S,
+    field: `${L}.listenerProtocol`,
+    rule: /listener protocol HTTP carries TCP only, but ports\[1\] \(UDP-53\) is UDP/,
+  },
+  { name: 'UDP port with its own HTTPS listener', build: lb({ listeners: [{ port: 53, protocol: 'UDP', listenerProtocol: 'HTTPS' }] }, [{ port: 53, protocol: 'UDP' }]), path: S, field: `${L}.listeners[0].listenerProtocol`, rule: /listener protocol HTTPS carries TCP only/ },
+  {
+    name: 'UDP port behind a TERMINATED_HTTPS listener',
+    build: lb(tls(LoadBalancerCertificate.fromCertificateManager('web')), [{ port: 443, name: 'https' }, { port: 443, name: 'quic', protocol: 'UDP' }]),
+    path: S,
+    field: `${L}.listenerProtocol`,
+    rule: /listener protocol TERMINATED_HTTPS carries TCP only/,
+  },
 ];
 
 const I = 'c/ingress';
@@ -206,6 +284,28 @@ const controllers: ConstructCase[] = [
   { name: 'controller LB listener on a port it lacks', build: controller({ loadBalancer: { listeners: [{ port: 8443, keepAliveTimeoutSeconds: 60 }] } }), path: `${I}/Service`, field: 'loadBalancer.listeners[0]', rule: /TCP-80, TCP-443/ },
   { name: 'controller loadBalancerIP invalid', build: controller({ loadBalancerIP: '300.1.1.1' }), path: `${I}/Service`, field: 'loadBalancerIP', rule: /IPv4 address/ },
   { name: 'controller externalTrafficPolicy lowercase', build: controller({ externalTrafficPolicy: untyped('local') }), path: `${I}/Service`, field: 'externalTrafficPolicy', rule: /matched exactly/ },
+  { name: 'controller --enable-ssl-passthrough in extraArgs', build: controller({ extraArgs: ['--enable-ssl-passthrough'] }), path: I, field: 'extraArgs[0]', rule: /turned on with the sslPassthrough prop/ },
+  { name: 'controller --enable-ssl-passthrough=true in extraArgs', build: controller({ extraArgs: ['--v=2', '--enable-ssl-passthrough=true'] }), path: I, field: 'extraArgs[1]', rule: /sslPassthrough prop/ },
+  { name: 'controller extra argument without "--"', build: controller({ extraArgs: ['--v=2', 'watch-ingress-without-class'] }), path: I, field: 'extraArgs[1]', rule: /a flag starting with "--"/ },
+  { name: 'controller extra argument split from its flag', build: controller({ extraArgs: ['--default-ssl-certificate', 'ingress-nginx/tls'] }), path: I, field: 'extraArgs[1]', rule: /a flag starting with "--"/ },
+  { name: 'controller config key with a space', build: controller({ config: { 'proxy body size': '100m' } }), path: I, field: 'config.proxy body size', rule: /a ConfigMap key is/ },
+  { name: 'controller config value a number', build: controller({ config: { 'worker-processes': untyped(4) } }), path: I, field: 'config.worker-processes', rule: /settings are strings/ },
+  {
+    name: 'controller config use-proxy-protocol against loadBalancer.proxyProtocol',
+    build: controller({ loadBalancer: { proxyProtocol: true }, config: { 'use-proxy-protocol': 'false' } }),
+    path: I,
+    field: 'config.use-proxy-protocol',
+    rule: /the controller must expect it/,
+  },
+  { name: 'two controllers for one IngressClass', build: twice((c, id) => new NginxIngressController(c, id, { namespace: `ingress-${id}` })), path: 'c/b', field: 'className', rule: /the IngressClass "nginx" is already defined by c\/a/ },
+  { name: 'two controllers in one namespace', build: twice((c, id) => new NginxIngressController(c, id, { className: `nginx-${id}` })), path: 'c/b', field: 'namespace', rule: /the Namespace "ingress-nginx" is already defined by c\/a/ },
+  {
+    name: 'two controllers in one existing namespace',
+    build: twice((c, id) => new NginxIngressController(c, id, { className: `nginx-${id}`, createNamespace: false })),
+    path: 'c/b',
+    field: 'namespace',
+    rule: /the ServiceAccount "ingress-nginx" in namespace "ingress-nginx" is already defined by c\/a/,
+  },
 ];
 
 const G = 'c/ing';
@@ -294,6 +394,29 @@ const ingresses: ConstructCase[] = [
     rule: SUBDOMAIN,
   },
   { name: 'Ingress.addTls with a bad secret', build: ingress((tea, c) => new Ingress(c, 'ing', route(tea, {})).addTls({ secretName: '' })), path: G, field: 'tls[0].secretName', rule: SUBDOMAIN },
+  {
+    name: 'Ingress passthrough by class name on a controller without --enable-ssl-passthrough',
+    build: ingress((tea, c) => {
+      new NginxIngressController(c, 'ctl');
+      return { ...route(tea, {}), ingressClass: 'nginx', annotations: PASSTHROUGH };
+    }),
+    path: G,
+    field: 'ingressClass',
+    rule: /the controller c\/ctl runs without --enable-ssl-passthrough/,
+  },
+  {
+    name: 'Ingress passthrough by class name, controller built after the Ingress',
+    build: ingress((tea, c) => {
+      new Ingress(c, 'ing', { ...route(tea, {}), ingressClass: 'internal', annotations: PASSTHROUGH });
+      new NginxIngressController(c, 'ctl', { className: 'internal', namespace: 'ingress-internal' });
+    }),
+    path: G,
+    field: 'ingressClass',
+    rule: /runs without --enable-ssl-passthrough/,
+  },
+  { name: 'Ingress annotation key with a space', build: ingress((tea) => ({ ...route(tea, {}), annotations: { 'rewrite target': '/' } })), path: G, field: 'annotations.rewrite target', rule: /an annotation key is/ },
+  { name: 'Ingress annotation key with an empty prefix', build: ingress((tea) => ({ ...route(tea, {}), annotations: { '/rewrite-target': '/' } })), path: G, field: 'annotations./rewrite-target', rule: /empty prefix/ },
+  { name: 'two Ingresses with one name', build: ingress((tea, c) => ['a', 'b'].forEach((id) => new Ingress(c, id, { ...route(tea, {}), name: 'cafe' }))), path: 'c/b', field: 'name', rule: /the Ingress "cafe" in namespace "default" is already defined by c\/a/ },
 ];
 
 const D = 'c/dash';
@@ -309,8 +432,38 @@ const dashboards: ConstructCase[] = [
   { name: 'dashboard token account name invalid', build: dashboard((d) => d.addAccessToken('tok', { serviceAccountName: 'Dashboard_Admin' })), path: `${D}/tok`, field: 'serviceAccountName', rule: LABEL },
   { name: 'dashboard token account name with a dot', build: dashboard((d) => d.addAccessToken('tok', { serviceAccountName: 'dashboard.admin', clusterAdmin: true })), path: `${D}/tok`, field: 'serviceAccountName', rule: LABEL },
   { name: 'DashboardAccessToken account name longer than 63', build: (app) => void new DashboardAccessToken(chart(app), 'tok', { serviceAccountName: 'a'.repeat(64) }), path: 'c/tok', field: 'serviceAccountName', rule: LABEL },
+  {
+    name: 'dashboard exposed through an Ingress twice',
+    build: dashboard((d, c) => {
+      const controller = new NginxIngressController(c, 'ctl', { sslPassthrough: true });
+      d.exposeViaIngress({ controller });
+      d.exposeViaIngress({ controller, host: 'dashboard.example.com' });
+    }),
+    path: D,
+    field: 'exposeViaIngress',
+    rule: /exposeViaIngress\(\) was already called on this dashboard \(c\/dash\/Ingress\)/,
+  },
+  { name: 'dashboard exposed through a load balancer twice', build: dashboard((d) => [1, 2].forEach(() => d.exposeViaLoadBalancer({ loadBalancer: { internal: true } }))), path: D, field: 'exposeViaLoadBalancer', rule: /already called/ },
+  { name: 'dashboard access token id repeated', build: dashboard((d) => ['a', 'b'].forEach((account) => d.addAccessToken('tok', { serviceAccountName: account }))), path: D, field: 'addAccessToken', rule: /already has a child "tok"/ },
+  {
+    name: 'two dashboard tokens for one account',
+    build: dashboard((d) => ['a', 'b'].forEach((id) => d.addAccessToken(id))),
+    path: `${D}/b`,
+    field: 'serviceAccountName',
+    rule: /the ServiceAccount "dashboard-viewer" in namespace "kube-system" is already defined by c\/dash\/a/,
+  },
+  {
+    name: 'two dashboards exposed through load balancers of one name',
+    build: (app) => {
+      const c = chart(app);
+      for (const id of ['d1', 'd2']) new KubernetesDashboard(c, id).exposeViaLoadBalancer({ loadBalancer: { internal: true } });
+    },
+    path: 'c/d2/LoadBalancer',
+    field: 'name',
+    rule: /the Service "kubernetes-dashboard-lb" in namespace "kube-system" is already defined by c\/d1\/LoadBalancer/,
+  },
 ];
 
 const cases: ConstructCase[] = [...service, ...loadBalancer, ...controllers, ...ingresses, ...dashboards];
 
-runCorpus('bad input: Kubernetes networking', cases, 176);
+runCorpus('bad input: Kubernetes networking', cases, 219);

@@ -1,6 +1,6 @@
 // Bad-input corpus: Kubernetes workloads (WebApp and its container/pod options, GPU workloads, pull secrets,
 // registry credentials, Namespace, ConfigMap, ServiceAccount, StaticPod). See harness.ts.
-import { Chart } from 'cdk8s';
+import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
@@ -40,6 +40,19 @@ const staticPod = (props: Partial<StaticPodProps> | ((scope: Chart) => Partial<S
   new StaticPod(c, 'static', { name: 'static-web', image: IMAGE, ...(typeof props === 'function' ? props(c) : props) });
 };
 const PW = { NKS_CORPUS_PW: 'corpus-password' };
+/** A ConfigMap `cfg` (namespace `cmNamespace`, data { mode }) and a WebApp in namespace `shop` with the env `use` makes from it. */
+const readingConfig = (cmNamespace: string, use: (cm: ConfigMap) => Partial<WebAppProps>) => (app: PlatformApp) => {
+  const c = chart(app);
+  const cm = new ConfigMap(c, 'cm', { name: 'cfg', namespace: cmNamespace, data: { mode: 'fast' } });
+  new WebApp(c, 'web', { image: IMAGE, namespace: 'shop', ...use(cm) });
+};
+/** Two objects built by `make` with ids `a` and `b` in one chart. */
+const twice = (make: (c: Chart, id: 'a' | 'b') => void) => (app: PlatformApp) => {
+  const c = chart(app);
+  make(c, 'a');
+  make(c, 'b');
+};
+const httpGet = (options: kplus.HttpGetProbeOptions) => kplus.Probe.fromHttpGet('/healthz', options);
 
 const W = 'c/web';
 const SUBDOMAIN = /RFC 1123 subdomain/;
@@ -113,9 +126,9 @@ const webApp: ConstructCase[] = [
   { name: 'env name with a space', build: web({ env: { 'MY VAR': 'x' } }), path: W, field: 'env.MY VAR', rule: ENV_NAME },
   { name: 'env name with "="', build: web({ env: { 'A=B': 'x' } }), path: W, field: 'env.A=B', rule: ENV_NAME },
   { name: 'env name empty', build: web({ env: { '': 'x' } }), path: W, field: 'env.', rule: ENV_NAME },
-  { name: 'imagePullSecrets name with "_"', build: web({ imagePullSecrets: [{ name: 'Registry_Credential' }] }), path: W, field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
-  { name: 'imagePullSecrets second name empty', build: web({ imagePullSecrets: [{ name: 'ok' }, { name: '' }] }), path: W, field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
-  { name: 'WebApp.addImagePullSecrets with a bad name', build: (app) => new WebApp(chart(app), 'web', { image: IMAGE }).addImagePullSecrets({ name: 'Bad Name' }), path: W, field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
+  { name: 'imagePullSecrets name with "_"', build: web({ imagePullSecrets: [{ name: 'Registry_Credential' }] }), path: W, field: 'imagePullSecrets[0]', rule: SUBDOMAIN },
+  { name: 'imagePullSecrets second name empty', build: web({ imagePullSecrets: [{ name: 'ok' }, { name: '' }] }), path: W, field: 'imagePullSecrets[1]', rule: SUBDOMAIN },
+  { name: 'WebApp.addImagePullSecrets with a bad name', build: (app) => new WebApp(chart(app), 'web', { image: IMAGE }).addImagePullSecrets({ name: 'Bad Name' }), path: W, field: 'imagePullSecrets[0]', rule: SUBDOMAIN },
   { name: 'nodeSelector key with spaces', build: web({ nodeSelector: { 'bad key!': 'x' } }), path: W, field: 'nodeSelector.bad key!', rule: LABEL_KEY },
   { name: 'nodeSelector value with a space', build: web({ nodeSelector: { disk: 'fast ssd' } }), path: W, field: 'nodeSelector.disk', rule: LABEL_VALUE },
   { name: 'toleration key with a space', build: web({ tolerations: [{ key: 'bad key', effect: 'NoSchedule' }] }), path: W, field: 'tolerations[0].key', rule: LABEL_KEY },
@@ -127,6 +140,72 @@ const webApp: ConstructCase[] = [
   { name: 'placement taint with a bad key', build: web({ placement: { ...group(), taint: { key: 'bad key', effect: 'NoSchedule' } } }), path: W, field: 'placement.taint.key', rule: LABEL_KEY },
   { name: 'placement taint effect unknown', build: web({ placement: { ...group(), taint: { key: 'k', effect: untyped('Sometimes') } } }), path: W, field: 'placement.taint.effect', rule: /NoSchedule/ },
   { name: 'WebApp.placeOn a group with a bad selector value', build: (app) => new WebApp(chart(app), 'web', { image: IMAGE }).placeOn(group(undefined, { pool: 'a b' })), path: W, field: 'placement.nodeSelector.pool', rule: LABEL_VALUE },
+  { name: 'WebApp minReadySeconds at the progress deadline', build: web({ minReadySeconds: 600 }), path: W, field: 'minReadySeconds', rule: /less than the Deployment's progress deadline \(600 s\)/ },
+  { name: 'WebApp minReadySeconds above the progress deadline', build: web({ minReadySeconds: 3600 }), path: W, field: 'minReadySeconds', rule: /progress deadline/ },
+  { name: 'CPU request above its limit', build: web({ resources: { cpu: { request: kplus.Cpu.millis(500), limit: kplus.Cpu.millis(250) } } }), path: W, field: 'resources.cpu', rule: /a CPU request must not exceed its limit/ },
+  { name: 'CPU request in cores above a limit in millicores', build: web({ resources: { cpu: { request: kplus.Cpu.units(1), limit: kplus.Cpu.millis(999) } } }), path: W, field: 'resources.cpu', rule: /must not exceed its limit/ },
+  { name: 'CPU request negative', build: web({ resources: { cpu: { request: kplus.Cpu.millis(-100) } } }), path: W, field: 'resources.cpu', rule: /a CPU amount is a number of cores or millicores, not negative/ },
+  { name: 'CPU limit negative', build: web({ resources: { cpu: { limit: kplus.Cpu.units(-1) } } }), path: W, field: 'resources.cpu', rule: /not negative/ },
+  { name: 'memory request above its limit', build: web({ resources: { memory: { request: Size.gibibytes(2), limit: Size.mebibytes(1024) } } }), path: W, field: 'resources.memory', rule: /a memory request must not exceed its limit/ },
+  { name: 'memory in a fraction of a MiB', build: web({ resources: { memory: { limit: Size.kibibytes(1536) } } }), path: W, field: 'resources.memory', rule: /writes memory in whole MiB/ },
+  { name: 'ephemeral storage request above its limit', build: web({ resources: { ephemeralStorage: { request: Size.gibibytes(4), limit: Size.gibibytes(1) } } }), path: W, field: 'resources.ephemeralStorage', rule: /ephemeral storage request must not exceed/ },
+  { name: 'liveness probe successThreshold 2', build: web({ liveness: httpGet({ successThreshold: 2 }) }), path: W, field: 'liveness.successThreshold', rule: /a liveness probe's successThreshold must be 1/ },
+  { name: 'startup probe successThreshold 3', build: web({ startup: kplus.Probe.fromTcpSocket({ port: 8080, successThreshold: 3 }) }), path: W, field: 'startup.successThreshold', rule: /a startup probe's successThreshold must be 1/ },
+  { name: 'readiness probe successThreshold 0', build: web({ readiness: httpGet({ successThreshold: 0 }) }), path: W, field: 'readiness.successThreshold', rule: /successThreshold must be from 1/ },
+  { name: 'readiness probe port 70000', build: web({ readiness: httpGet({ port: 70000 }) }), path: W, field: 'readiness.port', rule: /a probe's port must be from 1 to 65535/ },
+  { name: 'liveness TCP probe port 0', build: web({ liveness: kplus.Probe.fromTcpSocket({ port: 0 }) }), path: W, field: 'liveness.port', rule: /a probe's port/ },
+  { name: 'startup probe port fractional', build: web({ startup: httpGet({ port: 80.5 }) }), path: W, field: 'startup.port', rule: /whole number/ },
+  { name: 'probe not a cdk8s-plus Probe', build: web({ readiness: untyped({ path: '/healthz' }) }), path: W, field: 'readiness', rule: /a probe is a cdk8s-plus Probe/ },
+  { name: 'securityContext user negative', build: web({ securityContext: { user: -1 } }), path: W, field: 'securityContext.user', rule: /a user ID \(runAsUser\) must be from 0 to 2147483647/ },
+  { name: 'securityContext user above int32', build: web({ securityContext: { user: 2 ** 31 } }), path: W, field: 'securityContext.user', rule: /2147483647/ },
+  { name: 'securityContext group above int32', build: web({ securityContext: { group: 4294967295 } }), path: W, field: 'securityContext.group', rule: /a group ID \(runAsGroup\)/ },
+  {
+    name: 'WebApp with a ServiceAccount of another namespace',
+    build: (app) => {
+      const c = chart(app);
+      new WebApp(c, 'web', { image: IMAGE, namespace: 'shop', serviceAccount: new ServiceAccount(c, 'sa', { name: 'deployer', namespace: 'ops' }) });
+    },
+    path: W,
+    field: 'serviceAccount',
+    rule: /ServiceAccount "deployer" is in "ops", the pods in "shop"/,
+  },
+  { name: 'WebApp env from a ConfigMap of another namespace', build: readingConfig('ops', (cm) => ({ env: { MODE: kplus.EnvValue.fromConfigMap(cm, 'mode') } })), path: W, field: 'env.MODE', rule: /reads ConfigMaps of its own namespace only; ConfigMap "cfg" is defined in "ops"/ },
+  { name: 'WebApp envFrom a ConfigMap of another namespace', build: readingConfig('ops', (cm) => ({ envFrom: [kplus.Env.fromConfigMap(cm)] })), path: W, field: 'envFrom[0]', rule: /own namespace only/ },
+  { name: 'WebApp env from a ConfigMap key it lacks', build: readingConfig('shop', (cm) => ({ env: { LEVEL: kplus.EnvValue.fromConfigMap(cm, 'level') } })), path: W, field: 'env.LEVEL', rule: /ConfigMap "cfg" \(c\/cm\) has no key "level" \(its keys are "mode"\)/ },
+  {
+    name: 'WebApp env from a ConfigMap key, env added after construction',
+    build: (app) => {
+      const c = chart(app);
+      const cm = new ConfigMap(c, 'cm', { name: 'cfg' });
+      new WebApp(c, 'web', { image: IMAGE }).container.env.addVariable('MODE', kplus.EnvValue.fromConfigMap(cm, 'mode'));
+    },
+    path: W,
+    field: 'env.MODE',
+    rule: /has no key "mode" \(it has no data\)/,
+  },
+  { name: 'two WebApps named web in one namespace', build: twice((c, id) => new WebApp(c, id, { image: IMAGE, name: 'web' })), path: 'c/b', field: 'name', rule: /the Deployment "web" in namespace "default" is already defined by c\/a/ },
+  {
+    name: 'WebApp named like a cdk8s-plus Deployment built before it',
+    build: (app) => {
+      const c = chart(app);
+      new kplus.Deployment(c, 'd', { metadata: { name: 'web' }, containers: [{ image: IMAGE }] });
+      new WebApp(c, 'web', { image: IMAGE, name: 'web' });
+    },
+    path: W,
+    field: 'name',
+    rule: /already defined by c\/d/,
+  },
+  {
+    name: 'cdk8s-plus Deployment named like a WebApp built before it',
+    build: (app) => {
+      const c = chart(app);
+      new WebApp(c, 'web', { image: IMAGE, name: 'web' });
+      new kplus.Deployment(c, 'd', { metadata: { name: 'web' }, containers: [{ image: IMAGE }] });
+    },
+    path: 'c/d',
+    field: 'name',
+    rule: /already defined by c\/web/,
+  },
 ];
 
 const gpu: ConstructCase[] = [
@@ -142,13 +221,26 @@ const gpu: ConstructCase[] = [
   { name: 'GpuPod name invalid', build: gpuPod({ name: 'ResNet_GPU_Pod' }), path: 'c/gpu', field: 'name', rule: SUBDOMAIN },
   { name: 'GpuPod label value invalid', build: gpuPod({ labels: { app: 'res net' } }), path: 'c/gpu', field: 'labels.app', rule: LABEL_VALUE },
   { name: 'GpuPod image with a placeholder', build: gpuPod({ image: 'nvcr.io/nvidia/tensorflow:{tag}' }), path: 'c/gpu', field: 'image', rule: IMAGE_REF },
-  { name: 'GpuPod pull secret name invalid', build: gpuPod({ imagePullSecrets: [PullSecret.fromName('nvcr.dgxkey'), { name: 'NGC Key' }] }), path: 'c/gpu', field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
+  { name: 'GpuPod pull secret name invalid', build: gpuPod({ imagePullSecrets: [PullSecret.fromName('nvcr.dgxkey'), { name: 'NGC Key' }] }), path: 'c/gpu', field: 'imagePullSecrets[1]', rule: SUBDOMAIN },
   { name: 'GpuPod toleration effect unknown', build: gpuPod({ tolerations: [{ key: 'nvidia.com/gpu', effect: untyped('noschedule') }] }), path: 'c/gpu', field: 'tolerations[0].effect', rule: /NoSchedule/ },
   { name: 'GpuDeployment gpus 0', build: gpuDeployment({ gpus: 0 }), path: 'c/gpud', field: 'gpus', rule: GPUS },
   { name: 'GpuDeployment gpus fractional', build: gpuDeployment({ gpus: 1.5 }), path: 'c/gpud', field: 'gpus', rule: /whole number/ },
   { name: 'GpuDeployment gpus more than a node has', build: gpuDeployment({ gpus: 3, placement: group(2) }), path: 'c/gpud', field: 'gpus', rule: /must be on one node/ },
   { name: 'GpuDeployment placed on a group without GPUs', build: gpuDeployment({ placement: group() }), path: 'c/gpud', field: 'placement', rule: /has no GPUs/ },
   { name: 'GpuDeployment replicas negative', build: gpuDeployment({ replicas: -1 }), path: 'c/gpud', field: 'replicas', rule: /replicas must be from 0/ },
+  { name: 'GpuPod liveness probe successThreshold 2', build: gpuPod({ liveness: kplus.Probe.fromCommand(['nvidia-smi'], { successThreshold: 2 }) }), path: 'c/gpu', field: 'liveness.successThreshold', rule: /must be 1/ },
+  {
+    name: 'GpuPod env from a ConfigMap key it lacks',
+    build: (app) => {
+      const c = chart(app);
+      const cm = new ConfigMap(c, 'cm', { name: 'train', data: { epochs: '90' } });
+      new GpuPod(c, 'gpu', { image: 'nvcr.io/nvidia/tensorflow:18.07-py3', env: { BATCH: kplus.EnvValue.fromConfigMap(cm, 'batch') } });
+    },
+    path: 'c/gpu',
+    field: 'env.BATCH',
+    rule: /has no key "batch"/,
+  },
+  { name: 'two GpuDeployments with one name', build: twice((c, id) => new GpuDeployment(c, id, { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', name: 'triton' })), path: 'c/b', field: 'name', rule: /the Deployment "triton"/ },
   { name: 'GpuDeployment strategy unknown', build: gpuDeployment({ strategy: untyped('Canary') }), path: 'c/gpud', field: 'strategy', rule: /RollingUpdate/ },
   { name: 'addGpus gpus 0 on a kplus Deployment', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: 0 }), path: 'c/d', field: 'gpus', rule: GPUS },
   { name: 'addGpus gpus fractional', build: (app) => void addGpus(kplusDeployment(chart(app)), { gpus: 2.5 }), path: 'c/d', field: 'gpus', rule: /whole number/ },
@@ -208,6 +300,9 @@ const secrets: ConstructCase[] = [
   { name: 'RegistryCredentials passwordEnv empty', build: registry({}), env: { NKS_CORPUS_PW: '' }, path: 'c/reg', field: 'passwordEnv', rule: /not set \(or empty\)/ },
   { name: 'RegistryCredentials name invalid', build: registry({ name: 'Registry_Credential' }), env: PW, path: 'c/reg', field: 'name', rule: SUBDOMAIN },
   { name: 'RegistryCredentials namespace invalid', build: registry({ namespace: 'My-Team' }), env: PW, path: 'c/reg', field: 'namespace', rule: LABEL },
+  { name: 'RegistryCredentials username with ":"', build: registry({ username: 'team:user@example.com' }), env: PW, path: 'c/reg', field: 'username', rule: /a string without ":"/ },
+  { name: 'RegistryCredentials username a number', build: registry({ username: untyped(12345) }), env: PW, path: 'c/reg', field: 'username', rule: /a string without ":"/ },
+  { name: 'two RegistryCredentials with one name', build: twice((c, id) => new RegistryCredentials(c, id, { name: 'ncr', server: 'abcd1234-kr1-registry.container.nhncloud.com', username: 'user@example.com', passwordEnv: 'NKS_CORPUS_PW' })), env: PW, path: 'c/b', field: 'name', rule: /the Secret "ncr"/ },
 ];
 
 const basics: ConstructCase[] = [
@@ -226,8 +321,8 @@ const basics: ConstructCase[] = [
   { name: 'ConfigMap.addBinaryData with a bad key', build: (app) => new ConfigMap(chart(app), 'cm').addBinaryData('.', 'eA=='), path: 'c/cm', field: 'binaryData..', rule: /a ConfigMap key is/ },
   { name: 'ServiceAccount name invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { name: 'Deployer_SA' }), path: 'c/sa', field: 'name', rule: SUBDOMAIN },
   { name: 'ServiceAccount namespace invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { namespace: 'ci_cd' }), path: 'c/sa', field: 'namespace', rule: LABEL },
-  { name: 'ServiceAccount pull secret invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { imagePullSecrets: [{ name: 'NCR' }] }), path: 'c/sa', field: 'imagePullSecrets.[0]', rule: SUBDOMAIN },
-  { name: 'ServiceAccount.addImagePullSecrets invalid', build: (app) => new ServiceAccount(chart(app), 'sa').addImagePullSecrets({ name: 'ok' }, { name: '-bad' }), path: 'c/sa', field: 'imagePullSecrets.[1]', rule: SUBDOMAIN },
+  { name: 'ServiceAccount pull secret invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { imagePullSecrets: [{ name: 'NCR' }] }), path: 'c/sa', field: 'imagePullSecrets[0]', rule: SUBDOMAIN },
+  { name: 'ServiceAccount.addImagePullSecrets invalid', build: (app) => new ServiceAccount(chart(app), 'sa').addImagePullSecrets({ name: 'ok' }, { name: '-bad' }), path: 'c/sa', field: 'imagePullSecrets[1]', rule: SUBDOMAIN },
   { name: 'StaticPod name invalid', build: staticPod({ name: 'Static_Web' }), path: 'c/static', field: 'name', rule: SUBDOMAIN },
   { name: 'StaticPod namespace invalid', build: staticPod({ namespace: 'Kube-System' }), path: 'c/static', field: 'namespace', rule: LABEL },
   { name: 'StaticPod label invalid', build: staticPod({ labels: { role: 'my role' } }), path: 'c/static', field: 'labels.role', rule: LABEL_VALUE },
@@ -249,8 +344,12 @@ const basics: ConstructCase[] = [
     rule: /cannot read ConfigMaps or Secrets/,
   },
   { name: 'StaticPod env name invalid', build: staticPod({ env: { 'BAD NAME': 'x' } }), path: 'c/static', field: 'env.BAD NAME', rule: ENV_NAME },
+  { name: 'StaticPod without a name (JavaScript)', build: staticPod({ name: untyped(undefined) }), path: 'c/static', field: 'name', rule: /a static pod needs a name/ },
+  { name: 'two Namespaces with one name', build: twice((c, id) => new Namespace(c, id, { name: 'team' })), path: 'c/b', field: 'name', rule: /the Namespace "team" is already defined by c\/a/ },
+  { name: 'two ConfigMaps with one name', build: twice((c, id) => new ConfigMap(c, id, { name: 'cfg', namespace: 'shop' })), path: 'c/b', field: 'name', rule: /the ConfigMap "cfg" in namespace "shop"/ },
+  { name: 'two ServiceAccounts with one name', build: twice((c, id) => new ServiceAccount(c, id, { name: 'deployer' })), path: 'c/b', field: 'name', rule: /the ServiceAccount "deployer"/ },
 ];
 
 const cases: ConstructCase[] = [...webApp, ...gpu, ...secrets, ...basics];
 
-runCorpus('bad input: Kubernetes workloads', cases, 144);
+runCorpus('bad input: Kubernetes workloads', cases, 181);

@@ -2,7 +2,7 @@
 // versions, names, CIDRs, node labels, quantities, IDs, access modes). Each reports at the Where it is given,
 // so every case passes one and expects that path and field back. See harness.ts.
 import {
-  checkAbsolutePath, checkAccessModeList, checkAccessModes, checkBindingMode, checkBootVolumeSize, checkCinderProvisioner, checkClusterName,
+  checkAbsolutePath, checkAccessModeList, checkAnnotationKey, checkAccessModes, checkBindingMode, checkBootVolumeSize, checkCinderProvisioner, checkClusterName,
   checkCreatableVersion, checkDns1035Label, checkDnsLabel, checkDnsSubdomain, checkIntegerInRange, checkKnownZone, checkLabelKey, checkLabelValue,
   checkMaxPrefix, checkNodeGroupName, checkNodeLabels, checkNoOverlap, checkReclaimPolicy, checkRegion, checkRelativePath, checkResourceName,
   checkStorageClassVolumeType, checkStorageSize, checkUuid, checkVolumeMode, checkVolumeSize, checkVolumeType, checkZone, checkZoneMatchesPlacement,
@@ -126,6 +126,9 @@ const names: ModelCase[] = [
   m('label value starting with "-"', 'labels.tier', /a label value is empty or at most 63/, (at) => checkLabelValue('-front', at)),
   m('label value longer than 63', 'labels.tier', /a label value is/, (at) => checkLabelValue('v'.repeat(64), at)),
   m('label value a boolean', 'labels.tier', /a label value is/, (at) => checkLabelValue(untyped(true), at)),
+  m('annotation key with a space', 'annotations.my key', /an annotation key is, once lowercased,/, (at) => checkAnnotationKey('my key', at)),
+  m('annotation key with an uppercase prefix ending in "-"', 'annotations.TCP-.example/x', /not a lowercase DNS subdomain/, (at) => checkAnnotationKey('TCP-.example/x', at)),
+  m('annotation key with a name longer than 63', 'annotations.key', /a name of 64 characters/, (at) => checkAnnotationKey(`example.com/${'k'.repeat(64)}`, at)),
 ];
 
 const OVERLAP = /overlaps the/;
@@ -177,4 +180,4 @@ const idsAndNumbers: ModelCase[] = [
 
 const cases: ModelCase[] = [...flavors, ...regions, ...volumes, ...versions, ...names, ...cidrs, ...nodeLabels, ...quantities, ...idsAndNumbers];
 
-runCorpus('bad input: lib/model validators', cases, 123);
+runCorpus('bad input: lib/model validators', cases, 126);

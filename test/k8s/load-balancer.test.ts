@@ -7,14 +7,15 @@ const render = (options: LoadBalancerOptions) => loadBalancerAnnotations(options
 
 describe('loadBalancerAnnotations: NHN options become string annotations', () => {
   test('no options, no annotations (plain Kubernetes)', () => {
-    expect(render({})).toEqual({ annotations: {}, warnings: [], listenerKeys: [] });
+    expect(render({})).toEqual({ annotations: {}, warnings: [], listenerKeys: [], listenerProtocols: [] });
   });
 
   test('every load balancer-wide option lands under its documented key, as a string', () => {
     const { annotations } = render({
       name: 'web_lb-1',
       type: 'dedicated',
-      internal: true,
+      // internal: true would leave no floating IP to keep (a ValidationError); false still lands as a string.
+      internal: false,
       keepFloatingIp: true,
       networkId: '49a5820b-d941-41e5-bfc3-0fd31f2f6773',
       subnetId: '38794fd7-fd2e-4f34-9c89-6dd3fd12f548',
@@ -30,7 +31,7 @@ describe('loadBalancerAnnotations: NHN options become string annotations', () =>
     expect(annotations).toEqual({
       'loadbalancer.nhncloud/loadbalancer-name': 'web_lb-1',
       'loadbalancer.nhncloud/loadbalancer-type': 'dedicated',
-      'service.beta.kubernetes.io/openstack-internal-load-balancer': 'true',
+      'service.beta.kubernetes.io/openstack-internal-load-balancer': 'false',
       'loadbalancer.openstack.org/keep-floatingip': 'true',
       'loadbalancer.openstack.org/network-id': '49a5820b-d941-41e5-bfc3-0fd31f2f6773',
       'loadbalancer.openstack.org/subnet-id': '38794fd7-fd2e-4f34-9c89-6dd3fd12f548',

@@ -156,7 +156,7 @@ describe('image pull secrets', () => {
     const chart = testChart();
     const pod = new kplus.Pod(chart, 'p', { containers: [bare] });
     const e = catchValidation(() => addImagePullSecrets(pod, [{ name: 'Registry_Credential' }]));
-    expect(e).toMatchObject({ path: 'test/p', field: 'imagePullSecrets.[0]', value: 'Registry_Credential' });
+    expect(e).toMatchObject({ path: 'test/p', field: 'imagePullSecrets[0]', value: 'Registry_Credential' });
   });
 });
 
