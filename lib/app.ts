@@ -184,9 +184,10 @@ export class PlatformApp {
             errors.push(new ValidationError({ path: c.node.path, field: '', value: undefined, rule: message, fix: 'see the rule' }));
           }
         } catch (e) {
-          // Cross-construct checks throw a ValidationError with the exact field; collect them all.
-          if (!(e instanceof ValidationError)) throw e;
-          errors.push(e);
+          // Cross-construct checks throw a ValidationError (or several) with the exact field; collect them all.
+          if (e instanceof ValidationErrors) errors.push(...e.errors);
+          else if (e instanceof ValidationError) errors.push(e);
+          else throw e;
         }
       }
     }

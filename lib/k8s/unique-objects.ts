@@ -4,7 +4,7 @@
 // the rendered manifests; this check runs in validation and names the construct and prop to change.
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { fail } from '../model/errors';
+import { ValidationError, ValidationErrors } from '../model/errors';
 import { isNamespaced } from '../platform/scope';
 
 /** The prop of an nks-cdk construct that decides an object's identity: `name`, `namespace`, `className`, ... */
@@ -33,12 +33,14 @@ export function trackObjects(owner: IConstruct, field: IdentityField = 'name'): 
 }
 
 /**
- * Fails on the first API object under `root` that repeats an earlier one's API group, kind, namespace
- * (namespaced kinds only; cdk8s puts a chart's namespace on cluster-scoped objects too) and name. The error
- * is reported on the later object's nks-cdk construct, naming the earlier one.
+ * Fails on every API object under `root` that repeats an earlier one's API group, kind, namespace
+ * (namespaced kinds only; cdk8s puts a chart's namespace on cluster-scoped objects too) and name. Each
+ * error is reported on the later object's nks-cdk construct, naming the earlier one; several come as one
+ * ValidationErrors so synth lists them all.
  */
 export function checkUniqueObjects(root: IConstruct): void {
   const seen = new Map<string, ApiObject>();
+  const errors: ValidationError[] = [];
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c)) continue;
     const key = identity(c);
@@ -48,15 +50,21 @@ export function checkUniqueObjects(root: IConstruct): void {
       continue;
     }
     const second = reportedAt(c);
-    fail(
-      { path: second.path, field: second.field },
-      c.name,
-      `${describe(c)} is already defined by ${reportedAt(first).path}; both would be one object in the cluster, and applying the manifests would leave only the later`,
-      c.kind === 'Namespace'
-        ? `give one of them another ${second.field}, or create the Namespace once (an NginxIngressController in an existing namespace takes createNamespace: false)`
-        : `give one of them another ${second.field}, or define the object once`,
+    errors.push(
+      new ValidationError({
+        path: second.path,
+        field: second.field,
+        value: c.name,
+        rule: `${describe(c)} is already defined by ${reportedAt(first).path}; both would be one object in the cluster, and applying the manifests would leave only the later`,
+        fix:
+          c.kind === 'Namespace'
+            ? `give one of them another ${second.field}, or create the Namespace once (an NginxIngressController in an existing namespace takes createNamespace: false)`
+            : `give one of them another ${second.field}, or define the object once`,
+      }),
     );
   }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new ValidationErrors(errors);
 }
 
 function identity(o: ApiObject): string {

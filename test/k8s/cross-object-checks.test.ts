@@ -191,3 +191,24 @@ describe('NginxIngressController extra flags', () => {
     expect(args.slice(-3)).toEqual(['--enable-ssl-passthrough', '--watch-ingress-without-class=true', '--v=2']);
   });
 });
+
+describe('duplicate objects across the program', () => {
+  test('every duplicate is reported at once, each at the later construct', () => {
+    const app = new PlatformApp({ outdir: '/nonexistent/out', k8sOutdir: '/nonexistent/dist', log: () => undefined });
+    const c = chart(app, 'dups');
+    for (const id of ['a', 'b', 'c']) new WebApp(c, id, { name: 'web', image: IMAGE });
+    let caught: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ValidationErrors);
+    const errors = (caught as ValidationErrors).errors;
+    expect(errors.map((e) => [e.path, e.field])).toEqual([
+      ['dups/b', 'name'],
+      ['dups/c', 'name'],
+    ]);
+    expect(errors[0].rule).toContain('dups/a');
+  });
+});
