@@ -40,8 +40,9 @@ export interface DashboardLoadBalancerOptions {
    */
   readonly loadBalancerIP?: string;
   /**
-   * Client CIDRs allowed in. The dashboard is a cluster admin console: restrict it.
-   * @default - everyone (synth warns)
+   * Client CIDRs allowed in. The dashboard is a cluster admin console: restrict it. Open to everyone (and
+   * not internal), policy rule NKS-LB-1 stops synth unless suppressed with a reason.
+   * @default - everyone
    */
   readonly loadBalancerSourceRanges?: string[];
 }
