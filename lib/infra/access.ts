@@ -60,10 +60,17 @@ export function kubeconfigFileAccess(clusterName: string, kubeconfigFile: string
       `${download}, and pass its path as kubeconfigFile or set ${KUBECONFIG_ENV}=<path>`,
     );
   }
+  const fieldWhere = { ...where, field: source === 'kubeconfigFile' ? where.field : KUBECONFIG_ENV };
+  if (typeof given !== 'string' || given.trim() === '') {
+    fail(fieldWhere, given, `the kubeconfig path of cluster "${clusterName}" is empty; it must name a kubeconfig file`, `${download}, and pass its path as kubeconfigFile or set ${KUBECONFIG_ENV}=<path>`);
+  }
   const configPath = path.resolve(given.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'));
+  if (fs.existsSync(configPath) && fs.statSync(configPath).isDirectory()) {
+    fail(fieldWhere, given, `the kubeconfig path of cluster "${clusterName}" is a directory (${configPath}), not a kubeconfig file`, `${download}, and pass the path of the file itself, e.g. ${path.join(configPath, `${clusterName}-kubeconfig.yaml`)}`);
+  }
   if (!fs.existsSync(configPath) || !fs.statSync(configPath).isFile()) {
     fail(
-      { ...where, field: source === 'kubeconfigFile' ? where.field : KUBECONFIG_ENV },
+      fieldWhere,
       given,
       `the kubeconfig file of cluster "${clusterName}" does not exist at ${configPath}`,
       `${download}, and write it to ${configPath}`,

@@ -1,8 +1,11 @@
-import { formatChoices } from '../model/choices';
+import { checkChoice, formatChoices, withArticle } from '../model/choices';
 import { at, fail, Where } from '../model/errors';
 
 /** An NKS addon type. `cni` and `kube-dns` are mandatory: every cluster has exactly one of each. */
 export type NksAddonType = 'cni' | 'kube-dns' | 'cinder-csi-plugin' | 'metrics-server' | 'snapshot-controller' | 'nfs-csi-plugin';
+
+/** Every addon type NKS has (`GET /v1/addon_types`). */
+const ADDON_TYPES: readonly NksAddonType[] = Object.freeze(['cni', 'kube-dns', 'cinder-csi-plugin', 'metrics-server', 'snapshot-controller', 'nfs-csi-plugin'] as const);
 
 /** Addon types NKS requires at cluster creation (`GET /v1/addon_types`: `mandatory: true`). */
 export const REQUIRED_ADDON_TYPES: readonly NksAddonType[] = Object.freeze(['cni', 'kube-dns'] as const);
@@ -144,12 +147,16 @@ export function checkAddons(addons: readonly NksAddon[], where: Where): string[]
     if (!(addon instanceof NksAddon)) {
       fail(item, addon, 'an addon is made with an NksAddon factory', 'use NksAddon.calico(), NksAddon.coreDns(), ... or NksAddon.custom({...})');
     }
+    if (typeof addon.name !== 'string' || addon.name.trim() === '') {
+      fail(at(item, 'name'), addon.name, 'an addon needs its name as GET /v1/addons lists it', 'give the addon name, e.g. "calico", or use a typed factory such as NksAddon.calico()');
+    }
+    checkChoice(addon.type, ADDON_TYPES, at(item, 'type'), 'an NKS addon type');
     if (typeof addon.version !== 'string' || addon.version.trim() === '') {
       fail(at(item, 'version'), addon.version, 'an addon needs a version', `use one NKS offers${NKS_ADDONS[addon.name] ? `: ${formatChoices(NKS_ADDONS[addon.name].versions)}` : ''}`);
     }
     const earlier = seen.get(addon.type);
     if (earlier !== undefined) {
-      fail(item, addon.name, `a cluster has one ${addon.type} addon; addons[${earlier}] (${addons[earlier].name}) is one already`, `keep one of ${addons[earlier].name} and ${addon.name}`);
+      fail(item, addon.name, `a cluster has one ${addon.type} addon; addons[${earlier}] (${addons[earlier].name}) is one already`, addons[earlier].name === addon.name ? `remove the second ${addon.name} (addons[${i}]); a cluster lists each addon once` : `keep one of ${addons[earlier].name} and ${addon.name}`);
     }
     seen.set(addon.type, i);
     const info = NKS_ADDONS[addon.name];
@@ -166,7 +173,7 @@ export function checkAddons(addons: readonly NksAddon[], where: Where): string[]
   for (const type of REQUIRED_ADDON_TYPES) {
     if (!seen.has(type)) {
       const example = type === 'cni' ? 'NksAddon.calico()' : 'NksAddon.coreDns()';
-      fail(where, addons.map((a) => a.name), `NKS requires a ${type} addon at cluster creation, and the list has none`, `add ${example} to addons`);
+      fail(where, addons.map((a) => a.name), `NKS requires ${withArticle(type)} addon at cluster creation, and the list has none`, `add ${example} to addons`);
     }
   }
   return warnings;

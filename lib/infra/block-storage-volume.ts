@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
 import { checkZone } from '../model/regions';
 import { BlockStorageVolumeInfo } from '../model/storage';
@@ -65,6 +66,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     this.sizeGb = checkVolumeSize(props.sizeGb, whereOf(this, 'sizeGb'));
     this.volumeType = checkVolumeType(props.volumeType ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'volumeType'));
     this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
+    if (props.description !== undefined) checkDescription(props.description, whereOf(this, 'description'));
     const rendered = stack.renderer.volume(this, {
       name: this.name,
       sizeGb: this.sizeGb,
@@ -87,4 +89,15 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
       },
     });
   }
+}
+
+/** Longest Cinder volume description (the API's `description` column). */
+const DESCRIPTION_MAX_LENGTH = 255;
+
+function checkDescription(description: string, where: Where): string {
+  if (typeof description !== 'string') fail(where, description, 'a volume description is a string', 'write the description in quotes, or leave it out');
+  if (description.length > DESCRIPTION_MAX_LENGTH) {
+    fail(where, description, `a Cinder volume description is at most ${DESCRIPTION_MAX_LENGTH} characters; this one has ${description.length}`, `shorten it to ${DESCRIPTION_MAX_LENGTH} characters or fewer`);
+  }
+  return description;
 }

@@ -1,8 +1,10 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
 import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
+import { isGpuFlavorName } from '../model/flavors';
 import { checkNodeLabels } from '../model/node-labels';
 import { checkClusterName } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
@@ -12,7 +14,7 @@ import { VolumeType } from '../model/volumes';
 import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
-import { checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps, NODE_GROUP_LABEL } from './node-group';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
@@ -85,6 +87,10 @@ export class Cluster extends Construct {
     const stack = InfraStack.of(this);
     this.region = stack.region;
     this.name = checkClusterName(props.name, whereOf(this, 'name'));
+    const same = stack.node.findAll().find((c) => c !== this && c instanceof Cluster && c.name === this.name);
+    if (same) {
+      fail(whereOf(this, 'name'), this.name, `cluster names are unique in a project; ${same.node.path} already uses ${JSON.stringify(this.name)}`, 'choose another name for one of the two clusters');
+    }
     this.kubernetesVersion = checkCreatableVersion(props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, whereOf(this, 'kubernetesVersion'));
     this.network = props.network;
     this.image = props.image;
@@ -104,7 +110,7 @@ export class Cluster extends Construct {
       ...RESERVED_CIDRS.map((r) => ({ name: r.name, cidr: r.cidr, where: whereOf(this, 'podsCidr') })),
     ]);
 
-    const publicApi = props.publicApiEndpoint ?? false;
+    const publicApi = props.publicApiEndpoint === undefined ? false : checkBoolean(props.publicApiEndpoint, whereOf(this, 'publicApiEndpoint'));
     const labels: Record<string, string> = {
       ...nodeGroupLabels({ ...this.defaultNodes, nodeLabels: this.defaultNodeLabels }),
       kube_tag: this.kubernetesVersion.tag,
@@ -126,6 +132,7 @@ export class Cluster extends Construct {
     }
     const resizeTo = checkResizeTo(props.resizeTo, this.defaultNodes, whereOf(this, 'resizeTo'));
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
+    if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
 
     this.rendered = stack.renderer.cluster(
       this,
@@ -222,6 +229,10 @@ export class Cluster extends Construct {
 
   /** Adds a node group (flavor, count, zone, image, autoscaler, node labels). */
   public addNodeGroup(id: string, props: NodeGroupProps): NodeGroup {
+    if (isGpuFlavorName(props.flavor)) {
+      // Before the group exists, so the error names its path and no half-built group is left.
+      fail({ path: `${this.node.path}/${id}`, field: 'flavor' }, props.flavor, 'a g2 flavor has GPUs, and a GPU node group needs the GPU setup addGpuNodeGroup() makes (GPU labels, count, taint)', `use cluster.addGpuNodeGroup(${JSON.stringify(id)}, { flavor: ${JSON.stringify(props.flavor)}, ... }), or a flavor without GPUs such as m2.c4m8`);
+    }
     const group = new NodeGroup(this, id, { ...props, cluster: this });
     this.groups.push(group);
     return group;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { fail } from '../model/errors';
-import { Flavor, isGpuFlavorName, parseFlavor } from '../model/flavors';
+import { checkGpuFlavorName, Flavor, parseFlavor } from '../model/flavors';
 import { checkResourceName } from '../model/names';
 import { checkZone } from '../model/regions';
 import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
@@ -10,7 +10,7 @@ import { INetwork } from './network';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { InstanceResource } from './targets/renderer';
-import { defaultName, whereOf } from './util';
+import { defaultName, isLiteral, whereOf } from './util';
 
 /** Properties of a {@link GpuInstance}. */
 export interface GpuInstanceProps {
@@ -72,13 +72,14 @@ export class GpuInstance extends Construct {
     super(scope, id);
     const stack = InfraStack.of(this);
     this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'instance');
-    if (!isGpuFlavorName(props.flavor)) {
-      fail(whereOf(this, 'flavor'), props.flavor, 'a GPU instance needs a g2 flavor (g2.<gpu>.c<vCPU>m<GiB>)', 'use e.g. g2.t4.c8m64');
-    }
+    checkGpuFlavorName(props.flavor, whereOf(this, 'flavor'), 'a GPU instance', 'use e.g. g2.t4.c8m64');
     this.flavor = parseFlavor(props.flavor, whereOf(this, 'flavor'), props.gpuCount === undefined ? undefined : { gpuCount: props.gpuCount });
     this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
     const bootType = checkVolumeType(props.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'bootVolume.type'));
     const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
+    (props.securityGroups ?? []).forEach((group, i) => {
+      if (typeof group !== 'string' || isLiteral(group)) checkResourceName(group, whereOf(this, `securityGroups[${i}]`), 'security group');
+    });
     const volumes = props.volumes ?? [];
     volumes.forEach((v, i) => {
       if (v.availabilityZone !== this.availabilityZone) {

@@ -40,6 +40,8 @@ const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ss
 export class KeyPair extends Construct implements IKeyPair {
   /** A key pair that already exists in the project, by name. */
   public static fromName(name: string): IKeyPair {
+    // No construct to point at: the error names the call.
+    if (typeof name !== 'string' || isLiteral(name)) checkResourceName(name, { path: 'KeyPair.fromName', field: 'name' }, 'key pair');
     return { keyPairName: name };
   }
 
@@ -66,10 +68,13 @@ export class KeyPair extends Construct implements IKeyPair {
     }
     if (publicKey !== undefined && isLiteral(publicKey)) {
       publicKey = publicKey.trim();
+      const fromFile = props.publicKeyFile !== undefined;
       if (/PRIVATE KEY/.test(publicKey)) {
+        if (fromFile) fail(whereOf(this, 'publicKeyFile'), props.publicKeyFile, 'the file holds a private key; a key pair takes the public half only, and a private key must never be in the program or its output', 'give the path of the .pub file, e.g. ~/.ssh/id_ed25519.pub');
         fail(whereOf(this, 'publicKey'), '(redacted: looks like a private key)', 'a key pair takes the public half only; a private key must never be in the program or its output', 'pass the contents of the .pub file');
       }
       if (!PUBLIC_KEY.test(publicKey)) {
+        if (fromFile) fail(whereOf(this, 'publicKeyFile'), props.publicKeyFile, 'the file is not an OpenSSH public key (one line `<type> <base64> [comment]`)', 'give the path of a public key file, e.g. ~/.ssh/id_ed25519.pub');
         fail(whereOf(this, 'publicKey'), publicKey.slice(0, 40), 'the public key is not in OpenSSH format (`<type> <base64> [comment]`)', 'pass a line such as the contents of ~/.ssh/id_ed25519.pub');
       }
     }

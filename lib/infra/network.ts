@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkMaxPrefix, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
+import { checkIpv4Address, checkMaxPrefix, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
 import { checkResourceName } from '../model/names';
 import { checkIdLiteral, ExternalNetworkRef } from './references';
 import { InfraStack } from './stack';
@@ -115,7 +115,7 @@ export class Network extends Construct implements INetwork {
     const name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'network');
     this.subnetCidr = checkMaxPrefix(parseCidr(props.cidr ?? '192.168.0.0/24', whereOf(this, 'cidr')), NKS_MAX_CIDR_PREFIX, whereOf(this, 'cidr'));
     for (const [i, server] of (props.dnsNameservers ?? []).entries()) {
-      if (isLiteral(server)) parseCidr(`${server}/32`, whereOf(this, `dnsNameservers[${i}]`));
+      if (isLiteral(server)) checkIpv4Address(server, whereOf(this, `dnsNameservers[${i}]`), 'a DNS name server');
     }
 
     const rendered = InfraStack.of(this).renderer.network(

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
+import { checkChoice } from '../model/choices';
 import { fail } from '../model/errors';
-import { GpuSpec, isGpuFlavorName } from '../model/flavors';
+import { checkGpuFlavorName, GpuSpec } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
 import { checkNodeLabels } from '../model/node-labels';
 import { NodePlacement, Taint } from '../model/placement';
 import type { Cluster } from './cluster';
-import { AutoscalerOptions, BootVolumeOptions, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
@@ -66,6 +67,9 @@ export interface NodeGroupProps {
    */
   readonly nodeLabels?: Record<string, string>;
 }
+
+/** The effects a Kubernetes node taint can have. */
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
 /** A Kubernetes node taint (see {@link Taint}). */
 export type NodeTaint = Taint;
@@ -135,6 +139,8 @@ export class NodeGroup extends Construct implements NodePlacement {
     this.availabilityZone = this.spec.availabilityZone;
     // nks-cdk's own labels count against NKS's label limit too.
     this.nodeLabels = checkNodeLabels({ ...this.spec.nodeLabels, ...this.extraNodeLabels(), [NODE_GROUP_LABEL]: this.name }, whereOf(this, 'nodeLabels'));
+    const resizeTo = checkResizeTo(props.resizeTo, this.spec, whereOf(this, 'resizeTo'));
+    if (props.cluster.upgrade) checkMaxUnavailable(props.cluster.upgrade.maxUnavailableNodes, resizeTo ?? this.spec.nodeCount, this.name, whereOf(props.cluster, 'upgrade.maxUnavailableNodes'));
     const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image')) : props.cluster.nodeImageId;
     const cluster = props.cluster;
     const rendered = InfraStack.of(this).renderer.nodeGroup(
@@ -142,7 +148,7 @@ export class NodeGroup extends Construct implements NodePlacement {
       {
         name: this.name,
         nodes: this.spec,
-        resizeTo: checkResizeTo(props.resizeTo, this.spec, whereOf(this, 'resizeTo')),
+        resizeTo,
         imageId,
         labels: nodeGroupLabels({ ...this.spec, nodeLabels: this.nodeLabels }),
       },
@@ -182,16 +188,14 @@ export class GpuNodeGroup extends NodeGroup {
   public readonly taint?: NodeTaint;
 
   constructor(scope: Construct, id: string, props: GpuNodeGroupProps & OwnedProps) {
-    if (!isGpuFlavorName(props.flavor)) {
-      // Validate before any child is created so the error names this group's path.
-      const path = `${scope.node.path}/${id}`;
-      fail({ path, field: 'flavor' }, props.flavor, 'a GPU node group needs a g2 flavor (g2.<gpu>.c<vCPU>m<GiB>)', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
-    }
+    // Validate before any child is created so the error names this group's path.
+    checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
     super(scope, id, props);
     if (!this.spec.flavor.gpu) throw new Error(`${this.node.path}: g2 flavor without GPU spec`);
     this.gpu = this.spec.flavor.gpu;
     if (props.taint) {
       checkLabelKey(props.taint.key, whereOf(this, 'taint.key'));
+      checkChoice(props.taint.effect, TAINT_EFFECTS, whereOf(this, 'taint.effect'), 'a taint effect');
       if (props.taint.value !== undefined) checkLabelValue(props.taint.value, whereOf(this, 'taint.value'));
       this.taint = props.taint;
       warn(this, `Taint ${props.taint.key}${props.taint.value ? `=${props.taint.value}` : ''}:${props.taint.effect} is declared for GPU node group "${this.name}", but NKS applies node-group taints only from its console. Set it there after deploy (node group > taint), or pods without a toleration can still land on these GPU nodes.`);

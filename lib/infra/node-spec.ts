@@ -1,10 +1,14 @@
 import { at, fail, Where } from '../model/errors';
+import { checkBoolean } from '../model/booleans';
 import { checkIntegerInRange } from '../model/numbers';
 import { Flavor, parseFlavor } from '../model/flavors';
 import { checkNodeLabels, formatNodeLabelsForNks } from '../model/node-labels';
 import { checkZone, Region } from '../model/regions';
 import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
 import { nksBool } from './util';
+
+/** The node label nks-cdk sets on every node to its group's name (NODE_GROUP_LABEL); users may not set it. */
+const NKS_CDK_GROUP_LABEL = 'node.nks-cdk.io/group';
 
 /** Node count bounds nks-cdk accepts for one node group. The project's quota may be lower. */
 export const NODE_COUNT = { min: 1, max: 100 } as const;
@@ -112,13 +116,21 @@ export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, def
     autoscaler = {
       minNodes,
       maxNodes,
-      scaleDown: a.scaleDown ?? true,
+      scaleDown: a.scaleDown === undefined ? true : checkBoolean(a.scaleDown, field('autoscaler.scaleDown')),
       scaleDownUnneededMinutes: checkIntegerInRange(a.scaleDownUnneededMinutes ?? 10, field('autoscaler.scaleDownUnneededMinutes'), UNNEEDED_MINUTES, 'the scale-down unneeded time', 'minutes'),
       scaleDownUtilizationThreshold: threshold,
       scaleDownDelayAfterAddMinutes: checkIntegerInRange(a.scaleDownDelayAfterAddMinutes ?? 10, field('autoscaler.scaleDownDelayAfterAddMinutes'), DELAY_AFTER_ADD_MINUTES, 'the scale-down delay after add', 'minutes'),
     };
   }
   const nodeLabels = checkNodeLabels(input.nodeLabels ?? {}, field('nodeLabels'));
+  if (Object.prototype.hasOwnProperty.call(nodeLabels, NKS_CDK_GROUP_LABEL)) {
+    fail(
+      at(field('nodeLabels'), NKS_CDK_GROUP_LABEL),
+      nodeLabels[NKS_CDK_GROUP_LABEL],
+      `the node label ${NKS_CDK_GROUP_LABEL} is reserved by nks-cdk: it sets it to the node group's name, and workloads are placed by it`,
+      'remove it from nodeLabels; to choose the value, name the node group (its construct id or name prop), or use a label of your own prefix',
+    );
+  }
   return { flavor, nodeCount, availabilityZone, bootVolumeType, bootVolumeSizeGb, autoscaler, nodeLabels };
 }
 
@@ -162,4 +174,19 @@ export function checkResizeTo(resizeTo: number | undefined, spec: NodeSpec, wher
     fail(where, resizeTo, `the autoscaler sizes this group between ${spec.autoscaler.minNodes} and ${spec.autoscaler.maxNodes} nodes, so a resize would be undone`, 'change the autoscaler bounds instead, or remove the autoscaler to resize by hand');
   }
   return count;
+}
+
+/**
+ * Fails when an upgrade may take more nodes out of service at once than the group has (`nodes`: its node
+ * count after any resize). `where` is the cluster's `upgrade.maxUnavailableNodes`; `group` names the group.
+ */
+export function checkMaxUnavailable(maxUnavailableNodes: number, nodes: number, group: string, where: Where): void {
+  if (maxUnavailableNodes > nodes) {
+    fail(
+      where,
+      maxUnavailableNodes,
+      `an upgrade takes at most all of a node group's nodes out of service at once, and node group "${group}" has ${nodes} node${nodes === 1 ? '' : 's'}`,
+      `use at most ${nodes}, or give "${group}" more nodes`,
+    );
+  }
 }

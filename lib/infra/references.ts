@@ -89,7 +89,10 @@ export abstract class ExternalNetworkRef {
   /** An external network by name. NHN Cloud names its internet-facing network `Public Network`. */
   public static fromName(name: string): ExternalNetworkRef {
     return new (class extends ExternalNetworkRef {
-      public resolve(scope: Construct): string {
+      public resolve(scope: Construct, where: Where): string {
+        if (typeof name !== 'string' || (isLiteral(name) && name.trim() === '')) {
+          fail(where, name, 'an external network name must not be empty', 'give the network name as the console lists it, e.g. ExternalNetworkRef.fromName("Public Network"), or use ExternalNetworkRef.fromId()');
+        }
         return InfraStack.of(scope).renderer.externalNetworkLookup(scope, name);
       }
     })();

@@ -1,5 +1,7 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { atIndex, fail, Where } from '../model/errors';
+import { checkFlavorName } from '../model/flavors';
 import { checkRegion, Region } from '../model/regions';
 import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTargetFromEnv } from './targets';
 import { whereOf } from './util';
@@ -68,7 +70,17 @@ export class InfraStack extends TerraformStack {
     Object.defineProperty(this, INFRA_STACK, { value: true });
     this.region = checkRegion(props.region ?? 'KR1', whereOf(this, 'region'));
     this.target = props.target === undefined ? (infraTargetFromEnv() ?? 'openstack') : checkInfraTarget(props.target, whereOf(this, 'target'));
-    this.renderer = createRenderer(this.target, { region: this.region, availableFlavors: props.availableFlavors });
+    const availableFlavors = props.availableFlavors === undefined ? undefined : checkAvailableFlavors(props.availableFlavors, whereOf(this, 'availableFlavors'));
+    this.renderer = createRenderer(this.target, { region: this.region, availableFlavors });
     this.provider = this.renderer.provider(this);
   }
+}
+
+/** The stack's list of flavors: a non-empty array of well-formed flavor names. */
+function checkAvailableFlavors(flavors: readonly string[], where: Where): readonly string[] {
+  if (!Array.isArray(flavors) || flavors.length === 0) {
+    fail(where, flavors, 'availableFlavors lists the flavor names the region offers your project, so it is a non-empty array of names', 'list the names (`openstack flavor list -c Name -f value`), or leave availableFlavors out');
+  }
+  flavors.forEach((name, i) => checkFlavorName(name, atIndex(where, i)));
+  return flavors;
 }

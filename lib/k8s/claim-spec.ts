@@ -2,6 +2,7 @@
 // claim templates and generic ephemeral volumes ask for storage the same way, with the same rules.
 import * as kplus from 'cdk8s-plus-28';
 import { AccessMode, checkAccessModeList, checkAccessModes, VolumePlugin } from '../model/access-modes';
+import { checkChoice } from '../model/choices';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { checkStorageSize, compareQuantities, StorageSize } from '../model/quantities';
@@ -127,6 +128,10 @@ export function renderClaim(options: ClaimOptions & ClaimBindingOptions, where: 
   const requested = options.accessModes ?? volume?.accessModes ?? ['ReadWriteOnce'];
   const accessModes = plugin ? checkAccessModes(plugin, requested, modesWhere, { csi, subject: `${plugin} volumes${cls ? ` of StorageClass "${cls.name}"` : ''}` }) : checkAccessModeList(requested, modesWhere);
 
+  if (options.bindBy !== undefined) {
+    checkChoice(options.bindBy, ['name', 'labels'] as const, at(where, 'bindBy'), 'bindBy');
+    if (!volume) fail(at(where, 'bindBy'), options.bindBy, 'bindBy says how the claim names its volume, and the claim has no volume', 'give volume (a PersistentVolume), use selector to bind by labels, or remove bindBy');
+  }
   let selector = options.selector ? checkSelector(options.selector, at(where, 'selector')) : undefined;
   let volumeName: string | undefined;
   let zone = cls?.availabilityZone;
@@ -146,7 +151,7 @@ export function renderClaim(options: ClaimOptions & ClaimBindingOptions, where: 
     if (selector) warnings.push(`The claim has a selector, so StorageClass "${cls.name}" never provisions a volume for it: it binds only an existing PersistentVolume of that class with matching labels.`);
   }
   // With a class given by name only, the program cannot know whether it allows expansion; the API server decides.
-  if (options.expandedFrom !== undefined) checkExpansion(options.expandedFrom, storage, cls, where);
+  if (options.expandedFrom !== undefined) checkExpansion(options.expandedFrom, storage, cls, where, volume);
 
   return {
     spec: {
@@ -208,11 +213,14 @@ function checkFitsVolume(volume: PersistentVolume, claim: ClaimShape, where: Whe
   }
 }
 
-function checkExpansion(from: string, storage: StorageSize, cls: StorageClass | undefined, where: Where): void {
+function checkExpansion(from: string, storage: StorageSize, cls: StorageClass | undefined, where: Where, volume?: PersistentVolume): void {
   const previous = checkStorageSize(from, at(where, 'expandedFrom'), "the claim's previous size");
   const order = compareQuantities(storage.value, previous.value);
   if (order < 0) {
     fail(at(where, 'storage'), storage.quantity, `Kubernetes never shrinks a claim (it is ${previous.quantity} now)`, `keep at least "${previous.quantity}"; to get a smaller volume, create a new claim and copy the data`);
+  }
+  if (order > 0 && volume && volume.storageClassName === '') {
+    fail(at(where, 'expandedFrom'), from, `the claim is bound to PersistentVolume "${volume.name}", which has no StorageClass; only a class with allowVolumeExpansion can grow a claim, so the API server refuses the change`, `keep storage at "${previous.quantity}" and remove expandedFrom; to grow, give the volume a StorageClass with allowVolumeExpansion: true, or grow the disk and the volume's capacity by hand`);
   }
   if (order > 0 && cls && !cls.allowVolumeExpansion) {
     fail(at(where, 'storage'), storage.quantity, `growing the claim from ${previous.quantity} needs allowVolumeExpansion on StorageClass "${cls.name}", which is off; the API server refuses the change`, `set allowVolumeExpansion: true on StorageClass "${cls.name}" (it can be switched on for an existing class), or keep "${previous.quantity}"`);

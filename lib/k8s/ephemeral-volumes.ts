@@ -6,11 +6,12 @@ import { checkDnsLabel } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { checkStorageSize } from '../model/quantities';
 import { checkRelativePath } from '../model/storage';
+import { checkConfigMapKey } from './basics';
 import { ClaimOptions, renderClaim } from './claim-spec';
 import { containerSpec } from './container';
 import { checkLabels } from './metadata';
 import { PodSpecOwner } from './pod-spec';
-import { registerClaimVolume } from './storage-checks';
+import { registerClaimVolume, registerPodVolume } from './storage-checks';
 import { volumeFromSource } from './storage-patches';
 
 /** Where an emptyDir keeps its files: the node's disk, or RAM (tmpfs). */
@@ -134,6 +135,7 @@ export class EphemeralVolume {
     if (medium === 'Memory' && !sizeLimit) {
       warn(volume, `emptyDir "${name}" is in memory without a sizeLimit: it can grow until the container hits its memory limit (or the node runs out). Set sizeLimit, e.g. "64Mi".`);
     }
+    registerPodVolume(volume);
     return volume;
   }
 
@@ -155,13 +157,17 @@ export class EphemeralVolume {
   /** A ConfigMap's entries as files. */
   public static fromConfigMap(scope: Construct, id: string, configMap: kplus.IConfigMap, options: KeyVolumeOptions = {}): kplus.Volume {
     const where = whereNew(scope, id);
-    return kplus.Volume.fromConfigMap(scope, id, configMap, { name: volumeName(options.name, id, where), ...keyOptions(options, where) });
+    const volume = kplus.Volume.fromConfigMap(scope, id, configMap, { name: volumeName(options.name, id, where), ...keyOptions(options, where) });
+    registerPodVolume(volume);
+    return volume;
   }
 
   /** A Secret's entries as files (in memory on the node, never on its disk). */
   public static fromSecret(scope: Construct, id: string, secret: kplus.ISecret, options: KeyVolumeOptions = {}): kplus.Volume {
     const where = whereNew(scope, id);
-    return kplus.Volume.fromSecret(scope, id, secret, { name: volumeName(options.name, id, where), ...keyOptions(options, where) });
+    const volume = kplus.Volume.fromSecret(scope, id, secret, { name: volumeName(options.name, id, where), ...keyOptions(options, where) });
+    registerPodVolume(volume);
+    return volume;
   }
 
   /**
@@ -196,7 +202,11 @@ export class EphemeralVolume {
 
 function keyOptions(options: KeyVolumeOptions, where: Where): { items?: Record<string, kplus.PathMapping>; defaultMode?: number; optional?: boolean } {
   const items: Record<string, kplus.PathMapping> = {};
-  for (const [key, path] of Object.entries(options.items ?? {})) items[key] = { path: checkRelativePath(path, at(where, `items.${key}`), 'an item path') };
+  for (const [key, path] of Object.entries(options.items ?? {})) {
+    // ConfigMap and Secret keys follow the same rule.
+    checkConfigMapKey(key, at(where, `items.${key}`));
+    items[key] = { path: checkRelativePath(path, at(where, `items.${key}`), 'an item path') };
+  }
   if (options.defaultMode !== undefined) checkIntegerInRange(options.defaultMode, at(where, 'defaultMode'), { min: 0, max: 0o777 }, 'a file mode (0 to 0o777)');
   return { items: options.items ? items : undefined, defaultMode: options.defaultMode, optional: options.optional };
 }

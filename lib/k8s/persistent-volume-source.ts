@@ -3,13 +3,14 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AccessMode, VolumePlugin } from '../model/access-modes';
 import { checkChoice } from '../model/choices';
+import { checkIpv4Address } from '../model/cidr';
 import { at, fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
 import { CinderProvisioner, CSI_CINDER_PROVISIONER } from '../model/kubernetes-versions';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { gibibytes, StorageSize } from '../model/quantities';
 import { checkKnownZone } from '../model/regions';
-import { BlockStorageVolumeInfo, checkAbsolutePath, isCsiProvisioner } from '../model/storage';
+import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisioner } from '../model/storage';
 import { checkVolumeSize } from '../model/volumes';
 import { deferInfraValue } from '../platform/deferred';
 
@@ -234,6 +235,7 @@ export class PersistentVolumeSource {
           'give nodeName (the node with the disk) or nodeLabels that select it',
         );
       }
+      if (options.fsType !== undefined) checkFsType(options.fsType, at(ctx.where, 'source.fsType'));
       return plain('Local', { local: { path, fsType: options.fsType }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: expressions }] } } }, ['ReadWriteOnce']);
     });
   }
@@ -259,6 +261,7 @@ interface CinderInput {
 
 /** A Cinder source: CSI `volumeHandle` from v1.20, the in-tree `cinder.volumeID` before (seed 000's form). */
 function cinder(ctx: SourceContext, volumeId: string, input: CinderInput): RenderedSource {
+  if (input.fsType !== undefined) checkFsType(input.fsType, at(ctx.where, 'source.fsType'));
   const csi = isCsiProvisioner(ctx.provisioner);
   const spec: Partial<kplus.k8s.PersistentVolumeSpec> = csi
     ? { csi: { driver: CSI_CINDER_PROVISIONER, volumeHandle: volumeId, fsType: input.fsType } }
@@ -301,6 +304,7 @@ function checkNfsServer(server: string, where: Where): string {
   if (typeof server !== 'string' || server.length === 0) {
     fail(where, server, 'an NFS server is a host name or IP address', 'give the NFS server, e.g. "192.168.110.206"');
   }
-  // IPv4 addresses are valid DNS subdomains too, so one rule covers both forms.
+  // An all-numeric dotted name is meant as an IPv4 address (999.1.1.1 is a valid DNS subdomain, but no host).
+  if (/^[\d.]+$/.test(server)) return checkIpv4Address(server, where, 'an NFS server given by number');
   return checkDnsSubdomain(server, where);
 }

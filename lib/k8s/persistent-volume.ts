@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { AccessMode, checkAccessModes, VolumePlugin } from '../model/access-modes';
 import { at, fail } from '../model/errors';
-import { CinderProvisioner, cinderProvisionerFor, DEFAULT_KUBERNETES_VERSION, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';
+import { checkKnownVersion, CinderProvisioner, cinderProvisionerFor, DEFAULT_KUBERNETES_VERSION, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';
 import { checkDnsSubdomain } from '../model/names';
 import { checkStorageSize, compareQuantities, StorageSize } from '../model/quantities';
-import { checkReclaimPolicy, checkVolumeMode, RECYCLE_DEPRECATED, ReclaimPolicy, VolumeMode } from '../model/storage';
+import { checkMountOptions, checkReclaimPolicy, checkVolumeMode, RECYCLE_DEPRECATED, ReclaimPolicy, VolumeMode } from '../model/storage';
 import { whereOf } from '../where';
 import { checkLabels, objectMeta } from './metadata';
 import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-volume-claim';
@@ -112,6 +112,15 @@ export class PersistentVolume extends Construct {
     this.plugin = source.plugin;
     this.csi = source.csi;
     this.availabilityZone = source.zone;
+    const classZone = this.storageClass?.availabilityZone;
+    if (classZone !== undefined && source.zone !== undefined && classZone !== source.zone) {
+      fail(
+        at(where, 'storageClass'),
+        this.storageClass?.name,
+        `StorageClass "${this.storageClass?.name}" is for volumes in ${classZone}, but this PersistentVolume's Cinder volume is in ${source.zone}; claims of the class expect volumes of its zone, and pods would be placed by the wrong one`,
+        `use a StorageClass whose availabilityZone is ${source.zone}, or a volume in ${classZone}`,
+      );
+    }
 
     const subject = `${this.plugin} volume of PersistentVolume ${props.name ? `"${props.name}"` : this.node.path}`;
     this.accessModes = checkAccessModes(this.plugin, props.accessModes ?? source.defaultAccessModes, at(where, 'accessModes'), { csi: this.csi, subject });
@@ -125,6 +134,7 @@ export class PersistentVolume extends Construct {
     }
     for (const message of source.warnings) warn(this, message);
 
+    const mountOptions = props.mountOptions === undefined ? undefined : checkMountOptions(props.mountOptions, at(where, 'mountOptions'));
     const annotations = Object.keys(source.annotations).length ? source.annotations : undefined;
     this.apiObject = new kplus.k8s.KubePersistentVolume(this, 'Resource', {
       metadata: objectMeta({ name: props.name, labels: Object.keys(this.labels).length ? this.labels : undefined, annotations }, where),
@@ -134,7 +144,7 @@ export class PersistentVolume extends Construct {
         accessModes: [...this.accessModes],
         persistentVolumeReclaimPolicy: this.reclaimPolicy,
         storageClassName: this.storageClassName === '' ? undefined : this.storageClassName,
-        mountOptions: props.mountOptions?.length ? [...props.mountOptions] : undefined,
+        mountOptions: mountOptions?.length ? mountOptions : undefined,
         ...source.spec,
       },
     });
@@ -153,7 +163,7 @@ export class PersistentVolume extends Construct {
   private provisionerOf(props: PersistentVolumeProps): CinderProvisioner {
     const where = at(whereOf(this, ''), 'kubernetesVersion');
     if (props.kubernetesVersion === undefined) return this.storageClass?.provisioner ?? cinderProvisionerFor(parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION, where));
-    const version = typeof props.kubernetesVersion === 'string' ? parseKubernetesVersion(props.kubernetesVersion, where) : props.kubernetesVersion;
+    const version = checkKnownVersion(props.kubernetesVersion, where);
     const provisioner = cinderProvisionerFor(version);
     if (this.storageClass && this.storageClass.provisioner !== provisioner) {
       fail(where, version.tag, `StorageClass "${this.storageClass.name}" uses ${this.storageClass.provisioner} (Kubernetes ${this.storageClass.kubernetesVersion.tag}), but Kubernetes ${version.tag} uses ${provisioner}`, 'give the StorageClass and the PersistentVolume the same cluster version');

@@ -223,8 +223,12 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     return { labelSelector: kplus.LabelSelector.of({ labels: { ...this.podLabels } }) };
   }
 
+  /** Mount paths of the claim templates, in order. */
+  private readonly claimMountPaths: string[] = [];
+
   private addClaimTemplates(props: StatefulSetProps, where: Where): string[] {
     const names: string[] = [];
+    const mountPaths: string[] = [];
     const uses: ClaimUse[] = [];
     (props.volumeClaimTemplates ?? []).forEach((template, i) => {
       const tw = at(where, `volumeClaimTemplates[${i}]`);
@@ -232,6 +236,12 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
       if (names.includes(name)) fail(at(tw, 'name'), name, 'claim template names are unique in a StatefulSet', 'rename one of them');
       names.push(name);
       const mountPath = checkAbsolutePath(template.mountPath, at(tw, 'mountPath'), 'a mount path');
+      const samePath = mountPaths.indexOf(mountPath);
+      if (samePath >= 0) {
+        fail(at(tw, 'mountPath'), mountPath, `claim template "${names[samePath]}" (volumeClaimTemplates[${samePath}]) is already mounted at ${mountPath}; a mount path is used once per container`, 'mount this claim template at another path');
+      }
+      mountPaths.push(mountPath);
+      this.claimMountPaths.push(mountPath);
       const claim = renderClaim(template, tw);
       const labels = template.labels === undefined ? undefined : checkLabels(template.labels, at(tw, 'labels'));
       if (claim.zone !== undefined && props.placement) checkZoneMatchesPlacement(claim.zone, claim.zoneSource ?? `claim template "${name}"`, props.placement, at(where, 'placement'));
@@ -252,6 +262,12 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
         fail(whereOf(this, 'volumeClaimTemplates'), volume.name, `a pod volume is named like the claim template "${volume.name}"; the StatefulSet controller would replace it with the pod's claim`, 'give the volume another name');
       }
     }
+    this.claimMountPaths.forEach((mountPath, i) => {
+      const mount = this.container.mounts.find((m) => m.path === mountPath);
+      if (mount) {
+        fail(whereOf(this, `volumeClaimTemplates[${i}].mountPath`), mountPath, `volume "${mount.volume.name}" is mounted at ${mountPath} too; a mount path is used once per container`, 'mount the volume or the claim template at another path');
+      }
+    });
     checkWorkloadStorage(this.statefulSet);
     return [];
   }

@@ -47,6 +47,7 @@ const perPodClaims = new WeakMap<PodSpecOwner, ClaimUse[]>();
 /** Records that `volume` is a claim, and checks every workload that mounts it at synth. */
 export function registerClaimVolume(volume: kplus.Volume, use: ClaimUse): void {
   claimVolumes.set(volume, use);
+  registerPodVolume(volume);
   volume.node.addValidation({
     validate: () => {
       for (const owner of workloadsMounting(volume)) checkWorkloadStorage(owner);
@@ -131,4 +132,60 @@ function claimsVolume(owner: PodSpecOwner, volume: kplus.Volume): boolean {
 /** The nks-cdk construct around a cdk8s-plus workload (whose id is `Resource`), else the workload: warnings read better there. */
 function wrapperOf(owner: PodSpecOwner): IConstruct {
   return owner.node.id === 'Resource' && owner.node.scope ? owner.node.scope : owner;
+}
+
+const podVolumes = new WeakSet<kplus.Volume>();
+
+/**
+ * Checks at synth, for every pod or workload that mounts `volume` (made by an nks-cdk storage helper): that
+ * no other volume of the pod has its name (cdk8s-plus would fail without saying where), and that no mount of
+ * it uses a path another mount of the same container already uses (the API server refuses the pod).
+ * Each volume reports only its own problem, so one mistake is one error.
+ */
+export function registerPodVolume(volume: kplus.Volume): void {
+  if (podVolumes.has(volume)) return;
+  podVolumes.add(volume);
+  volume.node.addValidation({
+    validate: () => {
+      for (const owner of workloadsUsing(volume)) checkPodVolume(owner, volume);
+      return [];
+    },
+  });
+}
+
+function checkPodVolume(owner: PodSpecOwner, volume: kplus.Volume): void {
+  const containers = [...owner.containers, ...owner.initContainers];
+  // The order cdk8s-plus adds them in: container mounts, init container mounts, then pod volumes.
+  const volumes = [...new Set<kplus.Volume>([...containers.flatMap((c) => c.mounts.map((m) => m.volume)), ...owner.volumes])];
+  const named = volumes.filter((v) => v.name === volume.name);
+  // This volume is the second of its name; or it is the first and the second is one no nks-cdk helper made
+  // (which has no check of its own).
+  const [first, second] = named;
+  const duplicate = named.indexOf(volume) > 0 ? volume : second !== undefined && !podVolumes.has(second) ? second : undefined;
+  if (duplicate) {
+    fail(
+      whereOf(duplicate, 'name'),
+      duplicate.name,
+      `the pods of ${wrapperOf(owner).node.path} already have a volume named "${duplicate.name}" (${first.node.path}); volume names are unique in a pod`,
+      'give one of the two volumes another name (the name option)',
+    );
+  }
+  for (const container of containers) {
+    container.mounts.forEach((mount, j) => {
+      if (mount.volume !== volume) return;
+      const earlier = container.mounts.slice(0, j).find((m) => m.path === mount.path);
+      if (!earlier) return;
+      fail(
+        whereOf(wrapperOf(owner), 'mountPath'),
+        mount.path,
+        `container "${container.name}" already mounts ${earlier.volume === volume ? 'this volume' : `volume "${earlier.volume.name}"`} at ${mount.path}; a mount path is used once per container`,
+        `mount "${volume.name}" at another path`,
+      );
+    });
+  }
+}
+
+/** Every pod or workload in the app whose pods have `volume` (mounted or added as a pod volume). */
+function workloadsUsing(volume: kplus.Volume): PodSpecOwner[] {
+  return volume.node.root.node.findAll().filter((c): c is PodSpecOwner => (c instanceof kplus.Pod || c instanceof kplus.Workload) && claimsVolume(c, volume));
 }

@@ -2,10 +2,11 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { at, fail } from '../model/errors';
-import { CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';
-import { checkKnownZone, Region } from '../model/regions';
+import { checkBoolean } from '../model/booleans';
+import { checkKnownVersion, CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike } from '../model/kubernetes-versions';
+import { checkKnownZone, checkRegion, Region } from '../model/regions';
 import {
-  checkBindingMode, checkCinderProvisioner, checkReclaimPolicy, checkStorageClassVolumeType, isCsiProvisioner, ReclaimPolicy, VolumeBindingMode,
+  checkBindingMode, checkCinderProvisioner, checkMountOptions, checkReclaimPolicy, checkStorageClassVolumeType, isCsiProvisioner, ReclaimPolicy, VolumeBindingMode,
 } from '../model/storage';
 import { VolumeType } from '../model/volumes';
 import { whereOf } from '../where';
@@ -117,21 +118,24 @@ export class StorageClass extends Construct {
     super(scope, id);
     const where = whereOf(this, '');
     const version = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    this.kubernetesVersion = typeof version === 'string' ? parseKubernetesVersion(version, at(where, 'kubernetesVersion')) : version;
+    this.kubernetesVersion = checkKnownVersion(version, at(where, 'kubernetesVersion'));
     this.provisioner = checkCinderProvisioner(props.provisioner, this.kubernetesVersion, at(where, 'provisioner'));
     this.csi = isCsiProvisioner(this.provisioner);
     if (props.volumeType !== undefined) this.volumeType = checkStorageClassVolumeType(props.volumeType, at(where, 'volumeType'));
-    if (props.availabilityZone !== undefined) this.availabilityZone = checkKnownZone(props.availabilityZone, at(where, 'availabilityZone'), props.region);
+    const region = props.region === undefined ? undefined : checkRegion(props.region, at(where, 'region'));
+    if (props.availabilityZone !== undefined) this.availabilityZone = checkKnownZone(props.availabilityZone, at(where, 'availabilityZone'), region);
     this.reclaimPolicy = props.reclaimPolicy === undefined ? 'Delete' : (checkReclaimPolicy(props.reclaimPolicy, at(where, 'reclaimPolicy'), false) as 'Delete' | 'Retain');
     this.volumeBindingMode = props.volumeBindingMode === undefined ? 'Immediate' : checkBindingMode(props.volumeBindingMode, at(where, 'volumeBindingMode'));
     if (this.volumeBindingMode === 'WaitForFirstConsumer' && !this.csi) {
       fail(at(where, 'volumeBindingMode'), 'WaitForFirstConsumer', `WaitForFirstConsumer needs the Cinder CSI driver; Kubernetes ${this.kubernetesVersion.tag} uses the in-tree ${this.provisioner}`, 'use "Immediate" and set availabilityZone to the nodes\' zone');
     }
-    this.allowVolumeExpansion = props.allowVolumeExpansion ?? false;
+    this.allowVolumeExpansion = props.allowVolumeExpansion === undefined ? false : checkBoolean(props.allowVolumeExpansion, at(where, 'allowVolumeExpansion'));
+    if (props.isDefault !== undefined) checkBoolean(props.isDefault, at(where, 'isDefault'));
     if (this.availabilityZone === undefined && this.volumeBindingMode === 'Immediate') {
       warn(this, 'StorageClass has no availabilityZone: NKS creates its volumes in a random zone, and a volume in another zone than the node group cannot attach. Set availabilityZone to the nodes\' zone (or use volumeBindingMode "WaitForFirstConsumer").');
     }
 
+    const mountOptions = props.mountOptions === undefined ? undefined : checkMountOptions(props.mountOptions, at(where, 'mountOptions'));
     const parameters: Record<string, string> = {};
     if (this.volumeType !== undefined) parameters.type = this.volumeType;
     if (this.availabilityZone !== undefined) parameters.availability = this.availabilityZone;
@@ -143,7 +147,7 @@ export class StorageClass extends Construct {
       reclaimPolicy: props.reclaimPolicy === undefined ? undefined : this.reclaimPolicy,
       volumeBindingMode: props.volumeBindingMode === undefined ? undefined : this.volumeBindingMode,
       allowVolumeExpansion: props.allowVolumeExpansion,
-      mountOptions: props.mountOptions?.length ? [...props.mountOptions] : undefined,
+      mountOptions: mountOptions?.length ? mountOptions : undefined,
     });
     this.name = this.apiObject.name;
   }

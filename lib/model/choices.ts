@@ -35,3 +35,8 @@ export function checkChoice<T extends string>(value: string, choices: readonly T
 function loose(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 }
+
+/** `noun` with its indefinite article for a message: `an image`, `an external network`, `a key pair`. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

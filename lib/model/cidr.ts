@@ -166,3 +166,23 @@ function freeBlock(prefix: number, taken: readonly Cidr[]): Cidr | undefined {
   }
   return undefined;
 }
+
+/**
+ * Returns `text` when it is one IPv4 address (`8.8.8.8`): four numbers 0–255 without leading zeros.
+ * `what` names the value for the rule ("a DNS name server"). Messages show the value as given.
+ */
+export function checkIpv4Address(text: string, where: Where, what: string): string {
+  const shape = `${what} is an IPv4 address: four dot-separated numbers 0–255, e.g. 8.8.8.8`;
+  if (typeof text !== 'string' || !ADDRESS_ONLY.test(text)) {
+    fail(where, text, shape, typeof text === 'string' && /\/\d+$/.test(text) ? `write the address without the prefix length: ${text.replace(/\/\d+$/, '')}` : 'write the address in dotted form, e.g. 8.8.8.8 (host names and IPv6 are not accepted here)');
+  }
+  const octetTexts = text.split('.');
+  octetTexts.forEach((octetText, i) => {
+    const octet = Number(octetText);
+    if (octet > 255) fail(where, text, `${shape}; the ${OCTET_NAMES[i]} number is ${octet}`, 'keep every number from 0 to 255');
+    if (octetText.length > 1 && octetText.startsWith('0')) {
+      fail(where, text, `${shape}; the ${OCTET_NAMES[i]} number has a leading zero, which some tools read as octal`, `write ${octetTexts.map(Number).join('.')}`);
+    }
+  });
+  return text;
+}

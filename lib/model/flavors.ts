@@ -164,3 +164,26 @@ function siblingField(where: Where, name: string): Where {
   const dot = where.field.lastIndexOf('.');
   return { path: where.path, field: dot < 0 ? name : `${where.field.slice(0, dot)}.${name}` };
 }
+
+/**
+ * Returns `name` when it has the shape of an NHN Cloud flavor name (`m2.c4m8`, `g2.t4.c8m64`), without
+ * looking it up: for lists of what a region offers, which may hold GPU flavors the table does not know.
+ */
+export function checkFlavorName(name: string, where: Where): string {
+  if (typeof name !== 'string') fail(where, name, 'a flavor is a name string like `{family}.c{vCPU}m{GiB}`', `use a flavor name such as ${EXAMPLES}`);
+  if (PLAIN_FLAVOR.test(name) || GPU_FLAVOR.test(name)) return name;
+  return failMalformed(name, where);
+}
+
+/**
+ * Fails unless `name` is in the GPU (g2) family; `what` is the thing that needs it ("a GPU node group").
+ * An uppercase GPU name (`G2.T4.C4M32`) is told to be written in lowercase.
+ */
+export function checkGpuFlavorName(name: string, where: Where, what: string, fix: string): string {
+  if (isGpuFlavorName(name)) return name;
+  const lower = typeof name === 'string' ? name.trim().toLowerCase() : '';
+  if (isGpuFlavorName(lower)) {
+    return fail(where, name, `flavor names are lowercase; ${what} needs a g2 flavor (g2.<gpu>.c<vCPU>m<GiB>)`, `write it in lowercase: \`${lower}\``);
+  }
+  return fail(where, name, `${what} needs a g2 flavor (g2.<gpu>.c<vCPU>m<GiB>)`, fix);
+}

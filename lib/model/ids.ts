@@ -1,3 +1,4 @@
+import { withArticle } from './choices';
 import { fail, Where } from './errors';
 
 /** An OpenStack / NHN Cloud resource ID: a UUID, 8-4-4-4-12 hex digits. */
@@ -10,7 +11,7 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  */
 export function checkUuid(id: string, where: Where, what: string, fix = `pass the ${what}'s UUID`): string {
   if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
-    fail(where, id, `a ${what} ID is a UUID (8-4-4-4-12 hex digits)`, fix);
+    fail(where, id, `${withArticle(what)} ID is a UUID (8-4-4-4-12 hex digits)`, fix);
   }
   return id;
 }

@@ -15,3 +15,4 @@ export * from './quantities';
 export * from './access-modes';
 export * from './volume-limits';
 export * from './storage';
+export * from './booleans';

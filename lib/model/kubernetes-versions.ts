@@ -163,3 +163,22 @@ export function cinderProvisionerFor(v: KubernetesVersion): CinderProvisioner {
 function toVersion(v: KubernetesVersionLike, field: string): KubernetesVersion {
   return typeof v === 'string' ? parseKubernetesVersion(v, { path: 'compareVersions', field }) : v;
 }
+
+/**
+ * Returns the parsed version when NKS ever shipped it ({@link KNOWN_KUBERNETES_VERSIONS}): for objects of
+ * an existing cluster (StorageClass, PersistentVolume), which may run an older release than NKS creates.
+ */
+export function checkKnownVersion(v: KubernetesVersionLike, where: Where): KubernetesVersion {
+  const version = typeof v === 'string' ? parseKubernetesVersion(v, where) : v;
+  if (version && typeof version === 'object' && KNOWN_KUBERNETES_VERSIONS.includes(version.tag)) return version;
+  const shown = typeof v === 'string' ? v : version?.tag;
+  const sameMinor = version && typeof version === 'object' ? KNOWN_KUBERNETES_VERSIONS.find((c) => c.startsWith(`v${version.major}.${version.minor}.`)) : undefined;
+  return fail(
+    where,
+    shown,
+    sameMinor
+      ? `NKS shipped one patch release of v${version.major}.${version.minor}: ${sameMinor}`
+      : `NKS never shipped Kubernetes ${shown}; its releases are ${formatChoices(KNOWN_KUBERNETES_VERSIONS)}`,
+    sameMinor ? `use ${sameMinor}, or pass cluster.kubernetesVersion` : `use the cluster's version (cluster.kubernetesVersion), e.g. ${DEFAULT_KUBERNETES_VERSION}`,
+  );
+}

@@ -85,12 +85,12 @@ export function checkResourceName(name: string, where: Where, what: string): str
   const isKeyPair = what === 'key pair';
   const rule = isKeyPair
     ? `a key pair name is 1 to ${RESOURCE_NAME_MAX_LENGTH} letters, digits, '-' and '_'`
-    : `a ${what} name is 1 to ${RESOURCE_NAME_MAX_LENGTH} characters, without control characters or leading/trailing spaces`;
+    : `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} name is 1 to ${RESOURCE_NAME_MAX_LENGTH} characters, without control characters or leading/trailing spaces`;
   const problem = resourceNameProblem(name, isKeyPair);
   if (!problem) return name;
   const fix = isKeyPair
     ? suggestion(name, { invalid: /[^A-Za-z0-9_-]+/g, valid: /^[A-Za-z0-9_-]+$/, maxLength: RESOURCE_NAME_MAX_LENGTH, lowercase: false, example: 'my-key', noun: 'name' })
-    : `give a ${what} name of 1 to ${RESOURCE_NAME_MAX_LENGTH} printable characters`;
+    : `give ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} name of 1 to ${RESOURCE_NAME_MAX_LENGTH} printable characters`;
   return fail(where, name, `${rule}; this one ${problem}`, fix);
 }
 

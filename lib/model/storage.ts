@@ -1,5 +1,5 @@
 import { checkChoice, formatChoices } from './choices';
-import { fail, Where } from './errors';
+import { atIndex, fail, Where } from './errors';
 import { CinderProvisioner, cinderProvisionerFor, CSI_CINDER_PROVISIONER, IN_TREE_CINDER_PROVISIONER, KubernetesVersion } from './kubernetes-versions';
 import { NodePlacement } from './placement';
 import { ceilGibibytes, StorageSize } from './quantities';
@@ -150,4 +150,27 @@ export function checkRelativePath(path: string, where: Where, what: string): str
     fail(where, path, `${what} is a relative path inside the volume: not empty, no leading "/", no ".." segment`, 'write it like "conf/app.yaml"');
   }
   return path;
+}
+
+/**
+ * File systems Kubernetes can create and mount on a Cinder or local block volume (`fsType`). The in-tree
+ * and CSI Cinder drivers format with mkfs.<fsType>; NKS node images carry ext2/3/4 and xfs tools, btrfs is
+ * accepted by the drivers where the image has it.
+ */
+export const FS_TYPES: readonly string[] = Object.freeze(['ext4', 'xfs', 'ext3', 'ext2', 'btrfs']);
+
+/** Returns `fsType` when it is one of {@link FS_TYPES} (exact, lowercase). */
+export function checkFsType(fsType: string, where: Where): string {
+  return checkChoice(fsType, FS_TYPES, where, 'a volume file system (fsType)');
+}
+
+/** Returns a copy of `options` when every mount option is a non-empty string. */
+export function checkMountOptions(options: readonly string[], where: Where): string[] {
+  if (!Array.isArray(options)) fail(where, options, 'mountOptions is a list of mount option strings', 'write them as an array, e.g. ["nfsvers=4.1", "hard"]');
+  options.forEach((option, i) => {
+    if (typeof option !== 'string' || option.trim() === '') {
+      fail(atIndex(where, i), option, 'a mount option is a non-empty string such as "nfsvers=4.1" or "ro"', 'remove the empty entry');
+    }
+  });
+  return [...options];
 }

@@ -1,6 +1,8 @@
 // Bad-input corpus: the infrastructure constructs (InfraStack, Network and Network.fromExisting, KeyPair,
 // Cluster with every prop that has a rule, node groups and GPU node groups, BlockStorageVolume, GpuInstance,
 // ImageRef and ExternalNetworkRef), on both targets where the targets' rules differ. See harness.ts.
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   BlockStorageVolume, BlockStorageVolumeProps, Cluster, ClusterProps, ExternalNetworkRef, GpuInstance, GpuInstanceProps, GpuNodeGroupProps, ImageRef,
@@ -20,6 +22,10 @@ const SUBNET_ID = '59ddc195-76b1-431d-9693-f09880747dc6';
 const PRIVATE_KEY = `-----BEGIN ${['OPENSSH', 'PRIVATE', 'KEY'].join(' ')}-----\nb3BlbnNzaC1rZXktdjEAAAAAnotakey\n-----END ${['OPENSSH', 'PRIVATE', 'KEY'].join(' ')}-----`;
 // A file that exists and is not a public key.
 const NOT_A_KEY_FILE = path.resolve(__dirname, '..', '..', 'package.json');
+// A file holding (fake) private key text, written once for the case that reads it.
+const PRIVATE_KEY_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nks-corpus-key-')), 'id_ed25519');
+fs.writeFileSync(PRIVATE_KEY_FILE, `${PRIVATE_KEY}\n`);
+afterAll(() => fs.rmSync(path.dirname(PRIVATE_KEY_FILE), { recursive: true, force: true }));
 
 type Target = 'openstack' | 'nhncloud';
 const TARGETS: readonly Target[] = ['openstack', 'nhncloud'];
@@ -86,7 +92,7 @@ const stacks: ConstructCase[] = [
   { name: 'InfraStack target unknown', build: stack({ target: untyped('aws') }), path: 'infra', field: 'target', rule: /the infrastructure target is one of "openstack" or "nhncloud"/ },
   { name: 'InfraStack target with the wrong case', build: stack({ target: untyped('NHNCloud') }), path: 'infra', field: 'target', rule: /one of "openstack" or "nhncloud"/ },
   { name: '$NKS_TARGET unknown', build: stack({}), env: { NKS_TARGET: 'terraform' }, path: 'environment', field: 'NKS_TARGET', rule: /the infrastructure target is one of/ },
-  ...onBoth((t) => ({ build: cluster({}, t, { availableFlavors: [] }), path: C, field: 'flavor', rule: NOT_LISTED }), 'availableFlavors empty: the default flavor is not offered'),
+  ...onBoth((t) => ({ build: cluster({}, t, { availableFlavors: [] }), path: 'infra', field: 'availableFlavors', rule: /a non-empty array of names/ }), 'availableFlavors empty'),
   ...onBoth(
     (t) => ({ build: cluster({ flavor: 'm2.c8m16' }, t, ONLY_M2), path: C, field: 'flavor', rule: NOT_LISTED, also: (e) => expect(e.fix).toMatch(/"m2\.c4m8" or "m2\.c2m4"/) }),
     'cluster flavor missing from availableFlavors',
@@ -112,7 +118,14 @@ const networks: ConstructCase[] = [
   { name: 'Network cidr IPv6', build: network({ cidr: 'fd00::/64' }), path: 'infra/vpc', field: 'cidr', rule: CIDR_SHAPE },
   { name: 'Network cidr with a leading zero', build: network({ cidr: '010.0.0.0/16' }), path: 'infra/vpc', field: 'cidr', rule: /leading zero/ },
   { name: 'Network DNS server with an octet above 255', build: network({ dnsNameservers: ['8.8.8.256'] }), path: 'infra/vpc', field: 'dnsNameservers[0]', rule: /the fourth number is 256/ },
-  { name: 'Network DNS server a host name', build: network({ dnsNameservers: ['8.8.8.8', 'dns.google'] }), path: 'infra/vpc', field: 'dnsNameservers[1]', rule: CIDR_SHAPE },
+  {
+    name: 'Network DNS server a host name',
+    build: network({ dnsNameservers: ['8.8.8.8', 'dns.google'] }),
+    path: 'infra/vpc',
+    field: 'dnsNameservers[1]',
+    rule: /a DNS name server is an IPv4 address/,
+    also: (e) => { expect(e.value).toBe('dns.google'); expect(e.message).not.toMatch(/\/32/); },
+  },
   { name: 'Network externalNetwork ID not a UUID (openstack)', build: network({ externalNetwork: ExternalNetworkRef.fromId('Public Network') }), path: 'infra/vpc', field: 'externalNetwork', rule: UUID_RULE },
   { name: 'nhncloud: subnet outside the private ranges', build: network({ cidr: '100.64.0.0/24' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /an NHN VPC range lies in a private range/, also: (e) => expect(e.fix).toMatch(/give the subnet a private range/) },
   { name: 'nhncloud: vpcCidr a public range', build: network({ cidr: '10.0.0.0/24', vpcCidr: '8.8.0.0/16' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /lies in a private range/ },
@@ -154,8 +167,14 @@ const keyPairs: ConstructCase[] = [
   { name: 'KeyPair publicKey and publicKeyFile both', build: keyPair({ publicKey: PUBLIC_KEY, publicKeyFile: '~/.ssh/id_ed25519.pub' }), path: 'infra/key', field: 'publicKeyFile', rule: /mutually exclusive/ },
   { name: 'KeyPair publicKeyFile missing', build: keyPair({ publicKeyFile: '/nonexistent/nks-corpus/id_ed25519.pub' }), path: 'infra/key', field: 'publicKeyFile', rule: /cannot be read \(ENOENT\)/ },
   { name: 'KeyPair publicKeyFile a directory', build: keyPair({ publicKeyFile: __dirname }), path: 'infra/key', field: 'publicKeyFile', rule: /cannot be read \(EISDIR\)/ },
-  // The file is read and refused, but the error names publicKey, not the publicKeyFile the user gave (see the report).
-  { name: 'KeyPair publicKeyFile not holding a public key', build: keyPair({ publicKeyFile: NOT_A_KEY_FILE }), path: 'infra/key', field: 'publicKey', rule: /not in OpenSSH format/ },
+  {
+    name: 'KeyPair publicKeyFile not holding a public key',
+    build: keyPair({ publicKeyFile: NOT_A_KEY_FILE }),
+    path: 'infra/key',
+    field: 'publicKeyFile',
+    rule: /the file is not an OpenSSH public key/,
+    also: (e) => expect(e.value).toBe(NOT_A_KEY_FILE),
+  },
 ];
 
 const clusterName: ConstructCase[] = [
@@ -287,7 +306,7 @@ const addons: ConstructCase[] = [
   { name: 'nhncloud: addons without kube-dns', build: nhn({ addons: [NksAddon.calico(), NksAddon.metricsServer()] }), path: C, field: 'addons', rule: /NKS requires a kube-dns addon/ },
   { name: 'nhncloud: addons empty', build: nhn({ addons: [] }), path: C, field: 'addons', rule: /requires a cni addon/ },
   { name: 'nhncloud: two CNI addons', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.custom({ name: 'cilium', type: 'cni', version: 'v1.16.0' })] }), path: C, field: 'addons[2]', rule: /a cluster has one cni addon; addons\[0\] \(calico\) is one already/ },
-  { name: 'nhncloud: CoreDNS twice', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.coreDns({ version: '1.8.4-nks1' })] }), path: C, field: 'addons[2]', rule: /one kube-dns addon/ },
+  { name: 'nhncloud: CoreDNS twice', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.coreDns({ version: '1.8.4-nks1' })] }), path: C, field: 'addons[2]', rule: /one kube-dns addon/, also: (e) => expect(e.fix).toMatch(/remove the second coredns \(addons\[2\]\)/) },
   { name: 'nhncloud: Calico mode NKS does not offer', build: nhn({ addons: [NksAddon.calico({ mode: untyped('bgp') }), NksAddon.coreDns()] }), path: C, field: 'addons[0].options.mode', rule: /calico's mode is one of "vxlan" or "ebpf"/ },
   {
     name: 'nhncloud: Calico option NKS does not have',
@@ -404,7 +423,7 @@ const nodeGroups: ConstructCase[] = [
 
 const gpuGroups: ConstructCase[] = [
   ...onBoth((t) => ({ build: gpuGroup({ flavor: 'm2.c4m8' }, t), path: GPU, field: 'flavor', rule: /a GPU node group needs a g2 flavor/ }), 'GPU node group on a flavor without GPUs'),
-  { name: 'GPU node group flavor in uppercase', build: gpuGroup({ flavor: 'G2.T4.C4M32' }), path: GPU, field: 'flavor', rule: /needs a g2 flavor/ },
+  { name: 'GPU node group flavor in uppercase', build: gpuGroup({ flavor: 'G2.T4.C4M32' }), path: GPU, field: 'flavor', rule: /flavor names are lowercase; a GPU node group needs a g2 flavor/, also: (e) => expect(e.fix).toMatch(/g2\.t4\.c4m32/) },
   { name: 'GPU node group unlisted flavor without gpuCount', build: gpuGroup({ flavor: 'g2.a100.c8m64' }), path: GPU, field: 'flavor', rule: /the GPU count of g2\.a100\.c8m64 is unknown/ },
   { name: 'GPU node group gpuCount disagreeing with the table', build: gpuGroup({ gpuCount: 3 }), path: GPU, field: 'gpuCount', rule: /g2\.t4\.c4m32 has 1 Tesla T4 GPU per instance/ },
   { name: 'GPU node group gpuCount 0 for an unlisted flavor (nhncloud)', build: gpuGroup({ flavor: 'g2.h100.c16m128', gpuCount: 0 }, 'nhncloud'), path: GPU, field: 'gpuCount', rule: /positive whole number/ },
@@ -445,9 +464,63 @@ const instances: ConstructCase[] = [
   { name: 'GpuInstance image ID not a UUID', build: instance({ image: ImageRef.fromId('gpu-image') }), path: VM, field: 'image', rule: /image ID is a UUID/ },
 ];
 
-const cases: ConstructCase[] = [
-  ...stacks, ...networks, ...keyPairs, ...clusterName, ...clusterVersion, ...clusterNodes, ...autoscaler, ...nodeLabels, ...cidrs, ...external,
-  ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances,
+// Gaps the corpus found (and their fixes): booleans, reserved labels, GPU flavors on the wrong factory,
+// names checked where they are used, list-valued stack props, and messages that pointed at the wrong field.
+const KP = 'infra/key';
+const twoClusters = (app: PlatformApp) => {
+  const { stack: s, network: n, keyPair: k } = base(app);
+  new Cluster(s, 'cluster2', { name: 'my-cluster', network: n, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', keyPair: k });
+};
+const BOOLEAN = /must be the boolean true or false, not a string/;
+const gaps: ConstructCase[] = [
+  ...onBoth((t) => ({ build: cluster({ publicApiEndpoint: untyped('yes') }, t), path: C, field: 'publicApiEndpoint', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write true/) }), 'publicApiEndpoint a string'),
+  { name: 'autoscaler.scaleDown "no" (truthy, read the wrong way round)', build: cluster({ nodeCount: 2, autoscaler: { maxNodes: 3, scaleDown: untyped('no') } }), path: C, field: 'autoscaler.scaleDown', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write false/) },
+  { name: 'node group autoscaler.scaleDown a number', build: nodeGroup({ autoscaler: { maxNodes: 3, scaleDown: untyped(0) } }), path: NG, field: 'autoscaler.scaleDown', rule: /must be the boolean true or false, not a number/ },
+  ...onBoth((t) => ({ build: nodeGroup({ flavor: 'g2.t4.c4m32' }, t), path: NG, field: 'flavor', rule: /a g2 flavor has GPUs/, also: (e) => expect(e.fix).toMatch(/addGpuNodeGroup\("ng"/) }), 'addNodeGroup with a GPU flavor'),
+  { name: 'cluster nodeLabels on node.nks-cdk.io/group', build: cluster({ nodeLabels: { 'node.nks-cdk.io/group': 'web' } }), path: C, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
+  { name: 'node group nodeLabels on node.nks-cdk.io/group', build: nodeGroup({ nodeLabels: { tier: 'web', 'node.nks-cdk.io/group': 'other' } }), path: NG, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
+  { name: 'GPU node group nodeLabels on node.nks-cdk.io/group', build: gpuGroup({ nodeLabels: { 'node.nks-cdk.io/group': 'gpu' } }), path: GPU, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
+  { name: 'GPU node group taint effect unknown', build: gpuGroup({ taint: { key: 'nvidia.com/gpu', effect: untyped('NoRun') } }), path: GPU, field: 'taint.effect', rule: /a taint effect must be one of "NoSchedule", "PreferNoSchedule" or "NoExecute"/ },
+  { name: 'GPU node group taint effect in lowercase', build: gpuGroup({ taint: { key: 'nvidia.com/gpu', effect: untyped('noschedule') } }), path: GPU, field: 'taint.effect', rule: /only resembles "NoSchedule"/ },
+  { name: 'KeyPair.fromName with a space', build: (app) => onExisting('192.168.0.0/24', { keyPair: KeyPair.fromName('my key') })(app), path: 'KeyPair.fromName', field: 'name', rule: /a key pair name is 1 to 255 letters, digits/ },
+  { name: 'KeyPair.fromName empty', build: (app) => void base(app, { keyPair: KeyPair.fromName('') }), path: 'KeyPair.fromName', field: 'name', rule: /is empty/ },
+  ...onBoth(
+    (t) => ({ build: cluster({ externalNetwork: ExternalNetworkRef.fromName(''), externalSubnetIds: t === 'nhncloud' ? [SUBNET_ID] : undefined }, t), path: C, field: 'externalNetwork', rule: /an external network name must not be empty/ }),
+    'ExternalNetworkRef.fromName empty',
+  ),
+  { name: 'two clusters with the same name in one stack', build: twoClusters, path: 'infra/cluster2', field: 'name', rule: /cluster names are unique in a project; infra\/cluster already uses "my-cluster"/ },
+  { name: 'availableFlavors a string', build: stack({ region: 'KR1', availableFlavors: untyped('m2.c4m8') }), path: 'infra', field: 'availableFlavors', rule: /a non-empty array of names/ },
+  { name: 'availableFlavors entry in uppercase', build: stack({ region: 'KR1', availableFlavors: ['m2.c4m8', 'M2.C2M4'] }), path: 'infra', field: 'availableFlavors[1]', rule: FLAVOR_SHAPE, also: (e) => expect(e.fix).toMatch(/lowercase: `m2\.c2m4`/) },
+  { name: 'availableFlavors entry empty', build: stack({ region: 'KR1', availableFlavors: ['m2.c4m8', ''] }), path: 'infra', field: 'availableFlavors[1]', rule: FLAVOR_SHAPE },
+  { name: 'nhncloud: custom addon of an unknown type', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.custom({ name: 'istio', type: untyped('service-mesh'), version: '1.0' })] }), path: C, field: 'addons[2].type', rule: /an NKS addon type must be one of/ },
+  { name: 'nhncloud: custom addon without a name', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.custom({ name: '', type: 'metrics-server', version: 'v0.4.4-nks2' })] }), path: C, field: 'addons[2].name', rule: /an addon needs its name/ },
+  { name: 'nhncloud: Calico twice names the duplicate', build: nhn({ addons: [NksAddon.calico(), NksAddon.coreDns(), NksAddon.calico()] }), path: C, field: 'addons[2]', rule: /one cni addon/, also: (e) => expect(e.fix).not.toMatch(/keep one of calico and calico/) },
+  { name: 'nhncloud: upgrade.maxUnavailableNodes above the default group\'s nodes', build: nhn({ kubernetesVersion: 'v1.32.3', nodeCount: 2, upgrade: { kubernetesVersion: 'v1.33.4', maxUnavailableNodes: 3 } }), path: C, field: 'upgrade.maxUnavailableNodes', rule: /node group "default-worker" has 2 nodes/ },
+  {
+    name: 'nhncloud: upgrade.maxUnavailableNodes above a node group\'s nodes',
+    build: (app) => void base(app, { kubernetesVersion: 'v1.32.3', nodeCount: 3, upgrade: { kubernetesVersion: 'v1.33.4', maxUnavailableNodes: 2 } }, 'nhncloud').cluster.addNodeGroup('ng', { flavor: 'm2.c4m8', nodeCount: 1 }),
+    path: C,
+    field: 'upgrade.maxUnavailableNodes',
+    rule: /node group "ng" has 1 node\b/,
+  },
+  { name: 'GpuInstance security group empty', build: instance({ securityGroups: [''] }), path: VM, field: 'securityGroups[0]', rule: /a security group name is 1 to 255 characters.*is empty/ },
+  { name: 'GpuInstance second security group empty', build: instance({ securityGroups: ['default', ''] }, 'nhncloud'), path: VM, field: 'securityGroups[1]', rule: /is empty/ },
+  { name: 'BlockStorageVolume description of 256 characters', build: volume({ description: 'd'.repeat(256) }), path: V, field: 'description', rule: /a Cinder volume description is at most 255 characters; this one has 256/ },
+  { name: 'BlockStorageVolume description a number', build: volume({ description: untyped(7) }), path: V, field: 'description', rule: /a volume description is a string/ },
+  { name: 'KeyPair publicKeyFile holding a private key', build: keyPair({ publicKeyFile: PRIVATE_KEY_FILE }), path: KP, field: 'publicKeyFile', rule: /the file holds a private key/, also: (e) => expect(e.message).not.toMatch(/b3BlbnNzaC1rZXktdjEAAAAAnotakey/) },
+  { name: 'nhncloud: kubeconfigFile empty', build: (app) => void base(app, { kubeconfigFile: '' }, 'nhncloud').cluster.kubernetesAccess(), path: C, field: 'kubeconfigFile', rule: /the kubeconfig path of cluster "my-cluster" is empty/ },
+  { name: 'nhncloud: kubeconfigFile a directory', build: (app) => void base(app, { kubeconfigFile: __dirname }, 'nhncloud').cluster.kubernetesAccess(), path: C, field: 'kubeconfigFile', rule: /is a directory .*, not a kubeconfig file/ },
+  { name: 'Network DNS server with a prefix length', build: network({ dnsNameservers: ['8.8.8.8/32'] }), path: 'infra/vpc', field: 'dnsNameservers[0]', rule: /a DNS name server is an IPv4 address/, also: (e) => expect(e.fix).toMatch(/without the prefix length: 8\.8\.8\.8/) },
+  { name: 'GpuInstance flavor in uppercase', build: instance({ flavor: 'G2.T4.C8M64' }), path: VM, field: 'flavor', rule: /flavor names are lowercase/, also: (e) => expect(e.fix).toMatch(/g2\.t4\.c8m64/) },
+  { name: 'grammar: an image ID', build: instance({ image: ImageRef.fromId('gpu-image') }, 'nhncloud'), path: VM, field: 'image', rule: /^an image ID is a UUID/ },
+  { name: 'grammar: an external network ID', build: cluster({ externalNetwork: ExternalNetworkRef.fromId('public') }), path: C, field: 'externalNetwork', rule: /^an external network ID is a UUID/ },
+  { name: 'grammar: an internet gateway ID', build: network({ internetGatewayId: 'igw' }, 'nhncloud'), path: 'infra/vpc', field: 'internetGatewayId', rule: /^an internet gateway ID is a UUID/ },
+  { name: 'grammar: an instance name', build: instance({ name: '' }, 'nhncloud'), path: VM, field: 'name', rule: /^an instance name is 1 to 255/, also: (e) => expect(e.fix).toMatch(/^give an instance name/) },
 ];
 
-runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 241);
+const cases: ConstructCase[] = [
+  ...stacks, ...networks, ...keyPairs, ...clusterName, ...clusterVersion, ...clusterNodes, ...autoscaler, ...nodeLabels, ...cidrs, ...external,
+  ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances, ...gaps,
+];
+
+runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 278);

@@ -523,6 +523,105 @@ const synthChecks: ConstructCase[] = [
   },
 ];
 
-const cases: ConstructCase[] = [...storageClasses, ...persistentVolumes, ...sources, ...claims, ...selectors, ...bound, ...ephemeral, ...statefulSets, ...synthChecks];
+// Gaps the corpus found (and their fixes): raw TypeErrors and cdk8s-plus errors at synth, non-boolean
+// booleans, versions NKS never shipped, and storage rules that were not checked.
+const BOOLEAN = /must be the boolean true or false, not a string/;
+/** Two volumes of one WebApp `c/web`, made by `make`, mounted at `paths`. */
+const twoVolumes = (make: (c: Chart, id: string) => kplus.Volume, paths: [string, string] = ['/a', '/b']) => (app: PlatformApp) => {
+  const c = chart(app);
+  const web = new WebApp(c, 'web', { image: IMAGE, replicas: 1 });
+  web.mount(paths[0], make(c, 'cache'));
+  web.mount(paths[1], make(c, 'cache2'));
+};
+const gaps: ConstructCase[] = [
+  { name: 'StorageClass region unknown (was a TypeError)', build: sc({ region: untyped('KR9') }), path: 'c/sc', field: 'region', rule: /an NKS region must be one of "KR1", "KR2" or "KR3"/ },
+  { name: 'StorageClass region in lowercase', build: sc({ region: untyped('kr1') }), path: 'c/sc', field: 'region', rule: /only resembles "KR1"/ },
+  { name: 'StorageClass allowVolumeExpansion "yes"', build: sc({ allowVolumeExpansion: untyped('yes') }), path: 'c/sc', field: 'allowVolumeExpansion', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write true/) },
+  { name: 'StorageClass isDefault "yes"', build: sc({ isDefault: untyped('yes') }), path: 'c/sc', field: 'isDefault', rule: BOOLEAN },
+  { name: 'StorageClass isDefault "false" (a string)', build: sc({ isDefault: untyped('false') }), path: 'c/sc', field: 'isDefault', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write false/) },
+  { name: 'StorageClass kubernetesVersion NKS never shipped', build: sc({ kubernetesVersion: 'v1.16.0' }), path: 'c/sc', field: 'kubernetesVersion', rule: /NKS never shipped Kubernetes v1\.16\.0/ },
+  { name: 'StorageClass kubernetesVersion of a known minor, other patch', build: sc({ kubernetesVersion: 'v1.19.1' }), path: 'c/sc', field: 'kubernetesVersion', rule: /NKS shipped one patch release of v1\.19: v1\.19\.13/ },
+  { name: 'StorageClass kubernetesVersion from the future', build: sc({ kubernetesVersion: 'v1.40.0' }), path: 'c/sc', field: 'kubernetesVersion', rule: /NKS never shipped/ },
+  { name: 'StorageClass mountOptions with an empty string', build: sc({ mountOptions: ['discard', ''] }), path: 'c/sc', field: 'mountOptions[1]', rule: /a mount option is a non-empty string/ },
+  { name: 'PersistentVolume kubernetesVersion NKS never shipped', build: pv({ kubernetesVersion: 'v1.99.1' }), path: 'c/pv', field: 'kubernetesVersion', rule: /NKS never shipped Kubernetes v1\.99\.1/ },
+  { name: 'PersistentVolume mountOptions blank', build: pv({ mountOptions: [' '] }), path: 'c/pv', field: 'mountOptions[0]', rule: /a mount option is a non-empty string/ },
+  {
+    name: 'PersistentVolume whose StorageClass zone differs from the Cinder volume zone',
+    build: (app) => {
+      const c = chart(app);
+      new PersistentVolume(c, 'pv', { source: cinder({ sizeGb: 10, availabilityZone: 'kr-pub-b' }), storageClass: new StorageClass(c, 'sc', { name: 'sc-ssd', availabilityZone: 'kr-pub-a' }) });
+    },
+    path: 'c/pv',
+    field: 'storageClass',
+    rule: /StorageClass "sc-ssd" is for volumes in kr-pub-a, but this PersistentVolume's Cinder volume is in kr-pub-b/,
+  },
+  { name: 'NFS server IP-shaped but invalid', build: source(() => PersistentVolumeSource.fromNfs({ server: '999.1.1.1', path: '/export' })), path: 'c/pv', field: 'source.server', rule: /an NFS server given by number is an IPv4 address.*the first number is 999/ },
+  { name: 'NFS server with three numbers', build: source(() => PersistentVolumeSource.fromNfs({ server: '192.168.110', path: '/export' })), path: 'c/pv', field: 'source.server', rule: /is an IPv4 address/ },
+  { name: 'Cinder fsType unknown', build: pv({ source: PersistentVolumeSource.fromCinderVolumeId(VOLUME_ID, { sizeGb: 10, availabilityZone: 'kr-pub-a', fsType: 'ntfs' }) }), path: 'c/pv', field: 'source.fsType', rule: /a volume file system \(fsType\) must be one of "ext4", "xfs"/ },
+  { name: 'Cinder fsType in uppercase', build: pv({ source: PersistentVolumeSource.fromCinderVolumeId(VOLUME_ID, { sizeGb: 10, availabilityZone: 'kr-pub-a', fsType: 'XFS' }) }), path: 'c/pv', field: 'source.fsType', rule: /only resembles "xfs"/ },
+  { name: 'claim growing on a class-less static volume', build: boundClaim({ storage: '10Gi', expandedFrom: '5Gi' }), path: 'c/pv/claim', field: 'expandedFrom', rule: /bound to PersistentVolume "pv-static-001", which has no StorageClass/ },
+  { name: 'claim bindBy unknown', build: boundClaim({ bindBy: untyped('selector') }), path: 'c/pv/claim', field: 'bindBy', rule: /bindBy must be one of "name" or "labels"/ },
+  { name: 'claim bindBy without a volume', build: pvc({ storage: '10Gi', bindBy: 'labels' }), path: 'c/pvc', field: 'bindBy', rule: /the claim has no volume/ },
+  { name: 'ConfigMap volume item key invalid', build: configMapVolume({ items: { 'nginx conf': 'nginx.conf' } }), path: 'c/conf', field: 'items.nginx conf', rule: /a ConfigMap key is at most 253 letters/ },
+  { name: 'Secret volume item key ".."', build: secretVolume({ items: { '..': 'key' } }), path: 'c/tls', field: 'items...', rule: /not "\." or "\.\."/ },
+  {
+    name: 'two emptyDir volumes named "data" on one WebApp (was a cdk8s-plus error at synth)',
+    build: twoVolumes((c, id) => EphemeralVolume.emptyDir(c, id, { name: 'data' })),
+    path: 'c/cache2',
+    field: 'name',
+    rule: /the pods of c\/web already have a volume named "data" \(c\/cache\); volume names are unique in a pod/,
+  },
+  {
+    name: 'an emptyDir and a ConfigMap volume with one name',
+    build: (app) => {
+      const c = chart(app);
+      const web = new WebApp(c, 'web', { image: IMAGE, replicas: 1 });
+      web.mount('/cache', EphemeralVolume.emptyDir(c, 'cache', { name: 'conf' }));
+      web.mount('/etc/nginx', EphemeralVolume.fromConfigMap(c, 'conf', new ConfigMap(c, 'cm', { name: 'nginx-conf', data: { 'nginx.conf': 'events {}' } })));
+    },
+    path: 'c/conf',
+    field: 'name',
+    rule: /already have a volume named "conf" \(c\/cache\)/,
+  },
+  {
+    name: 'an nks-cdk emptyDir and a cdk8s-plus volume with one name',
+    build: (app) => {
+      const c = chart(app);
+      const web = new WebApp(c, 'web', { image: IMAGE, replicas: 1 });
+      web.mount('/a', EphemeralVolume.emptyDir(c, 'cache', { name: 'data' }));
+      web.mount('/b', kplus.Volume.fromEmptyDir(c, 'raw', 'data'));
+    },
+    path: 'c/raw',
+    field: 'name',
+    rule: /already have a volume named "data" \(c\/cache\)/,
+  },
+  {
+    name: 'two volumes mounted at one path of a WebApp',
+    build: twoVolumes((c, id) => EphemeralVolume.emptyDir(c, id), ['/d', '/d']),
+    path: 'c/web',
+    field: 'mountPath',
+    rule: /already mounts volume "cache" at \/d; a mount path is used once per container/,
+  },
+  {
+    name: 'two claim templates at one mount path',
+    build: withTemplate({}, { volumeClaimTemplates: [{ name: 'data', mountPath: '/d', storage: '10Gi' }, { name: 'logs', mountPath: '/d', storage: '1Gi' }] }),
+    path: 'c/db',
+    field: 'volumeClaimTemplates[1].mountPath',
+    rule: /claim template "data" \(volumeClaimTemplates\[0\]\) is already mounted at \/d/,
+  },
+  {
+    name: 'a StatefulSet volume mounted at its claim template\'s path',
+    build: (app) => {
+      const c = chart(app);
+      const db = new StatefulSet(c, 'db', { image: 'postgres:16.4', ports: [{ name: 'pg', number: 5432 }], volumeClaimTemplates: [{ name: 'data', mountPath: '/d', storage: '10Gi' }] });
+      db.mount('/d', EphemeralVolume.emptyDir(c, 'cache'));
+    },
+    path: 'c/db',
+    field: 'volumeClaimTemplates[0].mountPath',
+    rule: /volume "cache" is mounted at \/d too/,
+  },
+];
 
-runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 195);
+const cases: ConstructCase[] = [...storageClasses, ...persistentVolumes, ...sources, ...claims, ...selectors, ...bound, ...ephemeral, ...statefulSets, ...synthChecks, ...gaps];
+
+runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 222);

@@ -67,7 +67,7 @@ describe('checkResourceName', () => {
     ['instance', 'bad\nname', 'contains control characters "\\n"'],
     ['network', ' padded', 'starts or ends with whitespace'],
   ])('refuses a %s name %j (%s)', (what, name, problem) => {
-    expectValidationError(() => checkResourceName(name, W, what), { value: name, rule: `a ${what} name is 1 to 255 characters`, fix: 'of 1 to 255' });
+    expectValidationError(() => checkResourceName(name, W, what), { value: name, rule: `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} name is 1 to 255 characters`, fix: 'of 1 to 255' });
     expectValidationError(() => checkResourceName(name, W, what), { rule: problem });
   });
 
