@@ -26,6 +26,7 @@ import {
   ClusterContext,
   ClusterSpec,
   InfraRenderer,
+  instanceArguments,
   InstanceSpec,
   KeyPairSpec,
   NetworkSpec,
@@ -34,6 +35,7 @@ import {
   RenderedCluster,
   RenderedNetwork,
   RenderedNodeGroup,
+  volumeArguments,
   VolumeSpec,
   WhereOf,
 } from './renderer';
@@ -115,36 +117,12 @@ export class NhnCloudRenderer implements InfraRenderer {
   }
 
   public volume(scope: Construct, spec: VolumeSpec): { resource: BlockstorageVolumeV2; volumeId: string } {
-    const resource = new BlockstorageVolumeV2(scope, 'volume', {
-      name: spec.name,
-      size: spec.sizeGb,
-      volumeType: spec.volumeType,
-      availabilityZone: spec.availabilityZone,
-      description: spec.description,
-    });
+    const resource = new BlockstorageVolumeV2(scope, 'volume', volumeArguments(spec));
     return { resource, volumeId: resource.id };
   }
 
   public instance(scope: Construct, spec: InstanceSpec, where: WhereOf): { resource: ComputeInstanceV2; instanceId: string } {
-    const resource = new ComputeInstanceV2(scope, 'instance', {
-      name: spec.name,
-      flavorId: this.flavorId(scope, spec.flavor, where('flavor')),
-      availabilityZone: spec.availabilityZone,
-      keyPair: spec.keyPairName,
-      securityGroups: [...spec.securityGroups],
-      network: [{ uuid: spec.networkId }],
-      blockDevice: [
-        {
-          uuid: spec.imageId,
-          sourceType: 'image',
-          destinationType: 'volume',
-          volumeSize: spec.bootVolumeSizeGb,
-          volumeType: spec.bootVolumeType,
-          bootIndex: 0,
-          deleteOnTermination: true,
-        },
-      ],
-    });
+    const resource = new ComputeInstanceV2(scope, 'instance', { ...instanceArguments(spec), flavorId: this.flavorId(scope, spec.flavor, where('flavor')), });
     spec.volumeIds.forEach((volumeId, i) => new ComputeVolumeAttachV2(scope, `volume-${i}`, { instanceId: resource.id, volumeId }));
     return { resource, instanceId: resource.id };
   }

@@ -22,6 +22,7 @@ import {
   ClusterContext,
   ClusterSpec,
   InfraRenderer,
+  instanceArguments,
   InstanceSpec,
   KeyPairSpec,
   NetworkSpec,
@@ -31,6 +32,7 @@ import {
   RenderedCluster,
   RenderedNetwork,
   RenderedNodeGroup,
+  volumeArguments,
   VolumeSpec,
   WhereOf,
 } from './renderer';
@@ -168,37 +170,13 @@ export class OpenStackRenderer implements InfraRenderer {
   }
 
   public volume(scope: Construct, spec: VolumeSpec): { resource: BlockstorageVolumeV3; volumeId: string } {
-    const resource = new BlockstorageVolumeV3(scope, 'volume', {
-      name: spec.name,
-      size: spec.sizeGb,
-      volumeType: spec.volumeType,
-      availabilityZone: spec.availabilityZone,
-      description: spec.description,
-    });
+    const resource = new BlockstorageVolumeV3(scope, 'volume', volumeArguments(spec));
     return { resource, volumeId: resource.id };
   }
 
   public instance(scope: Construct, spec: InstanceSpec, where: WhereOf): { resource: ComputeInstanceV2; instanceId: string } {
     checkFlavorInRegion(spec.flavor, this.ctx.region, this.ctx.availableFlavors, undefined, where('flavor'));
-    const resource = new ComputeInstanceV2(scope, 'instance', {
-      name: spec.name,
-      flavorName: spec.flavor.name,
-      availabilityZone: spec.availabilityZone,
-      keyPair: spec.keyPairName,
-      securityGroups: [...spec.securityGroups],
-      network: [{ uuid: spec.networkId }],
-      blockDevice: [
-        {
-          uuid: spec.imageId,
-          sourceType: 'image',
-          destinationType: 'volume',
-          volumeSize: spec.bootVolumeSizeGb,
-          volumeType: spec.bootVolumeType,
-          bootIndex: 0,
-          deleteOnTermination: true,
-        },
-      ],
-    });
+    const resource = new ComputeInstanceV2(scope, 'instance', { ...instanceArguments(spec), flavorName: spec.flavor.name, });
     spec.volumeIds.forEach((volumeId, i) => new ComputeVolumeAttachV2(scope, `volume-${i}`, { instanceId: resource.id, volumeId }));
     return { resource, instanceId: resource.id };
   }

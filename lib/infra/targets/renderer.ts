@@ -124,6 +124,39 @@ export interface InstanceSpec {
   readonly volumeIds: readonly string[];
 }
 
+/**
+ * The block storage volume arguments both providers spell the same way (the nhncloud provider is a fork
+ * of the OpenStack one), so the two renderers differ only in the resource class.
+ */
+export function volumeArguments(spec: VolumeSpec) {
+  return { name: spec.name, size: spec.sizeGb, volumeType: spec.volumeType, availabilityZone: spec.availabilityZone, description: spec.description };
+}
+
+/**
+ * The compute instance arguments both providers spell the same way: everything but the flavor, which the
+ * OpenStack provider takes by name and NHN by a looked-up ID. It boots from a volume made from the image.
+ */
+export function instanceArguments(spec: InstanceSpec) {
+  return {
+    name: spec.name,
+    availabilityZone: spec.availabilityZone,
+    keyPair: spec.keyPairName,
+    securityGroups: [...spec.securityGroups],
+    network: [{ uuid: spec.networkId }],
+    blockDevice: [
+      {
+        uuid: spec.imageId,
+        sourceType: 'image',
+        destinationType: 'volume',
+        volumeSize: spec.bootVolumeSizeGb,
+        volumeType: spec.bootVolumeType,
+        bootIndex: 0,
+        deleteOnTermination: true,
+      },
+    ],
+  };
+}
+
 /** A validated in-place upgrade (nhncloud): `ClusterUpgrade` with its defaults applied. */
 export interface UpgradeSpec {
   /** The version to upgrade to. */
