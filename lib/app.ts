@@ -3,11 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import * as cdktf from 'cdktf';
-import { IConstruct } from 'constructs';
+import { ConstructOrder, IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
 import { providerSchemasFor } from './providers';
 import { warningsUnder } from './annotations';
+import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './platform/deferred';
@@ -117,14 +118,19 @@ export class PlatformApp {
    */
   public synth(): SynthResult {
     let restoreRendering = (): void => undefined;
+    let restoreTraversal = (): void => undefined;
     try {
       this.validate();
-      // From here the tree no longer changes (policies stamp their suppression annotations on an object
-      // before they render it), so every consumer below gets one rendering of each object.
+      // From here the Kubernetes tree no longer changes (policies stamp their suppression annotations on an
+      // object before they render it), so every consumer below gets one rendering of each object, and the
+      // dozen walks over the tree (policies, checks, cdk8s's dependency graphs) one list of its constructs.
+      restoreTraversal = traverseOnce(this.k8s);
       restoreRendering = renderOnce(this.k8s);
       // Policy rules: errors throw PolicyViolationError here, before anything is written.
       runPolicies(this, this.log);
-      const charts = this.k8s.charts;
+      // Every chart's objects, rendered once, in the order and files cdk8s's own synth would write them.
+      const manifests = chartManifests(this.k8s);
+      const charts = manifests.map((m) => m.chart);
       const cluster = targetCluster(this.infra);
       if (cluster) {
         const crossLayer = checkAgainstCluster(cluster, charts);
@@ -133,14 +139,14 @@ export class PlatformApp {
       // Values that exist only after apply get Terraform outputs (kubectl route) and become references in
       // the workloads stack (Terraform route).
       addDeferredOutputs(this.infra);
-      for (const stack of this.infra.node.findAll().filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(charts);
+      for (const stack of this.infra.node.findAll().filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
       const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
       const hasCharts = charts.length > 0;
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
       if (hasCharts && this.checks) {
         // Against the target cluster's version where known (removed APIs), else the oldest NKS creates.
-        k8sIssues = checkManifests(charts.flatMap((chart) => chart.toJson()), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
+        k8sIssues = checkManifests(manifests.flatMap((m) => m.objects), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
       }
       if (hasStacks) {
         addPortableBackends(this.infra);
@@ -150,9 +156,11 @@ export class PlatformApp {
       if (tfIssues.length || k8sIssues.length) throw new OutputCheckError(tfIssues, k8sIssues);
       let pendingObjects: PendingObject[] = [];
       if (hasCharts) {
-        this.k8s.synth();
         const deferred = deferredValues(this.infra);
-        pendingObjects = resolveDeferredValues(this.k8s.outdir, deferred, deferred.length && this.infraOutputs ? readInfraOutputs(this.infraOutputs) : undefined);
+        const resolved = resolveDeferredValues(manifests, deferred, deferred.length && this.infraOutputs ? readInfraOutputs(this.infraOutputs) : undefined);
+        pendingObjects = resolved.pending;
+        fs.mkdirSync(this.k8s.outdir, { recursive: true });
+        writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
       const warnings = this.warnings();
       for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
@@ -169,6 +177,7 @@ export class PlatformApp {
       return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects };
     } finally {
       restoreRendering();
+      restoreTraversal();
       fs.rmSync(this.staging, { recursive: true, force: true });
       stagingDirs.delete(this.staging);
     }
@@ -234,7 +243,7 @@ process.once('exit', () => {
 
 /**
  * Makes each ApiObject under `root` render once: the policy rules, the cross-layer checks, the manifest
- * check, the workloads stack and cdk8s's own synth would each call `toJson()` (token resolution and the
+ * check, the workloads stack and the manifest writer would each call `toJson()` (token resolution and the
  * cdk8s-plus → Kubernetes conversion), about half of synth's time. Every consumer only reads the result;
  * the workloads stack deep-copies it before changing it. Returns the function that restores rendering.
  */
@@ -247,6 +256,27 @@ function renderOnce(root: IConstruct): () => void {
   }
   return () => {
     for (const o of objects) delete (o as { toJson?: unknown }).toJson;
+  };
+}
+
+/**
+ * Makes `root.node.findAll()` walk the tree once: later calls (in either order) get a copy of the first
+ * walk's list. Returns the function that restores walking.
+ */
+function traverseOnce(root: IConstruct): () => void {
+  const node = root.node;
+  const walk = node.findAll.bind(node);
+  const walks = new Map<ConstructOrder | undefined, IConstruct[]>();
+  Object.defineProperty(node, 'findAll', {
+    configurable: true,
+    value: (order?: ConstructOrder): IConstruct[] => {
+      let found = walks.get(order);
+      if (!found) walks.set(order, (found = walk(order)));
+      return found.slice();
+    },
+  });
+  return () => {
+    delete (node as { findAll?: unknown }).findAll;
   };
 }
 

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { Yaml } from 'cdk8s';
 import { fail } from '../model/errors';
+import { ChartManifests } from '../output/charts';
 import { DeferredValue } from './deferred';
 
 /** `cdktf output --outputs-file` JSON: stack name → output name → value. */
@@ -54,35 +53,40 @@ function replaceTokens(node: unknown, values: ReadonlyMap<string, string>): unkn
 }
 
 /**
- * Writes the real values of deferred infrastructure values into the manifests of `dir` (the kubectl
- * route). Objects whose values are not in `outputs` are left out of their file and returned, so nothing
- * unresolved ever lands in `dist/`.
+ * Writes the real values of deferred infrastructure values into the manifests (the kubectl route).
+ * Objects whose values are not in `outputs` are left out and returned, and a chart left with no objects
+ * writes no file, so nothing unresolved ever lands in `dist/`.
  */
-export function resolveDeferredValues(dir: string, deferred: readonly DeferredValue[], outputs: InfraOutputs | undefined): PendingObject[] {
-  if (deferred.length === 0) return [];
+export function resolveDeferredValues(
+  manifests: readonly ChartManifests[],
+  deferred: readonly DeferredValue[],
+  outputs: InfraOutputs | undefined,
+): { manifests: ChartManifests[]; pending: PendingObject[] } {
+  if (deferred.length === 0) return { manifests: [...manifests], pending: [] };
   const known = new Map<string, string>();
   for (const d of deferred) {
     const v = valueOf(d, outputs);
     if (v !== undefined) known.set(d.token, v);
   }
   const pending: PendingObject[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const full = path.join(dir, file);
-    const text = fs.readFileSync(full, 'utf8');
-    if (!deferred.some((d) => text.includes(d.token))) continue;
-    const kept: unknown[] = [];
-    for (const doc of Yaml.load(full) as Record<string, any>[]) {
-      const json = JSON.stringify(doc);
-      const missing = deferred.filter((d) => json.includes(d.token) && !known.has(d.token));
-      if (missing.length > 0) {
-        const meta = doc?.metadata ?? {};
-        pending.push({ file, object: `${doc?.kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name}`, waitsFor: missing.map((d) => `${d.stack.node.id}.${d.outputName} (${d.description})`) });
-      } else {
-        kept.push(replaceTokens(doc, known));
-      }
+  const resolved: ChartManifests[] = [];
+  for (const m of manifests) {
+    const texts = m.objects.map((o) => JSON.stringify(o));
+    if (!texts.some((text) => deferred.some((d) => text.includes(d.token)))) {
+      resolved.push(m);
+      continue;
     }
-    if (kept.length === 0) fs.rmSync(full);
-    else fs.writeFileSync(full, Yaml.stringify(...kept));
+    const kept: Record<string, unknown>[] = [];
+    m.objects.forEach((doc: Record<string, any>, i) => {
+      const missing = deferred.filter((d) => texts[i].includes(d.token) && !known.has(d.token));
+      if (missing.length > 0) {
+        const meta = doc.metadata ?? {};
+        pending.push({ file: m.file, object: `${doc.kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name}`, waitsFor: missing.map((d) => `${d.stack.node.id}.${d.outputName} (${d.description})`) });
+      } else {
+        kept.push(replaceTokens(doc, known) as Record<string, unknown>);
+      }
+    });
+    if (kept.length > 0) resolved.push({ ...m, objects: kept });
   }
-  return pending;
+  return { manifests: resolved, pending };
 }

@@ -3,6 +3,8 @@ import { KubernetesProvider, KubernetesProviderConfig } from '@cdktf/provider-ku
 import { Chart } from 'cdk8s';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { fail } from '../model/errors';
+import { ChartManifests } from '../output/charts';
 import { isNamespaced } from './scope';
 
 /**
@@ -63,15 +65,23 @@ export class WorkloadsStack extends TerraformStack {
 
   /**
    * Turns the charts' objects into `kubernetes_manifest` resources. PlatformApp.synth calls it once, after
-   * the whole program has run, with the app's charts.
+   * the whole program has run, with every chart of the app rendered (lib/output/charts.ts); the stack
+   * takes the charts it was given, or all of them.
    */
-  public addManifests(appCharts: readonly Chart[]): void {
+  public addManifests(appManifests: readonly ChartManifests[]): void {
     if (this.prepared) return;
     this.prepared = true;
     const namespaces = new Map<string, Manifest>();
     const pending: { obj: Record<string, any>; id: string }[] = [];
-    for (const chart of this.charts ?? appCharts) {
-      for (const raw of chart.toJson()) {
+    const given = this.charts?.map((chart) => {
+      const found = appManifests.find((m) => m.chart === chart);
+      if (!found) {
+        return fail({ path: this.node.path, field: 'charts' }, chart.node.path, 'the charts of a workloads stack belong to the same PlatformApp (app.k8s)', 'create the chart under app.k8s of this PlatformApp');
+      }
+      return found;
+    });
+    for (const { chart, objects } of given ?? appManifests) {
+      for (const raw of objects) {
         const obj = JSON.parse(JSON.stringify(raw)) as Record<string, any>;
         const kind = String(obj.kind);
         const meta = (obj.metadata ??= {});

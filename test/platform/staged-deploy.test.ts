@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { BlockStorageVolume, Cluster, deferInfraValue, ImageRef, KeyPair, Network, Platform, PlatformApp } from '../../lib';
+import { BlockStorageVolume, Cluster, deferInfraValue, ImageRef, KeyPair, Network, Platform, PlatformApp, WorkloadsStack } from '../../lib';
 import { catchValidation, resources, synth, tmpdir } from '../helpers';
 import { IMAGE_ID, PUBLIC_KEY } from '../infra/fixtures';
 
@@ -97,6 +97,33 @@ describe('staged deploy: infrastructure stack, then workloads stack', () => {
     const err = catchValidation(() => app.synth());
     expect(err).toMatchObject({ path: 'PlatformApp', field: 'infraOutputs' });
     expect(err.fix).toContain('cdktf output');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a workloads stack given some of the charts', () => {
+  function twoCharts(app: PlatformApp, stackCharts: (app: PlatformApp, chosen: Chart) => Chart[]) {
+    const { platform, cluster } = program(app, { workloads: false });
+    const other = new Chart(app.k8s, 'other');
+    new ApiObject(other, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other-cm' }, data: { a: 'b' } });
+    new WorkloadsStack(app.infra, 'only-other', { cluster, charts: stackCharts(app, other) });
+    return platform;
+  }
+
+  test('applies only the objects of those charts; dist/ still has every chart', () => {
+    const out = synth((app) => twoCharts(app, (_, other) => [other]));
+    const applied = resources(out.tf['only-other'], 'kubernetes_manifest').map(([, m]) => `${m.manifest.kind}/${m.manifest.metadata.name}`);
+    expect(applied).toEqual(['ConfigMap/other-cm']);
+    expect(Object.keys(out.manifestFiles).sort()).toEqual(['other.k8s.yaml', 'web.k8s.yaml']);
+  });
+
+  test('a chart of another program is refused, naming the stack, the chart and the fix; nothing is written', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'out'), k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    twoCharts(app, () => [new Chart(new PlatformApp({ log: () => undefined }).k8s, 'elsewhere')]);
+    const err = catchValidation(() => app.synth());
+    expect(err).toMatchObject({ path: 'only-other', field: 'charts', value: 'elsewhere' });
+    expect(err.fix).toContain('app.k8s');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

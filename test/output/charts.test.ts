@@ -1,0 +1,104 @@
+// PlatformApp writes dist/ itself (lib/output): the same files, in the same order, with the same objects as
+// cdk8s's own `App.synth()` would write for the same program. These tests run both on the same programs.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PlatformApp } from '../../lib';
+import { chartManifests, writeChartManifests } from '../../lib/output/charts';
+
+const examplesDir = path.join(__dirname, '..', '..', 'examples');
+const sections = fs.readdirSync(examplesDir).filter((d) => fs.existsSync(path.join(examplesDir, d, 'main.ts'))).sort();
+type Build = (app: PlatformApp) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = (section: string): Build => require(path.join(examplesDir, section, 'main.ts')).build as Build;
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'nks-output-'));
+}
+
+/**
+ * File name → text of every file in `dir`. Two instances of one program number their Terraform tokens
+ * differently (a process-wide counter); the number is all that differs, so it is masked.
+ */
+function files(dir: string): Record<string, string> {
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/TfToken\[TOKEN\.\d+\]/g, 'TfToken[TOKEN.n]')]));
+}
+
+/** What cdk8s's App.synth writes for the charts of `k8s`. */
+function cdk8sWrites(k8s: App): Record<string, string> {
+  const dir = tmp();
+  Object.defineProperty(k8s, 'outdir', { value: dir });
+  k8s.synth();
+  return files(dir);
+}
+
+/** What lib/output writes for the charts of `k8s`. */
+function nksWrites(k8s: App): Record<string, string> {
+  const dir = tmp();
+  writeChartManifests(dir, chartManifests(k8s));
+  return files(dir);
+}
+
+describe('the manifest writer against cdk8s App.synth, on every example', () => {
+  test.each(sections)('%s: same files, byte for byte', (section) => {
+    // Two instances of the same program: one written by cdk8s, one by nks-cdk.
+    const a = new PlatformApp({ log: () => undefined });
+    load(section)(a);
+    const b = new PlatformApp({ log: () => undefined });
+    load(section)(b);
+    const theirs = cdk8sWrites(a.k8s);
+    const ours = nksWrites(b.k8s);
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    expect(Object.keys(ours).length).toBeGreaterThan(0);
+    for (const file of Object.keys(theirs)) expect(ours[file]).toBe(theirs[file]);
+  });
+});
+
+/** Two charts where the first's object depends on the second's, and a chart nested in a chart. */
+function dependentCharts(app: App): void {
+  const front = new Chart(app, 'front');
+  const back = new Chart(app, 'back');
+  const parent = new Chart(app, 'parent');
+  const nested = new Chart(parent, 'nested');
+  const cm = (scope: Construct, id: string) => new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id }, data: { key: id } });
+  const web = cm(front, 'web');
+  const config = cm(back, 'config');
+  web.node.addDependency(config);
+  cm(parent, 'outer');
+  cm(nested, 'inner');
+  // Within one chart: `z` written before `a` because `a` depends on it.
+  const a = cm(back, 'a');
+  a.node.addDependency(cm(back, 'z'));
+}
+
+describe('dependencies between charts and objects', () => {
+  const theirs = (() => {
+    const app = new App();
+    dependentCharts(app);
+    return cdk8sWrites(app);
+  })();
+  const ours = (() => {
+    const app = new App();
+    dependentCharts(app);
+    return nksWrites(app);
+  })();
+
+  test('charts that depend on charts get indexed file names in dependency order, as cdk8s names them', () => {
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    const order = Object.keys(ours);
+    expect(order.every((f) => /^\d{4}-/.test(f))).toBe(true);
+    const position = (chart: string) => order.findIndex((f) => f.endsWith(`-${chart}.k8s.yaml`));
+    expect(position('back')).toBeLessThan(position('front'));
+    expect(position('nested')).toBeLessThan(position('parent'));
+  });
+
+  test('objects are written dependencies first, byte for byte as cdk8s writes them', () => {
+    for (const file of Object.keys(theirs)) expect(ours[file]).toBe(theirs[file]);
+    const back = Object.entries(ours).find(([f]) => f.endsWith('-back.k8s.yaml'))![1];
+    const names = back.split('---\n').map((doc) => /\n  name: (\S+)/.exec(doc)?.[1]);
+    expect(names.indexOf('z')).toBeLessThan(names.indexOf('a'));
+    expect(names).toEqual(expect.arrayContaining(['config', 'a', 'z']));
+  });
+});
