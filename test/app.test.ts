@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { BlockStorageVolume, InfraStack, OutputCheckError, PlatformApp, ValidationErrors } from '../lib';
 import { ContainerinfraClusterV1 } from '../lib/generated/providers/openstack/containerinfra-cluster-v1';
 import { tmpdir } from './helpers';
@@ -69,6 +70,19 @@ describe('PlatformApp.synth', () => {
     const first = read();
     expect(read()).toBe(first);
     expect(first).not.toContain('undefined');
+  });
+
+  test('after synth the program is as it was: the tree walks and renders live again (synth caches both while it runs)', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'out'), k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    const chart = new Chart(app.k8s, 'c');
+    const cm = new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { a: 'first' } });
+    app.synth();
+    expect(fs.readFileSync(path.join(dir, 'dist', 'c.k8s.yaml'), 'utf8')).toContain('a: first');
+    const added = new ApiObject(chart, 'later', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later' } });
+    expect(app.k8s.node.findAll()).toContain(added);
+    cm.addJsonPatch(JsonPatch.replace('/data/a', 'second'));
+    expect(cm.toJson()).toMatchObject({ data: { a: 'second' } });
   });
 
   test('the local state file is addressed relative to the stack directory, beside the output directory', () => {

@@ -13,6 +13,12 @@
 // resources.limits, ...). A key of the data that the validator neither read nor enumerated past is not in the
 // schema: an unknown field. An object the validator never looked into is free-form in the schema (FieldsV1,
 // RawExtension, x-kubernetes-preserve-unknown-fields), so nothing under it is reported.
+//
+// The recording run costs most of the check at scale (a proxy per object read), and programs repeat shapes:
+// ten thousand Deployments differ in names, not in fields. So each kind's validator remembers, from its clean
+// recording runs, which fields each place of the schema has (Shape below). An object the validator accepts
+// when run directly, all of whose fields the remembered shape vouches for, has no unknown field; every other
+// object takes the recording run (test/checks/schema-shapes.test.ts checks both ways agree).
 
 /** One ajv error as kubernetes-models' validators report it (ajv-i18n has filled in `message`). */
 export interface SchemaError {
@@ -53,16 +59,29 @@ const KIND = /^[A-Z][A-Za-z0-9]*$/;
 // One entry per apiVersion/kind looked up: the validator, or null for "kubernetes-models has no such kind".
 const validators = new Map<string, SchemaValidator | null>();
 
+/** How many objects were validated directly (their shape known) and with the recording run. */
+const runs = { direct: 0, recorded: 0 };
+
+/** Counts of the two ways objects were validated so far in this process (for tests and the bench). */
+export function schemaRunCounts(): { readonly direct: number; readonly recorded: number } {
+  return { ...runs };
+}
+
 /**
  * The validator kubernetes-models has for `apiVersion`/`kind`, loaded on first use and cached; undefined when
- * the package has no such top-level kind (a custom resource, a typo, a kind of another version).
+ * the package has no such top-level kind (a custom resource, a typo, a kind of another version). With
+ * `recordAlways` (for tests), a fresh validator that takes the recording run on every object.
  */
-export function findValidator(apiVersion: string, kind: string): SchemaValidator | undefined {
+export function findValidator(apiVersion: string, kind: string, options: { recordAlways?: boolean } = {}): SchemaValidator | undefined {
+  if (options.recordAlways) {
+    const model = API_VERSION.test(apiVersion) && KIND.test(kind) ? loadModel(apiVersion, kind) : undefined;
+    return model ? strictValidator(model, false) : undefined;
+  }
   const key = `${apiVersion}\u0000${kind}`;
   let found = validators.get(key);
   if (found === undefined) {
     const model = API_VERSION.test(apiVersion) && KIND.test(kind) ? loadModel(apiVersion, kind) : undefined;
-    found = model ? strictValidator(model) : null;
+    found = model ? strictValidator(model, true) : null;
     validators.set(key, found);
   }
   return found ?? undefined;
@@ -92,9 +111,18 @@ function isModuleNotFound(e: unknown): boolean {
 
 const NO_ERRORS: readonly SchemaError[] = Object.freeze([]);
 
-function strictValidator(model: ModelClass): SchemaValidator {
+function strictValidator(model: ModelClass, useShape: boolean): SchemaValidator {
   const validate = model.prototype.validate;
+  // What earlier clean objects of this kind showed of the schema (see Shape): an object that passes the
+  // schema and whose every field and nested object the shape already covers has no unknown field, so it
+  // needs only the validator's own run; any other object takes the recording run, which is always exact.
+  const shape = newShape();
   return (data) => {
+    if (useShape && runsClean(validate, data) && covers(shape, data)) {
+      runs.direct++;
+      return { errors: NO_ERRORS, unknownFields: NO_UNKNOWN_FIELDS };
+    }
+    runs.recorded++;
     const root = new Recorder(data);
     let errors = NO_ERRORS;
     try {
@@ -106,8 +134,89 @@ function strictValidator(model: ModelClass): SchemaValidator {
     }
     const unknownFields: UnknownField[] = [];
     collectUnknown(root, [], unknownFields);
+    // Only a clean run read every field the schema declares wherever the data has an object.
+    if (useShape && errors.length === 0) learn(shape, root);
     return { errors, unknownFields };
   };
+}
+
+const NO_UNKNOWN_FIELDS: readonly UnknownField[] = Object.freeze([]);
+
+/** Whether the validator accepts `data` (run directly on the data: kubernetes-models' validators only read). */
+function runsClean(validate: (this: unknown) => void, data: object): boolean {
+  try {
+    validate.call(data);
+    return true;
+  } catch (e) {
+    if (!Array.isArray((e as { errors?: unknown } | null)?.errors)) throw e;
+    return false;
+  }
+}
+
+/**
+ * The schema of one kind as the recording runs of clean objects saw it, place by place: what the
+ * validator did with the object or array it found there. On an object it reads every field the schema
+ * declares (ajv's code reads each), lists the keys where any key is allowed, or reads nothing where the
+ * schema says nothing (free-form). Array items share one place, as they share one item schema; under an
+ * object that takes any key, places stay by key. A place seen two different ways is never vouched for.
+ */
+interface Shape {
+  kind?: 'array' | 'fields' | 'any-key' | 'free-form' | 'mixed';
+  readonly fields: Set<string>;
+  readonly children: Map<string, Shape>;
+}
+
+const ITEMS = '[]';
+
+function newShape(): Shape {
+  return { fields: new Set(), children: new Map() };
+}
+
+function learn(shape: Shape, node: Recorder): void {
+  const read = node.read;
+  const kind = read === undefined ? 'array' : node.enumerated ? 'any-key' : read.size === 0 ? 'free-form' : 'fields';
+  shape.kind = shape.kind === undefined || shape.kind === kind ? kind : 'mixed';
+  for (const key of read ?? []) shape.fields.add(key);
+  if (!node.children) return;
+  for (const [key, child] of node.children) {
+    const place = read === undefined ? ITEMS : key;
+    let next = shape.children.get(place);
+    if (!next) shape.children.set(place, (next = newShape()));
+    learn(next, child);
+  }
+}
+
+/**
+ * Whether `shape` vouches for every field of `value`: each key is one the schema has there (or any key is
+ * allowed there), and each nested object or array lies at a place clean runs have seen the same way. False
+ * means "not known", not "wrong": the caller then takes the recording run.
+ */
+function covers(shape: Shape, value: object): boolean {
+  switch (shape.kind) {
+    case 'array':
+      if (!Array.isArray(value)) return false;
+      for (const item of value as unknown[]) {
+        if (item === null || typeof item !== 'object') continue;
+        const items = shape.children.get(ITEMS);
+        if (!items || !covers(items, item)) return false;
+      }
+      return true;
+    case 'free-form':
+      return !Array.isArray(value);
+    case 'fields':
+    case 'any-key':
+      if (Array.isArray(value)) return false;
+      for (const key of Object.keys(value)) {
+        if (shape.kind === 'fields' && !shape.fields.has(key) && !key.startsWith(SCHEMA_EXTENSION_PREFIX)) return false;
+        const child = (value as Record<string, unknown>)[key];
+        if (child === null || typeof child !== 'object') continue;
+        const place = shape.children.get(key);
+        if (!place || !covers(place, child)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
