@@ -70,8 +70,9 @@ export function formatManifestIssues(issues: readonly ManifestIssue[]): string {
 }
 
 function checkOne(obj: unknown, minor: number, issues: ManifestIssue[]): void {
-  const object = objectId(obj);
-  const report: IssueSink = (rule, path, message) => issues.push({ rule, object, path, message });
+  // Named only when there is something to report: most objects have nothing.
+  let object: string | undefined;
+  const report: IssueSink = (rule, path, message) => issues.push({ rule, object: (object ??= objectId(obj)), path, message });
   if (!isObj(obj)) {
     report('schema', '', `${showValue(obj)} is not a Kubernetes object (expected a JSON object with apiVersion and kind)`);
     return;

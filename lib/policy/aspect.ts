@@ -7,7 +7,7 @@ import { IConstruct } from 'constructs';
 import { PolicyEngine } from './engine';
 import { isObj } from './objects';
 import { PolicyReport } from './report';
-import { declaredOn, suppressionAnnotations, suppressionsFor, suppressionsInManifest, suppressionsInTerraform, TERRAFORM_COMMENT_KEY } from './suppressions';
+import { declaredOn, suppressionAnnotations, suppressionsFor, suppressionsInManifest, suppressionsInTerraform, SuppressionMemo, TERRAFORM_COMMENT_KEY } from './suppressions';
 import { KubeObject, ManifestRuleContext, PolicyFinding, PolicySubject, PolicySuppression } from './types';
 
 /**
@@ -20,6 +20,8 @@ export class PolicyAspect implements IAspect {
   private readonly found: PolicyFinding[] = [];
   // Every object of a tree, rendered once, for rules that look across objects (a claim's StorageClass).
   private readonly objectsByRoot = new Map<IConstruct, readonly KubeObject[]>();
+  // Suppressions in effect per construct; the tree does not change while the aspect visits it.
+  private readonly memo: SuppressionMemo = new Map();
 
   /**
    * @param engine the rules and levels
@@ -47,7 +49,7 @@ export class PolicyAspect implements IAspect {
     const path = node.node.path;
     if (ApiObject.isApiObject(node)) {
       const object = this.render(node);
-      const inCode = suppressionsFor(node);
+      const inCode = suppressionsFor(node, this.memo);
       // Annotations written by hand in the program count too; those nks-cdk stamped repeat `inCode`.
       const inAnnotations = suppressionsInManifest(object, path).filter((s) => !inCode.some((c) => c.ruleId === s.ruleId));
       this.found.push(...this.engine.checkSuppressions(inAnnotations, path));
@@ -56,7 +58,7 @@ export class PolicyAspect implements IAspect {
     if (TerraformResource.isTerraformResource(node)) {
       const block = terraformBlock(node);
       if (!block) return undefined;
-      const inCode = suppressionsFor(node);
+      const inCode = suppressionsFor(node, this.memo);
       const stamped = suppressionsInTerraform(block.body, path).filter((s) => !inCode.some((c) => c.ruleId === s.ruleId));
       return { kind: 'terraform', resource: block, path, suppressions: [...inCode, ...stamped] };
     }
@@ -93,8 +95,9 @@ function terraformBlock(resource: TerraformResource): { type: string; name: stri
  * a `"//"` comment in Terraform blocks. Idempotent.
  */
 export function stampSuppressions(root: IConstruct): void {
+  const memo: SuppressionMemo = new Map();
   for (const node of root.node.findAll()) {
-    const suppressions: PolicySuppression[] = ApiObject.isApiObject(node) || TerraformResource.isTerraformResource(node) ? suppressionsFor(node) : [];
+    const suppressions: PolicySuppression[] = ApiObject.isApiObject(node) || TerraformResource.isTerraformResource(node) ? suppressionsFor(node, memo) : [];
     if (!suppressions.length) continue;
     const annotations = suppressionAnnotations(suppressions);
     if (ApiObject.isApiObject(node)) {

@@ -78,16 +78,17 @@ export class PolicyEngine {
 
   /** Findings of every running rule on one subject; `context` holds every Kubernetes object being checked. */
   public checkSubject(subject: PolicySubject, context: ManifestRuleContext): PolicyFinding[] {
-    const resource = subjectResource(subject);
+    let resource: string | undefined;
     const findings: PolicyFinding[] = [];
     for (const { rule, level } of this.active) {
       const problems = subject.kind === 'manifest'
         ? rule.checkManifest?.(subject.object, context) ?? []
         : rule.checkTerraform?.(subject.resource) ?? [];
+      if (problems.length === 0) continue;
       const suppression = subject.suppressions.find((s) => s.ruleId === rule.id && suppressionProblem(s, this.knownRuleIds) === undefined);
       for (const p of problems) {
         findings.push({
-          ruleId: rule.id, level, path: subject.path, resource, message: p.message, fix: rule.fix,
+          ruleId: rule.id, level, path: subject.path, resource: (resource ??= subjectResource(subject)), message: p.message, fix: rule.fix,
           ...(p.field ? { field: p.field } : {}),
           ...(suppression ? { suppressed: { reason: suppression.reason.trim(), declaredAt: suppression.declaredAt } } : {}),
         });

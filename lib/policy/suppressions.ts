@@ -27,11 +27,31 @@ export function declaredOn(construct: IConstruct): PolicySuppression[] {
     .map((m) => ({ ruleId: m.data.ruleId as string, reason: m.data.reason as string, declaredAt: construct.node.path }));
 }
 
-/** The suppressions that apply to `construct`: its own and its ancestors', the nearest one per rule. */
-export function suppressionsFor(construct: IConstruct): PolicySuppression[] {
-  const byRule = new Map<string, PolicySuppression>();
-  for (const scope of construct.node.scopes) for (const s of declaredOn(scope)) byRule.set(s.ruleId, s);
-  return [...byRule.values()];
+/**
+ * The suppressions that apply to `construct`: its own and its ancestors', the nearest one per rule. Pass
+ * one `memo` to many calls over a tree that does not change, and each construct's are worked out once.
+ */
+export function suppressionsFor(construct: IConstruct, memo?: SuppressionMemo): PolicySuppression[] {
+  return [...inherited(construct, memo ?? new Map()).values()];
+}
+
+/** Per construct, the suppressions that apply to it by rule id (see {@link suppressionsFor}). */
+export type SuppressionMemo = Map<IConstruct, ReadonlyMap<string, PolicySuppression>>;
+
+function inherited(construct: IConstruct, memo: SuppressionMemo): ReadonlyMap<string, PolicySuppression> {
+  let byRule = memo.get(construct);
+  if (byRule) return byRule;
+  const parent = construct.node.scope;
+  const above = parent ? inherited(parent, memo) : new Map<string, PolicySuppression>();
+  const own = declaredOn(construct);
+  if (own.length === 0) byRule = above;
+  else {
+    const merged = new Map(above);
+    for (const s of own) merged.set(s.ruleId, s);
+    byRule = merged;
+  }
+  memo.set(construct, byRule);
+  return byRule;
 }
 
 /** The suppressions an object carries in its annotations. */
