@@ -4,6 +4,7 @@ export * from './annotations';
 export * from './where';
 export * from './k8s';
 export * from './app';
+export * from './output';
 export * from './infra';
 export * from './platform';
 export * from './checks';

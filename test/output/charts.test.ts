@@ -102,3 +102,28 @@ describe('dependencies between charts and objects', () => {
     expect(names).toEqual(expect.arrayContaining(['config', 'a', 'z']));
   });
 });
+
+describe('construct metadata', () => {
+  test('with CDK8S_RECORD_CONSTRUCT_METADATA=true, construct-metadata.json as cdk8s writes it', () => {
+    const before = process.env.CDK8S_RECORD_CONSTRUCT_METADATA;
+    process.env.CDK8S_RECORD_CONSTRUCT_METADATA = 'true';
+    try {
+      const theirs = (() => {
+        const app = new App();
+        dependentCharts(app);
+        return cdk8sWrites(app);
+      })();
+      const ours = (() => {
+        const app = new App();
+        dependentCharts(app);
+        return nksWrites(app);
+      })();
+      expect(ours['construct-metadata.json']).toBe(theirs['construct-metadata.json']);
+      // One entry per ApiObject, with its construct path.
+      expect(Object.values(JSON.parse(ours['construct-metadata.json']).resources).map((r: any) => r.path).sort()).toEqual(['back/a', 'back/config', 'back/z', 'front/web', 'parent/nested/inner', 'parent/outer']);
+    } finally {
+      if (before === undefined) delete process.env.CDK8S_RECORD_CONSTRUCT_METADATA;
+      else process.env.CDK8S_RECORD_CONSTRUCT_METADATA = before;
+    }
+  });
+});
