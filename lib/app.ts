@@ -133,7 +133,7 @@ export class PlatformApp {
       const charts = manifests.map((m) => m.chart);
       const cluster = targetCluster(this.infra);
       if (cluster) {
-        const crossLayer = checkAgainstCluster(cluster, charts);
+        const crossLayer = checkAgainstCluster(cluster, manifests.flatMap((m) => m.apiObjects));
         if (crossLayer.length) throw new ValidationErrors(crossLayer);
       }
       // Values that exist only after apply get Terraform outputs (kubectl route) and become references in

@@ -1,7 +1,7 @@
 // Checks that need both layers at once: what the manifests ask of the nodes, volumes and networks the
 // infrastructure declares. They run in PlatformApp.synth after every construct's own validation, on the
 // objects as they will be written.
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
@@ -55,60 +55,59 @@ function describeGroups(groups: readonly NodePlacement[]): string {
 }
 
 /**
- * Runs the cross-layer checks for the charts that run on `cluster`. Returns errors (what cannot work);
- * adds warnings (what is legal but risky) to the objects.
+ * Runs the cross-layer checks for the objects that run on `cluster` (every ApiObject of the charts, each
+ * once: `ChartManifests.apiObjects`). Returns errors (what cannot work); adds warnings (what is legal but
+ * risky) to the objects.
  */
-export function checkAgainstCluster(cluster: Cluster, charts: readonly Chart[]): ValidationError[] {
+export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiObject[]): ValidationError[] {
   const errors: ValidationError[] = [];
   const groups = cluster.placements;
   const zones = new Set(groups.map((g) => g.availabilityZone));
   const error = (object: IConstruct, field: string, value: unknown, rule: string, fix: string) =>
     errors.push(new ValidationError({ path: object.node.path, field, value, rule, fix }));
-  const gpuDemand = new Map<NodePlacement, { gpus: number; objects: string[] }>();
+  const gpuDemand = new Map<NodePlacement, { gpus: number; objects: ApiObject[] }>();
 
-  for (const chart of charts) {
-    for (const object of chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject)) {
-      const json = object.toJson() as Json;
-      const pod = podSpecOf(object, json);
-      if (pod) {
-        const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
-        const candidates = groups.filter((g) => labelsMatch(selector, g));
-        if (Object.keys(selector).length > 0 && candidates.length === 0) {
-          error(object, `${pod.field}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
-        }
-        const perPod = gpusAsked(pod.spec);
-        if (perPod > 0) {
-          const gpuGroups = candidates.filter((g) => g.gpu);
-          if (gpuGroups.length === 0) {
-            error(object, `${pod.field}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
-          } else if (gpuGroups.length === 1) {
-            const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
-            demand.gpus += perPod * pod.replicas;
-            demand.objects.push(object.node.path);
-            gpuDemand.set(gpuGroups[0], demand);
-          }
+  for (const object of apiObjects) {
+    const json = object.toJson() as Json;
+    const pod = podSpecOf(object, json);
+    if (pod) {
+      const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
+      const candidates = groups.filter((g) => labelsMatch(selector, g));
+      if (Object.keys(selector).length > 0 && candidates.length === 0) {
+        error(object, `${pod.field}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
+      }
+      const perPod = gpusAsked(pod.spec);
+      if (perPod > 0) {
+        const gpuGroups = candidates.filter((g) => g.gpu);
+        if (gpuGroups.length === 0) {
+          error(object, `${pod.field}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
+        } else if (gpuGroups.length === 1) {
+          const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
+          demand.gpus += perPod * pod.replicas;
+          demand.objects.push(object);
+          gpuDemand.set(gpuGroups[0], demand);
         }
       }
-      if (json.kind === 'StorageClass') {
-        const zone = json.parameters?.availability;
-        if (zone !== undefined && !zones.has(zone)) {
-          warn(object, `StorageClass provisions volumes in ${zone}, but cluster ${cluster.name} has no nodes there (node zones: ${[...zones].sort().join(', ')}); a Cinder volume attaches only to a node in its own zone, so pods using it cannot start.`);
-        }
-        if (json.provisioner === IN_TREE_CINDER_PROVISIONER && compareVersions(cluster.kubernetesVersion, 'v1.20.0') >= 0) {
-          error(object, 'provisioner', json.provisioner, `the in-tree Cinder provisioner is gone in Kubernetes ${cluster.kubernetesVersion.tag} (cluster ${cluster.name}); NKS uses the Cinder CSI driver from v1.20`, 'use provisioner cinder.csi.openstack.org (StorageClass picks it from the cluster version)');
-        }
+    }
+    if (json.kind === 'StorageClass') {
+      const zone = json.parameters?.availability;
+      if (zone !== undefined && !zones.has(zone)) {
+        warn(object, `StorageClass provisions volumes in ${zone}, but cluster ${cluster.name} has no nodes there (node zones: ${[...zones].sort().join(', ')}); a Cinder volume attaches only to a node in its own zone, so pods using it cannot start.`);
       }
-      if (json.kind === 'Service') {
-        for (const key of SUBNET_ANNOTATIONS) {
-          const value = json.metadata?.annotations?.[key];
-          const subnet = cluster.network.subnetId;
-          if (typeof value !== 'string' || value === subnet) continue;
-          if (Token.isUnresolved(subnet)) {
-            // The cluster's subnet is created by this program: its ID is unknown until apply.
-            warn(object, `${key} names subnet ${value}, but cluster ${cluster.name}'s subnet is created by this program (${cluster.network.path}), so nks-cdk cannot tell whether they are the same. Omit the annotation to use the cluster subnet.`);
-          } else {
-            error(object, `metadata.annotations.${key}`, value, `the load balancer would use a subnet that is not cluster ${cluster.name}'s (${subnet})`, 'omit the annotation to use the cluster subnet, or give the cluster\'s subnet ID');
-          }
+      if (json.provisioner === IN_TREE_CINDER_PROVISIONER && compareVersions(cluster.kubernetesVersion, 'v1.20.0') >= 0) {
+        error(object, 'provisioner', json.provisioner, `the in-tree Cinder provisioner is gone in Kubernetes ${cluster.kubernetesVersion.tag} (cluster ${cluster.name}); NKS uses the Cinder CSI driver from v1.20`, 'use provisioner cinder.csi.openstack.org (StorageClass picks it from the cluster version)');
+      }
+    }
+    if (json.kind === 'Service') {
+      for (const key of SUBNET_ANNOTATIONS) {
+        const value = json.metadata?.annotations?.[key];
+        const subnet = cluster.network.subnetId;
+        if (typeof value !== 'string' || value === subnet) continue;
+        if (Token.isUnresolved(subnet)) {
+          // The cluster's subnet is created by this program: its ID is unknown until apply.
+          warn(object, `${key} names subnet ${value}, but cluster ${cluster.name}'s subnet is created by this program (${cluster.network.path}), so nks-cdk cannot tell whether they are the same. Omit the annotation to use the cluster subnet.`);
+        } else {
+          error(object, `metadata.annotations.${key}`, value, `the load balancer would use a subnet that is not cluster ${cluster.name}'s (${subnet})`, 'omit the annotation to use the cluster subnet, or give the cluster\'s subnet ID');
         }
       }
     }
@@ -117,10 +116,7 @@ export function checkAgainstCluster(cluster: Cluster, charts: readonly Chart[]):
   for (const [group, demand] of gpuDemand) {
     const capacity = group.maxNodes * (group.gpu?.count ?? 0);
     if (demand.gpus > capacity) {
-      const culprit = charts.flatMap((c) => c.node.findAll()).find((c) => c.node.path === demand.objects[0]);
-      if (culprit) {
-        warn(culprit, `workloads placed on GPU node group ${group.name} ask for ${demand.gpus} GPUs in all (${demand.objects.join(', ')}), but the group has at most ${capacity} (${group.maxNodes} node(s) × ${group.gpu?.count} GPU); the rest stay Pending.`);
-      }
+      warn(demand.objects[0], `workloads placed on GPU node group ${group.name} ask for ${demand.gpus} GPUs in all (${demand.objects.map((o) => o.node.path).join(', ')}), but the group has at most ${capacity} (${group.maxNodes} node(s) × ${group.gpu?.count} GPU); the rest stay Pending.`);
     }
   }
   return errors;

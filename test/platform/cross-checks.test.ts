@@ -85,6 +85,19 @@ describe('cross-layer checks', () => {
     expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'apps/a', message: expect.stringContaining('2 GPUs in all') })]);
   });
 
+  test('a workload in a chart nested in another chart is counted once', () => {
+    const out = synth(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 1 });
+        const spec = { nodeSelector: gpu.nodeSelector, containers: [{ name: 'app', image: 'busybox:1.36', resources: { limits: { 'nvidia.com/gpu': 1 } } }] };
+        pod(new Chart(chart, 'nested'), 'only', spec);
+      }),
+    );
+    // One pod asking for the one GPU there is: no warning (counted twice, it would ask for 2).
+    expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([]);
+    expect(Object.values(out.manifestFiles).join('')).toContain('nvidia.com/gpu');
+  });
+
   test('a StorageClass zone without nodes warns; the in-tree provisioner on a CSI-era cluster is an error', () => {
     const out = synth(
       program(({ chart }) => {
