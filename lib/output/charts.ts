@@ -40,14 +40,12 @@ export function chartManifests(app: App): ChartManifests[] {
 }
 
 /**
- * Writes one YAML file per chart into `dir` (which must exist), plus `construct-metadata.json` when cdk8s
- * would write it (CDK8S_RECORD_CONSTRUCT_METADATA=true). `objects` of each entry may have been replaced
- * (deferred values filled in, objects left out); an entry without objects writes no file.
+ * Writes one YAML file per entry into `dir` (which must exist), plus `construct-metadata.json` when cdk8s
+ * would write it (CDK8S_RECORD_CONSTRUCT_METADATA=true). A chart without objects gets an empty file, as
+ * cdk8s writes it. `objects` of an entry may have been replaced (deferred values filled in).
  */
 export function writeChartManifests(dir: string, manifests: readonly ChartManifests[]): void {
-  for (const m of manifests) {
-    if (m.objects.length) fs.writeFileSync(path.join(dir, m.file), toYamlDocuments(m.objects));
-  }
+  for (const m of manifests) fs.writeFileSync(path.join(dir, m.file), toYamlDocuments(m.objects));
   if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') {
     const resources = Object.fromEntries(manifests.flatMap((m) => m.apiObjects.map((o) => [o.name, { path: o.node.path }])));
     fs.writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));

@@ -62,6 +62,7 @@ function dependentCharts(app: App): void {
   const back = new Chart(app, 'back');
   const parent = new Chart(app, 'parent');
   const nested = new Chart(parent, 'nested');
+  new Chart(app, 'empty');
   const cm = (scope: Construct, id: string) => new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id }, data: { key: id } });
   const web = cm(front, 'web');
   const config = cm(back, 'config');
@@ -92,6 +93,8 @@ describe('dependencies between charts and objects', () => {
     const position = (chart: string) => order.findIndex((f) => f.endsWith(`-${chart}.k8s.yaml`));
     expect(position('back')).toBeLessThan(position('front'));
     expect(position('nested')).toBeLessThan(position('parent'));
+    // A chart without objects: an empty file, as cdk8s writes it.
+    expect(ours[order[position('empty')]]).toBe('');
   });
 
   test('objects are written dependencies first, byte for byte as cdk8s writes them', () => {
