@@ -74,17 +74,17 @@ function dependentCharts(app: App): void {
   a.node.addDependency(cm(back, 'z'));
 }
 
+/** What cdk8s and nks-cdk write for two instances of `program`. */
+function bothWrite(program: (app: App) => void): { theirs: Record<string, string>; ours: Record<string, string> } {
+  const a = new App();
+  program(a);
+  const b = new App();
+  program(b);
+  return { theirs: cdk8sWrites(a), ours: nksWrites(b) };
+}
+
 describe('dependencies between charts and objects', () => {
-  const theirs = (() => {
-    const app = new App();
-    dependentCharts(app);
-    return cdk8sWrites(app);
-  })();
-  const ours = (() => {
-    const app = new App();
-    dependentCharts(app);
-    return nksWrites(app);
-  })();
+  const { theirs, ours } = bothWrite(dependentCharts);
 
   test('charts that depend on charts get indexed file names in dependency order, as cdk8s names them', () => {
     expect(Object.keys(ours)).toEqual(Object.keys(theirs));
@@ -111,16 +111,7 @@ describe('construct metadata', () => {
     const before = process.env.CDK8S_RECORD_CONSTRUCT_METADATA;
     process.env.CDK8S_RECORD_CONSTRUCT_METADATA = 'true';
     try {
-      const theirs = (() => {
-        const app = new App();
-        dependentCharts(app);
-        return cdk8sWrites(app);
-      })();
-      const ours = (() => {
-        const app = new App();
-        dependentCharts(app);
-        return nksWrites(app);
-      })();
+      const { theirs, ours } = bothWrite(dependentCharts);
       expect(ours['construct-metadata.json']).toBe(theirs['construct-metadata.json']);
       // One entry per ApiObject, with its construct path.
       expect(Object.values(JSON.parse(ours['construct-metadata.json']).resources).map((r: any) => r.path).sort()).toEqual(['back/a', 'back/config', 'back/z', 'front/web', 'parent/nested/inner', 'parent/outer']);
