@@ -120,11 +120,12 @@ export class PlatformApp {
     let restoreRendering = (): void => undefined;
     let restoreTraversal = (): void => undefined;
     try {
-      this.validate();
-      // From here the Kubernetes tree no longer changes (policies stamp their suppression annotations on an
-      // object before they render it), so every consumer below gets one rendering of each object, and the
-      // dozen walks over the tree (policies, checks, cdk8s's dependency graphs) one list of its constructs.
+      // From here the Kubernetes tree no longer changes (validations only read it; policies stamp their
+      // suppression annotations on an object before they render it), so the dozen walks over the tree
+      // (validation, policies, checks, cdk8s's dependency graphs) get one list of its constructs, and every
+      // consumer after validation one rendering of each object.
       restoreTraversal = traverseOnce(this.k8s);
+      this.validate();
       restoreRendering = renderOnce(this.k8s);
       // Policy rules: errors throw PolicyViolationError here, before anything is written.
       runPolicies(this, this.log);

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
-import { BlockStorageVolume, InfraStack, OutputCheckError, PlatformApp, ValidationErrors } from '../lib';
+import { Node } from 'constructs';
+import { BlockStorageVolume, InfraStack, OutputCheckError, PlatformApp, Service, ValidationErrors, WebApp } from '../lib';
 import { ContainerinfraClusterV1 } from '../lib/generated/providers/openstack/containerinfra-cluster-v1';
 import { tmpdir } from './helpers';
 import { baseCluster } from './infra/fixtures';
@@ -83,6 +84,26 @@ describe('PlatformApp.synth', () => {
     expect(app.k8s.node.findAll()).toContain(added);
     cm.addJsonPatch(JsonPatch.replace('/data/a', 'second'));
     expect(cm.toJson()).toMatchObject({ data: { a: 'second' } });
+  });
+
+  test('synth walks the Kubernetes tree once, validation included (each walk order at most once)', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'out'), k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    const chart = new Chart(app.k8s, 'c');
+    const web = new WebApp(chart, 'web', { name: 'web', image: 'nginx:1.27' });
+    new Service(chart, 'svc', { name: 'web', selector: web, ports: [{ port: 80 }] });
+    const walk = jest.spyOn(Node.prototype, 'findAll');
+    try {
+      app.synth();
+      const orders = walk.mock.contexts.flatMap((node, i) => (node === app.k8s.node ? [String(walk.mock.calls[i][0])] : []));
+      // Validation (every construct's, and the program-wide unique-object check), policies, checks and the
+      // writer all ask for the tree; before validation shared the walk it was three walks.
+      expect(orders.length).toBeGreaterThan(0);
+      expect(new Set(orders).size).toBe(orders.length);
+    } finally {
+      walk.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(dir, 'dist', 'c.k8s.yaml'), 'utf8')).toContain('kind: Deployment');
   });
 
   test('the local state file is addressed relative to the stack directory, beside the output directory', () => {
