@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { toYamlDocuments } from './yaml';
+import { writeYamlDocuments } from './yaml';
 
 /** The objects of one chart, in the order they are written, and the file they go to. */
 export interface ChartManifests {
@@ -45,7 +45,7 @@ export function chartManifests(app: App): ChartManifests[] {
  * cdk8s writes it. `objects` of an entry may have been replaced (deferred values filled in).
  */
 export function writeChartManifests(dir: string, manifests: readonly ChartManifests[]): void {
-  for (const m of manifests) fs.writeFileSync(path.join(dir, m.file), toYamlDocuments(m.objects));
+  for (const m of manifests) writeYamlDocuments(path.join(dir, m.file), m.objects);
   if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') {
     const resources = Object.fromEntries(manifests.flatMap((m) => m.apiObjects.map((o) => [o.name, { path: o.node.path }])));
     fs.writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));

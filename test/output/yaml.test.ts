@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import * as jsyaml from 'js-yaml';
 import * as YAML from 'yaml';
-import { toYamlDocument, toYamlDocuments } from '../../lib/output/yaml';
+import { toYamlDocument, toYamlDocuments, writeYamlDocuments } from '../../lib/output/yaml';
 
 type Reader = (text: string) => unknown;
 const READERS: Record<string, Reader> = {
@@ -129,5 +129,22 @@ describe('several documents', () => {
 
   test('no documents make an empty file', () => {
     expect(toYamlDocuments([])).toBe('');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nks-yaml-')), 'empty.k8s.yaml');
+    fs.writeFileSync(file, 'old');
+    writeYamlDocuments(file, []);
+    expect(fs.readFileSync(file, 'utf8')).toBe('');
+  });
+
+  test('written to a file a chunk at a time, the file holds exactly the text, across chunk boundaries', () => {
+    // About 370 KB: several 64 KB chunks, with documents of varying length (and multi-byte characters) so that
+    // chunk boundaries fall at different places in the text.
+    const many = Array.from({ length: 3000 }, (_, i) => ({ kind: 'ConfigMap', metadata: { name: `cm-${i}` }, data: { note: `한글 ${'x'.repeat(i % 97)}`, n: String(i) } }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nks-yaml-')), 'many.k8s.yaml');
+    fs.writeFileSync(file, 'a longer old content that must not survive '.repeat(100_000));
+    writeYamlDocuments(file, many);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.length).toBeGreaterThan(5 * (1 << 16));
+    expect(text).toBe(toYamlDocuments(many));
+    expect(Yaml.load(file)).toEqual(many);
   });
 });
