@@ -5,8 +5,9 @@
 // dependencies again on every call.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, DependencyGraph, Names } from 'cdk8s';
+import { ApiObject, App, Chart, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { dependencyOrder } from './topology';
 import { writeYamlDocuments } from './yaml';
 
 /** The objects of one chart, in the order they are written, and the file they go to. */
@@ -29,12 +30,12 @@ export function chartManifests(app: App): ChartManifests[] {
   const all = app.node.findAll();
   const dependantCharts = inferDependencies(all);
   let index = 0;
-  return app.charts.map((chart) => {
+  // `app.charts`, and then each chart's own dependency graph, as cdk8s orders them.
+  const charts = dependencyOrder(app, all).filter(Chart.isChart);
+  return charts.map((chart) => {
     const name = Names.toDnsLabel(chart);
     const file = `${dependantCharts ? `${String(index++).padStart(4, '0')}-${name}` : name}${app.outputFileExtension}`;
-    const apiObjects = new DependencyGraph(chart.node)
-      .topology()
-      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+    const apiObjects = dependencyOrder(chart).filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
     return { chart, file, apiObjects, objects: apiObjects.map((o) => o.toJson() as Record<string, unknown>) };
   });
 }
@@ -58,17 +59,25 @@ export function writeChartManifests(dir: string, manifests: readonly ChartManife
  * constructs its construct depends on. Returns whether any chart depends on another.
  */
 function inferDependencies(all: readonly IConstruct[]): boolean {
+  // The chart of each construct, from the tree-order list (a scope comes before what it holds); a construct
+  // outside it (a dependency on another tree) is looked up as cdk8s does.
+  const charts = new Map<IConstruct, Chart>();
+  for (const c of all) {
+    const chart = Chart.isChart(c) ? c : c.node.scope && charts.get(c.node.scope);
+    if (chart) charts.set(c, chart);
+  }
+  const chartOf = (c: IConstruct): Chart => charts.get(c) ?? Chart.of(c);
   let dependantCharts = false;
-  for (const parent of all.filter((c): c is Chart => c instanceof Chart)) {
-    for (const child of parent.node.children.filter((c) => c instanceof Chart)) {
+  for (const parent of all.filter(Chart.isChart)) {
+    for (const child of parent.node.children.filter(Chart.isChart)) {
       parent.node.addDependency(child);
       dependantCharts = true;
     }
   }
   const deps = (): { source: IConstruct; target: IConstruct }[] => all.flatMap((source) => source.node.dependencies.map((target) => ({ source, target })));
   for (const { source, target } of deps()) {
-    if (Chart.of(source) !== Chart.of(target)) {
-      Chart.of(source).node.addDependency(Chart.of(target));
+    if (chartOf(source) !== chartOf(target)) {
+      chartOf(source).node.addDependency(chartOf(target));
       dependantCharts = true;
     }
   }
@@ -76,8 +85,8 @@ function inferDependencies(all: readonly IConstruct[]): boolean {
   const objectsOf = (c: IConstruct): ApiObject[] => {
     let found = objectsUnder.get(c);
     if (!found) {
-      const chart = Chart.of(c);
-      found = c.node.findAll().filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
+      const chart = chartOf(c);
+      found = c.node.findAll().filter((x): x is ApiObject => ApiObject.isApiObject(x) && chartOf(x) === chart);
       objectsUnder.set(c, found);
     }
     return found;
