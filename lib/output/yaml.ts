@@ -37,22 +37,26 @@ const quoteWhatTheYamlPackageResolves: jsyaml.ScalarStyleRule = (layout) => {
   if (YAML_PACKAGE_NON_STRINGS.test(layout.node.value)) layout.style = jsyaml.SCALAR_STYLE.DOUBLE_QUOTED;
 };
 
-const DUMP_OPTIONS: jsyaml.DumpOptions = {
+// What `jsyaml.dump(value, options)` does for JSON data, in its two steps: the value to a YAML tree
+// (`jsToAst`), the tree to text (`present`). Called directly, the options are built once, not copied twice
+// per document as `dump` copies them.
+const PRESENTER_OPTIONS: jsyaml.PresenterOptions = {
   // YAML 1.1 types plus the 1.2 core numbers: what either reader resolves is quoted.
   schema: jsyaml.DUMP_SCHEMA,
-  // As cdk8s writes: no line folding, double quotes where quotes are needed, no anchors.
+  // As cdk8s writes: no line folding, double quotes where quotes are needed.
   lineWidth: -1,
   quoteStyle: 'double',
-  noRefs: true,
   scalarStyleRules: [quoteDocumentMarkerKeys, quoteWhatTheYamlPackageResolves, ...Object.values(jsyaml.DEFAULT_SCALAR_STYLE_RULES)],
 };
+// No anchors and aliases: an object used twice is written twice.
+const FROM_JS_OPTIONS: jsyaml.FromJsOptions = { noRefs: true };
 
 /**
  * One YAML document. `value` is JSON data, as `ApiObject.toJson()` returns it (no undefined, no functions);
  * keys keep their order.
  */
 export function toYamlDocument(value: unknown): string {
-  return jsyaml.dump(value, DUMP_OPTIONS);
+  return jsyaml.present(jsyaml.jsToAst(value, PRESENTER_OPTIONS.schema, FROM_JS_OPTIONS), PRESENTER_OPTIONS);
 }
 
 /** A multi-document YAML file, documents separated by `---` as cdk8s separates them. */
