@@ -118,10 +118,10 @@ describe('dependencyOrder', () => {
     const chart = new Chart(app, 'c');
     const a = new Construct(chart, 'a');
     const b = new Construct(chart, 'b');
-    chart.node.addDependency(a);
+    // Each of a and b is depended on, so neither is a starting point of the walk.
     a.node.addDependency(b);
     b.node.addDependency(a);
-    expect(() => dependencyOrder(app)).toThrow(/c\/a => c\/b => c\/a|c\/b => c\/a => c\/b/);
+    expect(() => dependencyOrder(app)).toThrow(/c\/a => c\/b => c\/a/);
   });
 
   test('synth refuses a dependency cycle between objects with the ValidationError, and writes nothing', () => {
