@@ -28,14 +28,15 @@ export interface ChartManifests {
  */
 export function chartManifests(app: App): ChartManifests[] {
   const all = app.node.findAll();
-  const dependantCharts = inferDependencies(all);
+  const chartOf = chartsOf(all);
+  const dependantCharts = inferDependencies(all, chartOf);
   let index = 0;
   // `app.charts`, and then each chart's own dependency graph, as cdk8s orders them.
   const charts = dependencyOrder(app, all).filter(Chart.isChart);
   return charts.map((chart) => {
     const name = Names.toDnsLabel(chart);
     const file = `${dependantCharts ? `${String(index++).padStart(4, '0')}-${name}` : name}${app.outputFileExtension}`;
-    const apiObjects = dependencyOrder(chart).filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+    const apiObjects = dependencyOrder(chart).filter((c): c is ApiObject => ApiObject.isApiObject(c) && chartOf(c) === chart);
     return { chart, file, apiObjects, objects: apiObjects.map((o) => o.toJson() as Record<string, unknown>) };
   });
 }
@@ -54,19 +55,24 @@ export function writeChartManifests(dir: string, manifests: readonly ChartManife
 }
 
 /**
- * cdk8s's dependency inference at synth: a chart depends on the charts nested in it and on the charts its
- * constructs' dependencies live in; an ApiObject depends on the ApiObjects (of their own charts) under the
- * constructs its construct depends on. Returns whether any chart depends on another.
+ * `Chart.of` for the constructs of `all`, a tree-order list (a scope comes before what it holds), looked up
+ * instead of walked up; a construct outside the list (a dependency on another tree) is walked up as cdk8s does.
  */
-function inferDependencies(all: readonly IConstruct[]): boolean {
-  // The chart of each construct, from the tree-order list (a scope comes before what it holds); a construct
-  // outside it (a dependency on another tree) is looked up as cdk8s does.
+function chartsOf(all: readonly IConstruct[]): (c: IConstruct) => Chart {
   const charts = new Map<IConstruct, Chart>();
   for (const c of all) {
     const chart = Chart.isChart(c) ? c : c.node.scope && charts.get(c.node.scope);
     if (chart) charts.set(c, chart);
   }
-  const chartOf = (c: IConstruct): Chart => charts.get(c) ?? Chart.of(c);
+  return (c) => charts.get(c) ?? Chart.of(c);
+}
+
+/**
+ * cdk8s's dependency inference at synth: a chart depends on the charts nested in it and on the charts its
+ * constructs' dependencies live in; an ApiObject depends on the ApiObjects (of their own charts) under the
+ * constructs its construct depends on. Returns whether any chart depends on another.
+ */
+function inferDependencies(all: readonly IConstruct[], chartOf: (c: IConstruct) => Chart): boolean {
   let dependantCharts = false;
   for (const parent of all.filter(Chart.isChart)) {
     for (const child of parent.node.children.filter(Chart.isChart)) {

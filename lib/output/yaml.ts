@@ -64,7 +64,7 @@ export function toYamlDocuments(values: readonly unknown[]): string {
   return values.map(toYamlDocument).join('---\n');
 }
 
-/** Bytes of YAML gathered before each write of {@link writeYamlDocuments}. */
+/** Characters of YAML gathered before each write of {@link writeYamlDocuments}. */
 const WRITE_CHUNK = 1 << 16;
 
 /**
