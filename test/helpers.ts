@@ -2,10 +2,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { providerSchemasFor } from '../lib/providers';
+import { problemSequence, problemsUnder, recordedAfter, rootsWithProblemsSince } from '../lib/problems';
 import { checkTerraformJson, PlatformApp, SynthResult, ValidationError, ValidationErrors, withoutUnvendoredProviders } from '../lib';
 
 // Tests choose the infrastructure target explicitly; a developer's $NKS_TARGET must not switch them.
 delete process.env.NKS_TARGET;
+
+/**
+ * The entries of an output directory that synth wrote: files (or directories), without synth's own record
+ * folder `.nks-cdk/`.
+ */
+export function outputFiles(dir: string, kind: 'files' | 'directories' = 'files'): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.name !== '.nks-cdk' && (kind === 'files' ? d.isFile() : d.isDirectory()))
+    .map((d) => d.name)
+    .sort();
+}
 
 /** A fresh temporary directory, removed by the OS later. */
 export function tmpdir(prefix = 'nks-test-'): string {
@@ -37,7 +50,7 @@ export function synth(build: (app: PlatformApp) => void, options: { infraOutputs
   const tf: Record<string, TfJson> = {};
   const stacksDir = path.join(outdir, 'stacks');
   if (fs.existsSync(stacksDir)) {
-    for (const stack of fs.readdirSync(stacksDir)) {
+    for (const stack of outputFiles(stacksDir, 'directories')) {
       tf[stack] = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
       // Every infrastructure test checks what it synthesized against the schemas of the providers the stack
       // requires (openstack or nhncloud), so a resource of the other provider fails as unknown.
@@ -47,7 +60,7 @@ export function synth(build: (app: PlatformApp) => void, options: { infraOutputs
   }
   const manifestFiles: Record<string, string> = {};
   if (fs.existsSync(k8sOutdir)) {
-    for (const f of fs.readdirSync(k8sOutdir)) manifestFiles[f] = fs.readFileSync(path.join(k8sOutdir, f), 'utf8');
+    for (const f of outputFiles(k8sOutdir)) manifestFiles[f] = fs.readFileSync(path.join(k8sOutdir, f), 'utf8');
   }
   return { tf, manifestFiles, result, outdir, k8sOutdir };
 }
@@ -64,14 +77,25 @@ export function onlyResource(tf: TfJson, type: string): TfJson {
   return all[0][1];
 }
 
-/** Runs `fn`, expects a ValidationError (alone or first of ValidationErrors) and returns it for field assertions. */
+/**
+ * Runs `fn` (which builds part of a program) and expects a ValidationError (alone or first of ValidationErrors)
+ * from it or, for problems recorded on the constructs it built, from synthesizing their PlatformApp; returns it
+ * for field assertions.
+ */
 export function catchValidation(fn: () => unknown): ValidationError {
+  const before = problemSequence();
   try {
     fn();
+    for (const root of rootsWithProblemsSince(before)) {
+      const app = PlatformApp.of(root);
+      if (app) app.synth();
+      else return problemsUnder(root).find((e) => recordedAfter(e, before))!;
+    }
   } catch (e) {
     if (e instanceof ValidationError) return e;
-    if (e instanceof ValidationErrors) return e.errors[0];
+    // Synth reports every problem of the app; the one `fn` caused is the first recorded after it started.
+    if (e instanceof ValidationErrors) return e.errors.find((x) => recordedAfter(x, before)) ?? e.errors[0];
     throw e;
   }
-  throw new Error('expected a ValidationError, but nothing was thrown');
+  throw new Error('expected a ValidationError, but nothing was thrown or recorded');
 }

@@ -8,6 +8,7 @@ import { InfraStack } from './stack';
 import { Cluster } from './cluster';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** Properties of a {@link BlockStorageVolume}. */
 export interface BlockStorageVolumeProps {
@@ -42,6 +43,7 @@ export interface BlockStorageVolumeProps {
  * or through the staged deploy (infrastructure outputs file, workloads stack).
  * At synth, a warning names volumes whose zone no node group of the stack's clusters uses.
  */
+@recordsProblems
 export class BlockStorageVolume extends Construct implements BlockStorageVolumeInfo {
   /** Construct path (for messages in the Kubernetes layer). */
   public readonly path: string;

@@ -21,6 +21,7 @@ import { InfraStack } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
 import { defaultName, nksBool, warn, whereOf } from './util';
 import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
+import { recordsProblems } from '../problems';
 
 export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
@@ -35,6 +36,7 @@ const DEFAULT_GROUP_NAME = 'default-worker';
  * Outputs the API address (and, on the openstack target, the kubeconfig) as sensitive Terraform outputs;
  * {@link Cluster.kubernetesAccess} tells a workloads stack how to reach the API on either target.
  */
+@recordsProblems
 export class Cluster extends Construct {
   /** The cluster name. */
   public readonly name: string;

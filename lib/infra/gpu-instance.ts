@@ -11,6 +11,7 @@ import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { InstanceResource } from './targets/renderer';
 import { defaultName, isLiteral, whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** Properties of a {@link GpuInstance}. */
 export interface GpuInstanceProps {
@@ -56,6 +57,7 @@ export interface GpuInstanceProps {
  * (`openstack_compute_instance_v2` by flavor name, or `nhncloud_compute_instance_v2` by the flavor's looked-up
  * UUID; volume attachments on either).
  */
+@recordsProblems
 export class GpuInstance extends Construct {
   /** The instance name. */
   public readonly name: string;

@@ -5,6 +5,7 @@ import { checkResourceName } from '../model/names';
 import { InfraStack } from './stack';
 import { KeyPairResource } from './targets/renderer';
 import { defaultName, isLiteral, warn, whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** What a cluster or instance needs of a key pair. */
 export interface IKeyPair {
@@ -37,6 +38,7 @@ const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ss
  * An SSH key pair for node and instance access. Give it your public key; without one the provider
  * generates a key pair and keeps its private key in Terraform state (a warning says so).
  */
+@recordsProblems
 export class KeyPair extends Construct implements IKeyPair {
   /** A key pair that already exists in the project, by name. */
   public static fromName(name: string): IKeyPair {

@@ -5,6 +5,7 @@ import { checkIdLiteral, ExternalNetworkRef } from './references';
 import { InfraStack } from './stack';
 import { NetworkResource, RouterResource, SubnetResource } from './targets/renderer';
 import { defaultName, isLiteral, whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** What a cluster, node group or instance needs of a network. */
 export interface INetwork {
@@ -85,6 +86,7 @@ export interface ExistingNetworkProps {
  * table and subnet (nhncloud target). Or, with {@link Network.fromExisting}, a VPC that already exists, by ID
  * (either target).
  */
+@recordsProblems
 export class Network extends Construct implements INetwork {
   /** Uses a VPC and subnet that already exist; nothing is created. */
   public static fromExisting(scope: Construct, id: string, props: ExistingNetworkProps): INetwork {

@@ -11,6 +11,7 @@ import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. */
 export const NODE_GROUP_LABEL = 'node.nks-cdk.io/group';
@@ -97,6 +98,7 @@ interface OwnedProps {
 }
 
 /** A node group of a cluster. Create it with {@link Cluster.addNodeGroup}. */
+@recordsProblems
 export class NodeGroup extends Construct implements NodePlacement {
   /** The cluster this group belongs to. */
   public readonly cluster: Cluster;
@@ -181,6 +183,7 @@ export class NodeGroup extends Construct implements NodePlacement {
  * `nvidia.com/gpu`. Exposes the GPU model and count, the labels to select its nodes, and the taint (if any)
  * workloads must tolerate.
  */
+@recordsProblems
 export class GpuNodeGroup extends NodeGroup {
   /** GPU model and GPUs per node. */
   public readonly gpu: GpuSpec;

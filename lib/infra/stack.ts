@@ -5,6 +5,7 @@ import { checkFlavorName } from '../model/flavors';
 import { checkRegion, Region } from '../model/regions';
 import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTargetFromEnv } from './targets';
 import { whereOf } from './util';
+import { recordsProblems } from '../problems';
 
 /** Properties of an {@link InfraStack}. */
 export interface InfraStackProps {
@@ -47,6 +48,7 @@ const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
  * providers read (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_TENANT_ID` or `OS_PROJECT_ID`, ...) when
  * Terraform runs, so nothing secret is in the program or in `cdk.tf.json`.
  */
+@recordsProblems
 export class InfraStack extends TerraformStack {
   /** The stack that contains `construct`; throws when it is not inside an InfraStack. */
   public static of(construct: IConstruct): InfraStack {

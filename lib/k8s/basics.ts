@@ -11,6 +11,7 @@ import { ContainerOptions, containerSpec, readsApiObject } from './container';
 import { objectMeta } from './metadata';
 import { addServiceAccountPullSecrets, imagePullSecretNames, IPullSecret } from './pod-spec';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /** Where a construct about to be created will live (for errors raised before `super()` returns). */
 function whereNew(scope: Construct, id: string, field = ''): Where {
@@ -32,6 +33,7 @@ export interface NamespaceProps {
 }
 
 /** A Namespace (cdk8s-plus's, with its name checked as a DNS label). */
+@recordsProblems
 export class Namespace extends kplus.Namespace {
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id, { metadata: objectMeta(props, whereNew(scope, id), 'label') });
@@ -66,6 +68,7 @@ export interface ConfigMapProps {
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** A ConfigMap (cdk8s-plus's, with name and keys checked). Use `kplus.EnvValue.fromConfigMap(cm, key)` or `kplus.Env.fromConfigMap(cm)` in a workload's env. */
+@recordsProblems
 export class ConfigMap extends kplus.ConfigMap {
   constructor(scope: Construct, id: string, props: ConfigMapProps = {}) {
     super(scope, id, {
@@ -124,6 +127,7 @@ export interface ServiceAccountProps {
  * A ServiceAccount with image pull secrets: pods that run as it pull private images (NHN Container
  * Registry) without listing the secret themselves.
  */
+@recordsProblems
 export class ServiceAccount extends kplus.ServiceAccount {
   constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id, {
@@ -135,6 +139,7 @@ export class ServiceAccount extends kplus.ServiceAccount {
   }
 
   /** Adds image pull secrets. */
+  @recordsProblems
   public addImagePullSecrets(...secrets: IPullSecret[]): void {
     addServiceAccountPullSecrets(this, secrets, whereOf(this, 'imagePullSecrets'));
   }
@@ -180,6 +185,7 @@ export interface StaticPodProps extends ContainerOptions {
  * pull secrets) — because standalone kubelets have no API server to read them from, and a joined cluster
  * rejects such mirror pods; these are ValidationErrors here.
  */
+@recordsProblems
 export class StaticPod extends Construct {
   /** The kubelet's static pod directory in the guide's KubeletConfiguration (`staticPodPath`). */
   public static readonly MANIFEST_DIR = '/etc/kubernetes/manifests';

@@ -12,6 +12,7 @@ import { NginxIngressController } from './ingress-controller';
 import { LoadBalancerOptions } from './load-balancer';
 import { Service } from './service';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /** Where NKS runs the dashboard. */
 export const NKS_DASHBOARD = {
@@ -87,6 +88,7 @@ export interface DashboardAccessTokenOptions {
  * manifest over it would overwrite NKS's object, and `kubectl delete -f dist/` would delete it. The
  * LoadBalancer form is a second Service with the same selector; the Ingress form routes to the existing one.
  */
+@recordsProblems
 export class KubernetesDashboard extends Construct {
   /** The dashboard's namespace. */
   public readonly namespace = NKS_DASHBOARD.namespace;
@@ -160,6 +162,7 @@ export class KubernetesDashboard extends Construct {
  * `clusterAdmin`), and a `kubernetes.io/service-account-token` Secret that the cluster fills with the token.
  * The output holds no token. Read it after `kubectl apply` with {@link DashboardAccessToken.readTokenCommand}.
  */
+@recordsProblems
 export class DashboardAccessToken extends Construct {
   /** The service account's name. */
   public readonly serviceAccountName: string;

@@ -11,6 +11,7 @@ import { addGpuLimit, applyPodOptions, placeOn, PodOptions, PodSpecOwner } from 
 import { checkConfigMapReferences } from './references';
 import { trackObjects } from './unique-objects';
 import { WebApp, WebAppProps } from './web-app';
+import { recordsProblems } from '../problems';
 
 /** GPU options of a workload. */
 export interface GpuOptions {
@@ -119,6 +120,7 @@ export interface GpuPodProps extends ContainerOptions, PodOptions, GpuOptions {
  * root filesystem, and a default 2 GiB memory limit would kill training, so neither cdk8s-plus default
  * applies unless you set `hardened` or `resources`.
  */
+@recordsProblems
 export class GpuPod extends Construct {
   /** The cdk8s-plus Pod. */
   public readonly pod: kplus.Pod;
@@ -160,6 +162,7 @@ export interface GpuDeploymentProps extends WebAppProps, GpuOptions {
  * A Deployment whose pods each get `gpus` GPUs (e.g. a model server), optionally placed on a GPU node group.
  * Everything else is a {@link WebApp}. Defaults to one replica, since every replica holds GPUs.
  */
+@recordsProblems
 export class GpuDeployment extends WebApp {
   /** GPUs per pod. */
   public readonly gpus: number;

@@ -10,6 +10,7 @@ import { LoadBalancerOptions } from './load-balancer';
 import { addNodeSelector } from './pod-spec';
 import { ExternalTrafficPolicy, Service } from './service';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /**
  * The controller image nks-cdk pins: ingress-nginx v1.15.1 by tag and digest, as the upstream manifest
@@ -146,6 +147,7 @@ const namespaceRules = (electionId: string): Rule[] => [
  *
  * After `kubectl apply`, the load balancer address: `kubectl -n ingress-nginx get svc ingress-nginx-controller`.
  */
+@recordsProblems
 export class NginxIngressController extends Construct {
   /** The IngressClass name Ingresses use. */
   public readonly ingressClassName: string;

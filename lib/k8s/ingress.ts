@@ -11,6 +11,7 @@ import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
 import { rejectIpAddress, Service } from './service';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -170,6 +171,7 @@ export interface IngressProps {
  * (the guide's cafe example). Checked at construction: paths, hosts, duplicate host+path, and, for nks-cdk
  * Services, that the backend port exists and the Service is in the Ingress's namespace.
  */
+@recordsProblems
 export class Ingress extends Construct {
   /** The IngressClass name, when set. */
   public readonly ingressClassName?: string;
@@ -220,6 +222,7 @@ export class Ingress extends Construct {
   }
 
   /** Adds a rule: paths for one host, or for any host. Paths of a host already present are merged into it. */
+  @recordsProblems
   public addRule(rule: IngressRule): void {
     const where = whereOf(this, `rules[${this.ruleCount++}]`);
     const host = rule.host === undefined ? '' : checkHost(rule.host, at(where, 'host'));
@@ -241,6 +244,7 @@ export class Ingress extends Construct {
   }
 
   /** Adds a TLS certificate (a `kubernetes.io/tls` Secret by name) for some hosts. */
+  @recordsProblems
   public addTls(tls: IngressTls): void {
     const where = whereOf(this, `tls[${this.tls.length}]`);
     const hosts = tls.hosts?.map((h, i) => checkHost(h, at(where, `hosts[${i}]`)));

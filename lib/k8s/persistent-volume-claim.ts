@@ -11,6 +11,7 @@ import { objectMeta } from './metadata';
 import type { PersistentVolume } from './persistent-volume';
 import { registerClaimVolume } from './storage-checks';
 import { volumeFromSource } from './storage-patches';
+import { recordsProblems } from '../problems';
 
 /** Properties of a {@link PersistentVolumeClaim}. */
 export interface PersistentVolumeClaimProps extends ClaimOptions, ClaimBindingOptions {
@@ -55,6 +56,7 @@ export interface ClaimVolumeOptions {
  * it is checked: the volume's zone against the workload's node group (error), the namespace (error), the
  * per-node volume limit and ReadWriteOnce sharing across replicas (warnings).
  */
+@recordsProblems
 export class PersistentVolumeClaim extends Construct implements kplus.IStorage {
   /** The claim name. */
   public readonly name: string;

@@ -12,6 +12,7 @@ import { checkLabels, objectMeta } from './metadata';
 import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-volume-claim';
 import { PersistentVolumeSource } from './persistent-volume-source';
 import { StorageClass } from './storage-class';
+import { recordsProblems } from '../problems';
 
 /** Properties of a {@link PersistentVolume}. */
 export interface PersistentVolumeProps {
@@ -75,6 +76,7 @@ export interface PersistentVolumeProps {
  * plugin and its modes), capacity against the volume's size, and a Cinder volume is written in the form
  * the cluster's version understands. `addClaim()` makes the claim that binds it.
  */
+@recordsProblems
 export class PersistentVolume extends Construct {
   /** The PersistentVolume name. */
   public readonly name: string;

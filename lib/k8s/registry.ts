@@ -8,6 +8,7 @@ import { whereOf } from '../where';
 import { objectMeta } from './metadata';
 import { IPullSecret } from './pod-spec';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /**
  * An image pull secret that already exists in the cluster, referenced by name. This is the default flow
@@ -64,6 +65,7 @@ const REGISTRY_SERVER = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([
  * not encryption): anyone who can read the manifests, their git history or CI artifacts can read it. synth
  * warns about it. Prefer {@link PullSecret.fromName} with a secret created by `kubectl`.
  */
+@recordsProblems
 export class RegistryCredentials extends Construct implements IPullSecret {
   /** The Secret's name. */
   public readonly name: string;

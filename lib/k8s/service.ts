@@ -13,6 +13,7 @@ import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations, Servi
 import { objectMeta } from './metadata';
 import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /** How a Service is reached (seed 001 "Service type"). */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -181,6 +182,7 @@ export interface ServiceProps {
  * `spec` itself (cdk8s-plus-28's Service has no externalTrafficPolicy, sessionAffinity, loadBalancerIP or
  * named target ports).
  */
+@recordsProblems
 export class Service extends Construct {
   /** The Service's name (use it for DNS: `<serviceName>.<namespace>.svc`). */
   public readonly serviceName: string;

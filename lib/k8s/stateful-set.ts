@@ -13,6 +13,7 @@ import { checkLabels, objectMeta } from './metadata';
 import { applyPodOptions, PodOptions } from './pod-spec';
 import { checkWorkloadStorage, ClaimUse, registerPerPodClaims } from './storage-checks';
 import { StatefulSetWithClaimTemplates } from './storage-patches';
+import { recordsProblems } from '../problems';
 
 /** One claim per pod: the template of `<name>-<statefulset>-<ordinal>` (seed 004 "스테이트풀셋의 스토리지 볼륨"). */
 export interface VolumeClaimTemplate extends ClaimOptions {
@@ -133,6 +134,7 @@ export interface StatefulSetProps extends ContainerOptions, PodOptions {
  * on-delete updates with a partition. Deleting the StatefulSet or scaling it down keeps the claims (and
  * their Cinder volumes) by default, so the data survives; delete them by hand, or set `claimRetention`.
  */
+@recordsProblems
 export class StatefulSet extends Construct implements kplus.IPodSelector {
   /** The cdk8s-plus StatefulSet (with claim templates). */
   public readonly statefulSet: StatefulSetWithClaimTemplates;
@@ -214,6 +216,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
   }
 
   /** Mounts a volume every pod shares (a ConfigMap, an emptyDir, a ReadWriteMany claim) into the container. */
+  @recordsProblems
   public mount(path: string, storage: kplus.IStorage, options?: kplus.MountOptions): void {
     this.container.mount(path, storage, options);
   }

@@ -11,6 +11,7 @@ import {
 import { VolumeType } from '../model/volumes';
 import { whereOf } from '../where';
 import { objectMeta } from './metadata';
+import { recordsProblems } from '../problems';
 
 /** The annotation that makes a StorageClass the cluster's default (seed 003 "Default StorageClass"). */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
@@ -92,6 +93,7 @@ export interface StorageClassProps {
  * provisioner follows the cluster's Kubernetes version, volume type and zone are checked, and a class
  * without a zone warns (its volumes may land where the nodes are not). Claims use it by name or object.
  */
+@recordsProblems
 export class StorageClass extends Construct {
   /** The StorageClass name. */
   public readonly name: string;

@@ -10,6 +10,7 @@ import { checkLabels, namespaceOf, objectMeta } from './metadata';
 import { addImagePullSecrets, applyPodOptions, IPullSecret, placeOn, PodOptions, setRevisionHistoryLimit } from './pod-spec';
 import { checkConfigMapReferences, checkServiceAccountNamespace } from './references';
 import { trackObjects } from './unique-objects';
+import { recordsProblems } from '../problems';
 
 /**
  * Seconds a Deployment may take to progress before it counts as failed (`progressDeadlineSeconds`): the
@@ -111,6 +112,7 @@ export interface WebAppProps extends ContainerOptions, PodOptions {
  * The underlying cdk8s-plus Deployment is `deployment`; the pods also carry cdk8s-plus's
  * `cdk8s.io/metadata.addr` label, which the selector does not use.
  */
+@recordsProblems
 export class WebApp extends Construct implements kplus.IPodSelector {
   /** The cdk8s-plus Deployment. */
   public readonly deployment: kplus.Deployment;
@@ -189,16 +191,19 @@ export class WebApp extends Construct implements kplus.IPodSelector {
    * Mounts storage into the container at `path`: a `PersistentVolumeClaim` itself, an `EphemeralVolume`, or
    * any cdk8s-plus volume. Claims are checked at synth against this app's placement and replicas.
    */
+  @recordsProblems
   public mount(path: string, storage: kplus.IStorage, options?: kplus.MountOptions): void {
     this.container.mount(path, storage, options);
   }
 
   /** Adds image pull secrets (several allowed). */
+  @recordsProblems
   public addImagePullSecrets(...secrets: IPullSecret[]): void {
     addImagePullSecrets(this.deployment, secrets, whereOf(this, 'imagePullSecrets'));
   }
 
   /** Runs the pods on a node group (its selector and taint toleration). */
+  @recordsProblems
   public placeOn(placement: NodePlacement): void {
     placeOn(this.deployment, placement, whereOf(this, 'placement'));
   }

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
 import { isNamespaced } from './scope';
+import { recordsProblems } from '../problems';
 
 /**
  * How Terraform's Kubernetes provider reaches the cluster: certificate fields (Terraform references to the
@@ -42,6 +43,7 @@ const WORKLOADS_STACK = Symbol.for('nks-cdk/WorkloadsStack');
  * `cdktf deploy <infra> <workloads>` applies them in order. Values that exist only after apply (a volume
  * ID in a static PV) stay Terraform references here.
  */
+@recordsProblems
 export class WorkloadsStack extends TerraformStack {
   /** Whether `x` is a WorkloadsStack. */
   public static isWorkloadsStack(x: unknown): x is WorkloadsStack {
