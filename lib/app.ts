@@ -10,6 +10,9 @@ import { providerSchemasFor } from './providers';
 import { warningsUnder } from './annotations';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
+import { commitOutputDir } from './output/commit';
+import { outputDirProblems } from './output/outdirs';
+import { asValidationErrors, explainIfUncaught, markReported, problemsUnder, unexpectedError } from './problems';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './platform/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
@@ -87,6 +90,11 @@ export class OutputCheckError extends Error {
  * failed synth never leaves a half-written `cdktf.out/` or `dist/`.
  */
 export class PlatformApp {
+  /** The PlatformApp whose tree holds `construct` (either layer), if any. */
+  public static of(construct: IConstruct): PlatformApp | undefined {
+    return appsByRoot.get(construct.node.root);
+  }
+
   /** Scope for infrastructure stacks (InfraStack). */
   public readonly infra: cdktf.App;
   /** Scope for Kubernetes charts. */
@@ -106,26 +114,37 @@ export class PlatformApp {
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.staging = fs.mkdtempSync(path.join(os.tmpdir(), 'nks-cdk-'));
     stagingDirs.add(this.staging);
+    removeStagingOnExit();
     // cdktf's App creates its outdir at once; point it at the staging area, never at the real output.
     this.infra = new cdktf.App({ outdir: path.join(this.staging, 'cdktf'), stackTraces: false });
     this.k8s = new cdk8s.App({ outdir: path.join(this.staging, 'k8s'), yamlOutputType: cdk8s.YamlOutputType.FILE_PER_CHART });
     Policies.of(this).configure(props.policies ?? true);
+    appsByRoot.set(this.infra, this);
+    appsByRoot.set(this.k8s, this);
   }
 
   /**
    * Validates, synthesizes, checks and writes both outputs. Throws {@link ValidationErrors},
-   * {@link OutputCheckError} or PolicyViolationError (lib/policy) and writes nothing then.
+   * {@link OutputCheckError} or PolicyViolationError (lib/policy) and writes nothing then. May be called again;
+   * each call writes the output of the program as it is then.
    */
   public synth(): SynthResult {
     let restoreRendering = (): void => undefined;
     let restoreTraversal = (): void => undefined;
     try {
+      // A fresh staging area each time: cdktf writes into the outdir it was given at construction.
+      fs.rmSync(this.staging, { recursive: true, force: true });
+      fs.mkdirSync(path.join(this.infra.outdir, 'stacks'), { recursive: true });
+      fs.mkdirSync(this.k8s.outdir, { recursive: true });
+      stagingDirs.add(this.staging);
       // From here the Kubernetes tree no longer changes (validations only read it; policies stamp their
       // suppression annotations on an object before they render it), so the dozen walks over the tree
       // (validation, policies, checks, cdk8s's dependency graphs) get one list of its constructs, and every
       // consumer after validation one rendering of each object.
       restoreTraversal = traverseOnce(this.k8s);
-      this.validate();
+      const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
+      const hasCharts = this.k8s.node.findAll().some((c) => cdk8s.Chart.isChart(c));
+      this.validate({ writes: { infra: hasStacks, k8s: hasCharts } });
       restoreRendering = renderOnce(this.k8s);
       // Policy rules: errors throw PolicyViolationError here, before anything is written.
       runPolicies(this, this.log);
@@ -141,17 +160,15 @@ export class PlatformApp {
       // the workloads stack (Terraform route).
       addDeferredOutputs(this.infra);
       for (const stack of this.infra.node.findAll().filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
-      const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
-      const hasCharts = charts.length > 0;
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
-      if (hasCharts && this.checks) {
+      if (charts.length && this.checks) {
         // Against the target cluster's version where known (removed APIs), else the oldest NKS creates.
         k8sIssues = checkManifests(manifests.flatMap((m) => m.objects), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
       }
       if (hasStacks) {
         addPortableBackends(this.infra);
-        this.infra.synth();
+        synthInfra(this.infra);
         if (this.checks) tfIssues = this.checkTerraform();
       }
       if (tfIssues.length || k8sIssues.length) throw new OutputCheckError(tfIssues, k8sIssues);
@@ -160,10 +177,14 @@ export class PlatformApp {
         const deferred = deferredValues(this.infra);
         const resolved = resolveDeferredValues(manifests, deferred, deferred.length && this.infraOutputs ? readInfraOutputs(this.infraOutputs) : undefined);
         pendingObjects = resolved.pending;
-        fs.mkdirSync(this.k8s.outdir, { recursive: true });
         writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
       const warnings = this.warnings();
+      if (hasStacks) commitOutputDir(this.outdir, this.infra.outdir);
+      if (hasCharts) {
+        const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);
+        warnings.push(...strayManifests(this.k8sOutdir, written));
+      }
       for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
       if (pendingObjects.length) {
         this.log(
@@ -173,9 +194,14 @@ export class PlatformApp {
             '(or deploy the workloads stack, where these values are Terraform references).',
         );
       }
-      if (hasStacks) replaceDir(this.infra.outdir, this.outdir, TERRAFORM_WORKING_FILES);
-      if (hasCharts) replaceDir(this.k8s.outdir, this.k8sOutdir);
       return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects };
+    } catch (e) {
+      if (asValidationErrors(e)) {
+        markReported(this.infra);
+        markReported(this.k8s);
+      }
+      explainIfUncaught();
+      throw e;
     } finally {
       restoreRendering();
       restoreTraversal();
@@ -184,24 +210,44 @@ export class PlatformApp {
     }
   }
 
-  /** Runs every construct's validations in both trees and throws all errors found at once. */
-  public validate(): void {
+  /**
+   * Runs every construct's validations in both trees, with the problems recorded while the program built
+   * them, and throws all errors found at once.
+   * @param options.writes which outputs synth is about to write, whose directories are checked too
+   */
+  public validate(options: { writes?: { infra: boolean; k8s: boolean } } = {}): void {
     const errors: ValidationError[] = [];
+    const writes = options.writes;
+    if (writes) {
+      const dirs = [
+        ...(writes.infra ? [{ prop: 'outdir', dir: this.outdir }] : []),
+        ...(writes.k8s ? [{ prop: 'k8sOutdir', dir: this.k8sOutdir }] : []),
+      ];
+      errors.push(...outputDirProblems(dirs, programDirectories()));
+    }
     for (const root of [this.infra as IConstruct, this.k8s as IConstruct]) {
+      const recorded = problemsUnder(root);
+      errors.push(...recorded);
       for (const c of root.node.findAll()) {
         try {
           for (const message of c.node.validate()) {
-            errors.push(new ValidationError({ path: c.node.path, field: '', value: undefined, rule: message, fix: 'see the rule' }));
+            errors.push(new ValidationError({ path: c.node.path, field: '(construct)', value: undefined, rule: message, fix: 'see the rule' }));
           }
         } catch (e) {
           // Cross-construct checks throw a ValidationError (or several) with the exact field; collect them all.
-          if (e instanceof ValidationErrors) errors.push(...e.errors);
-          else if (e instanceof ValidationError) errors.push(e);
-          else throw e;
+          const found = asValidationErrors(e);
+          if (found) errors.push(...found);
+          // A validation of a construct that failed while it was built may trip over its missing parts.
+          else if (!recorded.length) errors.push(unexpectedError(c.node.path, e));
         }
       }
     }
-    if (errors.length) throw new ValidationErrors(errors);
+    if (errors.length) {
+      markReported(this.infra);
+      markReported(this.k8s);
+      explainIfUncaught();
+      throw new ValidationErrors(errors);
+    }
   }
 
   /** Checks each stack against the schemas of the providers it requires (openstack, nhncloud or both). */
@@ -236,11 +282,50 @@ export function withoutUnvendoredProviders(tf: Record<string, any>): Record<stri
   return copy;
 }
 
+const appsByRoot = new WeakMap<IConstruct, PlatformApp>();
+
 // A program that throws before synth() leaves its staging directory behind; remove those on exit.
 const stagingDirs = new Set<string>();
-process.once('exit', () => {
-  for (const dir of stagingDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+let stagingCleanup = false;
+function removeStagingOnExit(): void {
+  if (stagingCleanup) return;
+  stagingCleanup = true;
+  process.once('exit', () => {
+    for (const dir of stagingDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** The directories the program runs from: no output directory may be one of them or hold one. */
+function programDirectories(): string[] {
+  const main = require.main?.filename;
+  return [process.cwd(), ...(main ? [path.dirname(main)] : [])];
+}
+
+/** cdktf's synth, with its raw errors (a failed stack validation, say) as ValidationErrors on the app. */
+function synthInfra(app: cdktf.App): void {
+  try {
+    app.synth();
+  } catch (e) {
+    if (asValidationErrors(e)) throw e;
+    throw new ValidationErrors([unexpectedError(app.node.path || 'PlatformApp', e)]);
+  }
+}
+
+/**
+ * `*.k8s.yaml` files in the manifests directory that this synth did not write and no earlier synth recorded:
+ * left in place (they may be the user's), but `kubectl apply -f` would apply them with the rest.
+ */
+function strayManifests(dir: string, written: readonly string[]): { path: string; message: string }[] {
+  const ours = new Set(written);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.k8s.yaml') && !ours.has(f))
+    .sort()
+    .map((f) => ({
+      path: 'PlatformApp',
+      message: `${path.join(path.relative(process.cwd(), dir) || '.', f)} was not written by this synth and is not recorded as an earlier synth's: it is left in place, and \`kubectl apply -f\` on the directory applies it too; delete it if it is stale`,
+    }));
+}
 
 /**
  * Makes each ApiObject under `root` render once: the policy rules, the cross-layer checks, the manifest
@@ -253,7 +338,17 @@ function renderOnce(root: IConstruct): () => void {
   for (const o of objects) {
     const render = o.toJson.bind(o);
     let json: unknown;
-    Object.defineProperty(o, 'toJson', { configurable: true, value: () => (json ??= render()) });
+    const renderChecked = (): unknown => {
+      try {
+        return render();
+      } catch (e) {
+        if (asValidationErrors(e)) throw e;
+        // cdk8s-plus keeps its ApiObject as `Resource` under the construct the user made.
+        const owner = o.node.id === 'Resource' && o.node.scope ? o.node.scope : o;
+        throw new ValidationErrors([unexpectedError(owner.node.path, e)]);
+      }
+    };
+    Object.defineProperty(o, 'toJson', { configurable: true, value: () => (json ??= renderChecked()) });
   }
   return () => {
     for (const o of objects) delete (o as { toJson?: unknown }).toJson;
@@ -292,28 +387,4 @@ function addPortableBackends(root: IConstruct): void {
     if (stack.node.findAll().some((c) => cdktf.TerraformBackend.isBackend(c))) continue;
     new cdktf.LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   }
-}
-
-/** What `terraform init`/`apply` leave in a stack's working directory; a new synth must not delete them. */
-const TERRAFORM_WORKING_FILES = /^stacks\/[^/]+\/(\.terraform(\/|$)|\.terraform\.lock\.hcl$|terraform\.tfstate|[^/]*\.tfstate(\.backup)?$)/;
-
-/**
- * Puts `from` at `to`, replacing what was there. Files of the old `to` whose relative path matches `keep`
- * (Terraform's working files) are carried over.
- */
-function replaceDir(from: string, to: string, keep?: RegExp): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  const next = `${to}.nks-next-${process.pid}`;
-  const old = `${to}.nks-old-${process.pid}`;
-  fs.rmSync(next, { recursive: true, force: true });
-  fs.cpSync(from, next, { recursive: true });
-  if (keep && fs.existsSync(to)) {
-    for (const rel of fs.readdirSync(to, { recursive: true, encoding: 'utf8' }) as string[]) {
-      const dest = path.join(next, rel);
-      if (keep.test(rel.split(path.sep).join('/')) && !fs.existsSync(dest)) fs.cpSync(path.join(to, rel), dest, { recursive: true });
-    }
-  }
-  if (fs.existsSync(to)) fs.renameSync(to, old);
-  fs.renameSync(next, to);
-  fs.rmSync(old, { recursive: true, force: true });
 }

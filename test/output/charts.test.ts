@@ -7,6 +7,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PlatformApp } from '../../lib';
 import { chartManifests, writeChartManifests } from '../../lib/output/charts';
+import { outputFiles } from '../helpers';
 
 const examplesDir = path.join(__dirname, '..', '..', 'examples');
 const sections = fs.readdirSync(examplesDir).filter((d) => fs.existsSync(path.join(examplesDir, d, 'main.ts'))).sort();
@@ -23,7 +24,7 @@ function tmp(): string {
  * differently (a process-wide counter); the number is all that differs, so it is masked.
  */
 function files(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/TfToken\[TOKEN\.\d+\]/g, 'TfToken[TOKEN.n]')]));
+  return Object.fromEntries(outputFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/TfToken\[TOKEN\.\d+\]/g, 'TfToken[TOKEN.n]')]));
 }
 
 /** What cdk8s's App.synth writes for the charts of `k8s`. */
