@@ -516,7 +516,7 @@ const gaps: ConstructCase[] = [
 ];
 
 // What the cloud or its API refuses (or silently changes) that synth used to accept: attachments, DNS
-// servers, VPC ranges, reserved names, names across stacks, upgrade steps.
+// servers, VPC ranges, reserved names, names across stacks, upgrade steps, a second workloads cluster.
 /** A cluster `id` named `name` in `stack` on network `n`; nhncloud clusters get a kubeconfig file (for deployWorkloadsTo). */
 const clusterIn = (s: InfraStack, id: string, n: Network, props: Partial<ClusterProps> = {}) =>
   new Cluster(s, id, { name: 'my-cluster', network: n, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', keyPair: KeyPair.fromName('my-key'), kubeconfigFile: NOT_A_KEY_FILE, ...props });
@@ -568,6 +568,21 @@ const refused: ConstructCase[] = [
   { name: 'nhncloud: fromVersion older than the cluster was created with', build: upgrade('v1.32.3', { fromVersion: 'v1.31.4', kubernetesVersion: 'v1.32.3' }), path: C, field: 'upgrade.fromVersion', rule: /the cluster was created with v1\.32\.3 and NKS does not downgrade, so it cannot run v1\.31\.4/ },
   { name: 'nhncloud: fromVersion NKS never shipped', build: upgrade('v1.31.4', { fromVersion: 'v1.32.9', kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.fromVersion', rule: /NKS shipped one patch release of v1\.32: v1\.32\.3/ },
   { name: 'nhncloud: fromVersion malformed', build: upgrade('v1.31.4', { fromVersion: 'v1.32', kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.fromVersion', rule: /a Kubernetes version is/ },
+  ...onBoth(
+    (t) => ({
+      build: (app) => {
+        const platform = new Platform(app, { target: t });
+        const n = new Network(platform.infra, 'vpc');
+        platform.deployWorkloadsTo(clusterIn(platform.infra, 'a', n, { name: 'cluster-a' }));
+        platform.deployWorkloadsTo(clusterIn(platform.infra, 'b', n, { name: 'cluster-b' }));
+      },
+      path: 'nks-workloads',
+      field: 'cluster',
+      rule: /a platform has one workloads stack, and nks-workloads deploys to nks-infra\/a already/,
+      also: (e) => expect(e.value).toBe('nks-infra/b'),
+    }),
+    'Platform.deployWorkloadsTo a second cluster',
+  ),
 ];
 
 const cases: ConstructCase[] = [
@@ -575,4 +590,4 @@ const cases: ConstructCase[] = [
   ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances, ...gaps, ...refused,
 ];
 
-runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 307);
+runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 309);
