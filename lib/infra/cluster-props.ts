@@ -11,8 +11,19 @@ import { ExternalNetworkRef, ImageRef } from './references';
  * plane and all node groups on the same version before the next step.
  */
 export interface ClusterUpgrade {
-  /** The version to upgrade to: one NKS offers, newer than `kubernetesVersion`. */
+  /**
+   * The version to upgrade to: one NKS offers, the minor version after `fromVersion` (NKS upgrades one
+   * minor version at a time and never downgrades; a version that skips a minor is a synth error).
+   */
   readonly kubernetesVersion: string;
+  /**
+   * The version the cluster runs before this upgrade. The first upgrade after creation starts from the
+   * cluster's `kubernetesVersion`; to step further, deploy that upgrade, then set `fromVersion` to the version
+   * it reached and `kubernetesVersion` to the next minor, and deploy again (the upgrade operations update in
+   * place). Not older than the cluster's `kubernetesVersion`.
+   * @default the cluster's `kubernetesVersion`
+   */
+  readonly fromVersion?: string;
   /**
    * Extra nodes NKS adds to a node group while it upgrades it, so workloads keep their capacity (0 or more;
    * at most the node quota minus the group's nodes).
@@ -38,7 +49,8 @@ export interface ClusterUpgrade {
 export interface ClusterProps {
   /**
    * Cluster name: at most 32 characters of lowercase letters, digits and `-`, starting with a letter and
-   * ending with a letter or digit, not a UUID. Changing it replaces the cluster.
+   * ending with a letter or digit, not a UUID; unique in its region across every stack of the program.
+   * Changing it replaces the cluster.
    */
   readonly name: string;
   /**

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
 import { fail, Where } from '../model/errors';
-import { checkCreatableVersion, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
+import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
 import { isGpuFlavorName } from '../model/flavors';
 import { checkNodeLabels } from '../model/node-labels';
 import { checkClusterName } from '../model/names';
@@ -89,9 +89,13 @@ export class Cluster extends Construct {
     const stack = InfraStack.of(this);
     this.region = stack.region;
     this.name = checkClusterName(props.name, whereOf(this, 'name'));
-    const same = stack.node.findAll().find((c) => c !== this && c instanceof Cluster && c.name === this.name);
+    // NKS addresses a cluster by `{CLUSTER_ID_OR_NAME}` on one API endpoint per region
+    // (TOAST-DOCS/Container-Kubernetes `ko/public-api.md` lines 8–10 and 197–211), so a name is one cluster
+    // in a project and region. Stacks of one program deploy with the same credentials, so into one project [I]:
+    // the whole program is searched, not only this stack.
+    const same = this.node.root.node.findAll().find((c): c is Cluster => c !== this && c instanceof Cluster && c.name === this.name && c.region === this.region);
     if (same) {
-      fail(whereOf(this, 'name'), this.name, `cluster names are unique in a project; ${same.node.path} already uses ${JSON.stringify(this.name)}`, 'choose another name for one of the two clusters');
+      fail(whereOf(this, 'name'), this.name, `cluster names are unique in a project and region; ${same.node.path} already uses ${JSON.stringify(this.name)} in ${this.region}`, 'choose another name for one of the two clusters');
     }
     this.kubernetesVersion = checkCreatableVersion(props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, whereOf(this, 'kubernetesVersion'));
     this.network = props.network;
@@ -250,17 +254,22 @@ export class Cluster extends Construct {
   private checkUpgrade(upgrade: ClusterUpgrade, where: Where): UpgradeSpec {
     const field = (f: string): Where => ({ path: where.path, field: `${where.field}.${f}` });
     const version = checkCreatableVersion(upgrade.kubernetesVersion, field('kubernetesVersion'));
-    if (compareVersions(version, this.kubernetesVersion) <= 0) {
-      fail(field('kubernetesVersion'), upgrade.kubernetesVersion, `an upgrade goes to a newer version than the cluster's kubernetesVersion ${this.kubernetesVersion.tag}`, 'name a newer version, or remove upgrade');
-    }
-    if (version.minor - this.kubernetesVersion.minor > 1) {
-      warn(this, `NKS upgrades one minor version at a time. If the cluster still runs ${this.kubernetesVersion.tag}, upgrade to v1.${this.kubernetesVersion.minor + 1} first, deploy, then to ${version.tag}.`);
-    }
+    const from = upgrade.fromVersion === undefined ? this.kubernetesVersion : this.checkFromVersion(upgrade.fromVersion, field('fromVersion'));
+    checkUpgradeStep(from, version, field('kubernetesVersion'), upgrade.fromVersion === undefined ? "the cluster's kubernetesVersion" : 'upgrade.fromVersion');
     return {
       kubernetesVersion: version,
       bufferNodes: checkIntegerInRange(upgrade.bufferNodes ?? 1, field('bufferNodes'), { min: 0, max: 100 }, 'the buffer nodes of an upgrade'),
       maxUnavailableNodes: checkIntegerInRange(upgrade.maxUnavailableNodes ?? 1, field('maxUnavailableNodes'), { min: 1, max: 100 }, 'the nodes out of service at once during an upgrade'),
     };
+  }
+
+  /** The version a running cluster upgrades from: one NKS shipped, not older than the one it was created with. */
+  private checkFromVersion(v: string, where: Where): KubernetesVersion {
+    const from = checkKnownVersion(v, where);
+    if (compareVersions(from, this.kubernetesVersion) < 0) {
+      fail(where, v, `the cluster was created with ${this.kubernetesVersion.tag} and NKS does not downgrade, so it cannot run ${from.tag}`, `write the version the cluster runs now (${this.kubernetesVersion.tag} or newer), or leave fromVersion out before the first upgrade`);
+    }
+    return from;
   }
 }
 

@@ -46,7 +46,8 @@ export interface GpuInstanceProps {
    */
   readonly securityGroups?: string[];
   /**
-   * Volumes attached after boot; each must be in the instance's zone.
+   * Volumes attached after boot; each must be in the instance's zone, listed once, and attached to no other
+   * instance (NHN's volume types are not multiattach).
    * @default - none
    */
   readonly volumes?: BlockStorageVolume[];
@@ -88,6 +89,7 @@ export class GpuInstance extends Construct {
         fail(whereOf(this, `volumes[${i}]`), v.node.path, `a volume attaches only to an instance in its own zone; ${v.name} is in ${v.availabilityZone}, the instance in ${this.availabilityZone}`, `create the volume in ${this.availabilityZone}`);
       }
     });
+    checkSingleAttachment(this, volumes);
 
     const rendered = stack.renderer.instance(
       this,
@@ -108,4 +110,37 @@ export class GpuInstance extends Construct {
     this.resource = rendered.resource;
     this.instanceId = rendered.instanceId;
   }
+}
+
+/**
+ * Where each volume is attached: the instance and the index in its `volumes`. Kept per volume object, so a
+ * volume handed to two instances of one program (in any stack) is found at the second.
+ */
+const ATTACHMENTS = new WeakMap<BlockStorageVolume, { readonly instance: string; readonly index: number }>();
+
+/**
+ * A volume attaches to one instance at a time. Cinder attaches a volume to a second server only when its
+ * volume type is multiattach (`multiattach="<is> True"`; terraform-provider-openstack v3.4.0
+ * `docs/resources/compute_volume_attach_v2.md` lines 97–100, `docs/guides/upgrade-guide-version-2.md`
+ * lines 110–112); NHN's volume types are not: "블록 스토리지는 여러 개의 인스턴스에서 동시에 연결하여 사용할 수
+ * 없습니다" (TOAST-DOCS/Storage-Block-Storage `ko/overview.md` line 7). nks-cdk's volumes have no
+ * multiattach type, so on either target the second attachment would fail at apply with the volume in use.
+ */
+function checkSingleAttachment(instance: Construct, volumes: readonly BlockStorageVolume[]): void {
+  volumes.forEach((v, i) => {
+    const first = volumes.indexOf(v);
+    if (first !== i) {
+      fail(whereOf(instance, `volumes[${i}]`), v.node.path, `a volume attaches to an instance once; ${v.node.path} is volumes[${first}] already`, `remove volumes[${i}]`);
+    }
+    const other = ATTACHMENTS.get(v);
+    if (other && other.instance !== instance.node.path) {
+      fail(
+        whereOf(instance, `volumes[${i}]`),
+        v.node.path,
+        `a block storage volume attaches to one instance at a time (NHN's volume types are not multiattach); ${v.node.path} is attached to ${other.instance} already (its volumes[${other.index}])`,
+        'give each instance a volume of its own, or attach this one to one instance only',
+      );
+    }
+  });
+  volumes.forEach((v, i) => ATTACHMENTS.set(v, { instance: instance.node.path, index: i }));
 }

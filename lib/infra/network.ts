@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { checkIpv4Address, checkMaxPrefix, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
+import { checkIpv4Address, checkMaxPrefix, checkPrivateCidr, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
+import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
 import { checkIdLiteral, ExternalNetworkRef } from './references';
 import { InfraStack } from './stack';
@@ -28,7 +29,9 @@ export interface NetworkProps {
    */
   readonly name?: string;
   /**
-   * IPv4 range of the subnet the cluster nodes use. Must not overlap the cluster's pod and service ranges.
+   * IPv4 range of the subnet the cluster nodes use: /24 or larger, inside a private range (10.0.0.0/8,
+   * 172.16.0.0/12, 192.168.0.0/16; NHN VPC refuses the rest, and nks-cdk does on both targets). Must not
+   * overlap the cluster's pod and service ranges.
    * @default '192.168.0.0/24'
    */
   readonly cidr?: string;
@@ -61,8 +64,8 @@ export interface NetworkProps {
    */
   readonly internetGatewayId?: string;
   /**
-   * DNS servers handed out by the subnet's DHCP (openstack target; an NHN VPC subnet takes none, so the
-   * nhncloud target warns and ignores them).
+   * DNS servers handed out by the subnet's DHCP, each address once (openstack target; an NHN VPC subnet
+   * takes none, so the nhncloud target warns and ignores them).
    * @default - the cloud's default (none set)
    */
   readonly dnsNameservers?: string[];
@@ -115,10 +118,16 @@ export class Network extends Construct implements INetwork {
     super(scope, id);
     this.path = this.node.path;
     const name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'network');
-    this.subnetCidr = checkMaxPrefix(parseCidr(props.cidr ?? '192.168.0.0/24', whereOf(this, 'cidr')), NKS_MAX_CIDR_PREFIX, whereOf(this, 'cidr'));
-    for (const [i, server] of (props.dnsNameservers ?? []).entries()) {
-      if (isLiteral(server)) checkIpv4Address(server, whereOf(this, `dnsNameservers[${i}]`), 'a DNS name server');
-    }
+    // Private ranges only, whether or not a cluster uses the network: NHN VPC refuses the rest (see
+    // PRIVATE_CIDRS). Neutron itself accepts any range; the openstack target applies the same rule, since a
+    // subnet on public addresses hides those addresses from its nodes and 0.0.0.0/0 or link-local breaks
+    // routing and the metadata service [I].
+    this.subnetCidr = checkPrivateCidr(
+      checkMaxPrefix(parseCidr(props.cidr ?? '192.168.0.0/24', whereOf(this, 'cidr')), NKS_MAX_CIDR_PREFIX, whereOf(this, 'cidr')),
+      whereOf(this, 'cidr'),
+      'a VPC subnet',
+    );
+    checkDnsNameservers(props.dnsNameservers ?? [], (i) => whereOf(this, `dnsNameservers[${i}]`));
 
     const rendered = InfraStack.of(this).renderer.network(
       this,
@@ -141,3 +150,21 @@ export class Network extends Construct implements INetwork {
   }
 }
 
+/**
+ * Each DNS server is an IPv4 address, listed once: Neutron refuses a subnet whose `dns_nameservers` repeat an
+ * address ("Duplicate nameserver '%s'", `validate_nameservers` in openstack/neutron-lib
+ * `neutron_lib/api/validators/__init__.py`). Checked on both targets, like the address form: the list is
+ * wrong whichever cloud it is meant for. Terraform references are left to apply.
+ */
+function checkDnsNameservers(servers: readonly string[], where: (index: number) => Where): void {
+  const seen = new Map<string, number>();
+  servers.forEach((server, i) => {
+    if (!isLiteral(server)) return;
+    checkIpv4Address(server, where(i), 'a DNS name server');
+    const first = seen.get(server);
+    if (first !== undefined) {
+      fail(where(i), server, `Neutron refuses a subnet whose DNS name servers repeat an address; ${server} is dnsNameservers[${first}] already`, `remove dnsNameservers[${i}]`);
+    }
+    seen.set(server, i);
+  });
+}

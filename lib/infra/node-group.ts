@@ -21,7 +21,8 @@ export const GPU_MODEL_LABEL = 'node.nks-cdk.io/gpu-model';
 /** Properties of a {@link NodeGroup}, added with `cluster.addNodeGroup(id, props)`. */
 export interface NodeGroupProps {
   /**
-   * Node group name, same rule as the cluster name. Changing it replaces the node group.
+   * Node group name, same rule as the cluster name, and not `default-master` or `default-worker` (the names of
+   * the cluster's own groups). Changing it replaces the node group.
    * @default the construct id in lowercase
    */
   readonly name?: string;
@@ -123,10 +124,8 @@ export class NodeGroup extends Construct implements NodePlacement {
     super(scope, id);
     this.cluster = props.cluster;
     this.path = this.node.path;
+    // Also refuses the names of the cluster's own groups (default-master, default-worker).
     this.name = checkNodeGroupName(props.name ?? defaultName(id), whereOf(this, 'name'));
-    if (this.name === 'default-worker') {
-      fail(whereOf(this, 'name'), this.name, '"default-worker" is the name of the cluster\'s default node group', 'choose another node group name');
-    }
     for (const other of props.cluster.nodeGroups) {
       if (other.name === this.name) {
         fail(whereOf(this, 'name'), this.name, `node group names are unique in a cluster; ${other.node.path} already uses it`, 'choose another name');

@@ -149,14 +149,51 @@ function describeSpan(cidr: Cidr): string {
   return `${formatAddress(cidr.first)}–${formatAddress(cidr.last)}`;
 }
 
-// Private ranges searched for a suggestion, in the order people usually pick from.
-const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c, WHERE_BUILT_IN));
+/**
+ * The private (RFC 1918) ranges, the only ones an NHN VPC may use: "모든 VPC는 프라이빗 네트워크를 구성할 수
+ * 있는 아래 3개의 주소 영역에 있어야 하며 링크 로컬 주소는 사용할 수 없습니다" (every VPC lies in one of these
+ * three ranges; link-local addresses cannot be used), with 192.253.0.0/24 and 172.16.0.0/8 given as refused
+ * examples. Source: TOAST-DOCS/Network-VPC `ko/console-guide.md` lines 8–37 (commit 4bc11da). Also the order
+ * suggestions are searched in.
+ */
+export const PRIVATE_CIDRS: readonly Cidr[] = Object.freeze(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c, WHERE_BUILT_IN)));
+// The link-local range, named when a block overlaps it (same source: "169.254.0.0/16에 포함되는 ... 사용할 수 없습니다").
+const LINK_LOCAL = parseCidr('169.254.0.0/16', WHERE_BUILT_IN);
+
+/**
+ * Returns `cidr` when it lies inside one of the private ranges ({@link PRIVATE_CIDRS}); otherwise fails,
+ * saying how it misses them (every address, the link-local range, beyond a private range, outside them) and
+ * suggesting a private block of the same size. `what` names the block for the rule ("a VPC subnet").
+ */
+export function checkPrivateCidr(cidr: Cidr, where: Where, what: string): Cidr {
+  if (PRIVATE_CIDRS.some((r) => cidrContains(r, cidr))) return cidr;
+  const ranges = `${PRIVATE_CIDRS.slice(0, -1).map((r) => r.text).join(', ')} or ${PRIVATE_CIDRS[PRIVATE_CIDRS.length - 1].text}`;
+  const overlapped = PRIVATE_CIDRS.find((r) => cidrsOverlap(r, cidr));
+  const kind =
+    cidr.prefix === 0 ? 'is every IPv4 address'
+    : cidrsOverlap(cidr, LINK_LOCAL) ? `takes in the link-local range ${LINK_LOCAL.text}, which NHN VPC refuses`
+    : overlapped ? `reaches beyond ${overlapped.text} (${describeSpan(cidr)})`
+    : `lies outside them (${describeSpan(cidr)})`;
+  const sameSize = suggestPrivate(cidr.prefix);
+  return fail(
+    where,
+    cidr.text,
+    `${what} lies inside a private range (${ranges}), as NHN VPC requires; ${cidr.text} ${kind}`,
+    sameSize ? `use a private block of the same size, e.g. ${sameSize.text}` : `use a private block, at most ${PRIVATE_CIDRS[0].text}`,
+  );
+}
+
+/** The first block of size `/prefix` in the private ranges that fits one (largest-numbered range first: 192.168, 172.16, 10). */
+function suggestPrivate(prefix: number): Cidr | undefined {
+  const range = [...PRIVATE_CIDRS].reverse().find((r) => prefix >= r.prefix);
+  return range ? cidrOf(range.network, prefix) : undefined;
+}
 // Enough to step past a handful of taken ranges without scanning a whole /8 of /30s.
 const SEARCH_LIMIT = 4096;
 
 /** The first block of size `/prefix` in the private ranges that overlaps none of `taken`. */
 function freeBlock(prefix: number, taken: readonly Cidr[]): Cidr | undefined {
-  for (const range of PRIVATE_RANGES) {
+  for (const range of PRIVATE_CIDRS) {
     if (prefix < range.prefix) continue;
     const step = 2 ** (32 - prefix);
     for (let n = 0, address = range.first; n < SEARCH_LIMIT && address <= range.last; n++, address += step) {

@@ -182,3 +182,29 @@ export function checkKnownVersion(v: KubernetesVersionLike, where: Where): Kuber
     sameMinor ? `use ${sameMinor}, or pass cluster.kubernetesVersion` : `use the cluster's version (cluster.kubernetesVersion), e.g. ${DEFAULT_KUBERNETES_VERSION}`,
   );
 }
+
+/**
+ * Returns `to` when NKS can upgrade a cluster running `from` to it in one step: NKS upgrades to the next
+ * minor version only and never downgrades ("Kubernetes 버전은 현재 Kubernetes 버전의 다음 버전(마이너 버전 기준
+ * +1)으로 업그레이드 가능합니다", "Kubernetes 버전과 플랫폼 버전 모두 다운그레이드를 지원하지 않습니다":
+ * TOAST-DOCS/Container-Kubernetes `ko/user-guide.md` lines 1457 and 1459, "업그레이드 규칙"; `en/user-guide.md`
+ * lines 1459 and 1461). `fromName` says where `from` came from, for the message ("the cluster's
+ * kubernetesVersion"). The error names the step to take first.
+ */
+export function checkUpgradeStep(from: KubernetesVersion, to: KubernetesVersion, where: Where, fromName: string): KubernetesVersion {
+  if (compareVersions(to, from) <= 0) {
+    fail(where, to.tag, `an upgrade goes to a newer version than ${fromName} ${from.tag} (NKS does not downgrade)`, 'name a newer version, or remove upgrade');
+  }
+  if (to.major === from.major && to.minor === from.minor + 1) return to;
+  const next = `v${from.major}.${from.minor + 1}`;
+  const nextRelease = KNOWN_KUBERNETES_VERSIONS.find((v) => v.startsWith(`${next}.`)) ?? next;
+  const skipped = to.major === from.major && to.minor > from.minor + 1
+    ? `; ${to.tag} skips ${Array.from({ length: to.minor - from.minor - 1 }, (_, i) => `v${from.major}.${from.minor + 1 + i}`).join(', ')}`
+    : '';
+  return fail(
+    where,
+    to.tag,
+    `NKS upgrades a cluster one minor version at a time, to the minor after the one it runs (${next} after ${fromName} ${from.tag})${skipped}`,
+    `upgrade to ${nextRelease} first and deploy; then set upgrade: { fromVersion: '${nextRelease}', kubernetesVersion: '${to.tag}' } and deploy again`,
+  );
+}

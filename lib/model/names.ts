@@ -28,9 +28,32 @@ export function checkClusterName(name: string, where: Where): string {
   return checkNksName(name, where, 'cluster');
 }
 
-/** Returns `name` when NKS accepts it as a node group name (the same rule as cluster names). */
+/**
+ * Node group names NKS gives a cluster's own groups, which an added node group cannot take. Sources:
+ * `default-worker` is the default node group ("기본 노드 그룹의 노드 그룹 이름은 \"default-worker\" 입니다",
+ * TOAST-DOCS/Container-Kubernetes `ko/user-guide.md` line 784); `default-master` names the control plane in
+ * the node group APIs ("컨트롤 플레인 업그레이드 시에는 **default-master**로 지정", `ko/public-api.md` lines
+ * 1928 and 1993). Magnum, which NKS is built on, creates both with every cluster (openstack/magnum
+ * `doc/source/user/node-groups.rst`) and keeps node group names unique per cluster (unique constraint
+ * `uniq_nodegroup0cluster_id0name`, `magnum/db/sqlalchemy/models.py`).
+ */
+export const NKS_RESERVED_NODE_GROUP_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  'default-master': "the name NKS gives the cluster's control plane",
+  'default-worker': "the name of the cluster's default node group",
+});
+
+/**
+ * Returns `name` when NKS accepts it as the name of an added node group: the same rule as cluster names,
+ * and none of {@link NKS_RESERVED_NODE_GROUP_NAMES}.
+ */
 export function checkNodeGroupName(name: string, where: Where): string {
-  return checkNksName(name, where, 'node group');
+  checkNksName(name, where, 'node group');
+  const reserved = Object.prototype.hasOwnProperty.call(NKS_RESERVED_NODE_GROUP_NAMES, name) ? NKS_RESERVED_NODE_GROUP_NAMES[name] : undefined;
+  if (reserved) {
+    const all = Object.keys(NKS_RESERVED_NODE_GROUP_NAMES).map((n) => JSON.stringify(n)).join(' and ');
+    fail(where, name, `${JSON.stringify(name)} is ${reserved}; NKS reserves ${all} for the cluster's own groups`, 'choose another node group name, e.g. "workers"');
+  }
+  return name;
 }
 
 function checkNksName(name: string, where: Where, what: string): string {

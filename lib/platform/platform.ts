@@ -1,4 +1,6 @@
 import type { PlatformApp } from '../app';
+import { fail } from '../model/errors';
+import { whereOf } from '../where';
 import { InfraStack, InfraStackProps } from '../infra/stack';
 import { IKubernetesEndpoint, WorkloadsStack } from './workloads-stack';
 
@@ -38,11 +40,25 @@ export class Platform {
     return this.workloadsStack;
   }
 
-  /** Applies the app's Kubernetes objects to `cluster` through Terraform, in a stack after the infrastructure. */
+  /**
+   * Applies the app's Kubernetes objects to `cluster` through Terraform, in a stack after the infrastructure.
+   * A platform has one workloads stack, so it deploys to one cluster: calling this again with the same
+   * cluster returns the stack made the first time (nothing new is created); calling it with another
+   * cluster throws a {@link ValidationError} (field `cluster` of the workloads stack). For a second cluster,
+   * make a second `Platform` with its own `infraStackName` and `workloadsStackName`, or a `WorkloadsStack`
+   * of your own.
+   */
   public deployWorkloadsTo(cluster: IKubernetesEndpoint): WorkloadsStack {
     if (!this.workloadsStack) {
       this.workloadsStack = new WorkloadsStack(this.app.infra, this.props.workloadsStackName ?? 'nks-workloads', { cluster });
       this.workloadsStack.addDependency(this.infra);
+    } else if (this.workloadsStack.cluster !== cluster) {
+      fail(
+        whereOf(this.workloadsStack, 'cluster'),
+        cluster?.node?.path ?? String(cluster),
+        `a platform has one workloads stack, and ${this.workloadsStack.node.path} deploys to ${this.workloadsStack.cluster.node.path} already`,
+        'deploy each cluster from its own Platform (with its own infraStackName and workloadsStackName), or create a WorkloadsStack for the other cluster',
+      );
     }
     return this.workloadsStack;
   }

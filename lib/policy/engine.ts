@@ -37,7 +37,8 @@ export function subjectResource(subject: PolicySubject): string {
 /** Rules at their levels, applied to subjects. Throws a {@link ValidationError} for a bad configuration. */
 export class PolicyEngine {
   private readonly active: readonly ActiveRule[];
-  private readonly knownRuleIds: ReadonlySet<string>;
+  /** The rule ids a suppression may name: the configured rules, and every default rule (also when switched off). */
+  public readonly knownRuleIds: ReadonlySet<string>;
 
   constructor(options: PolicyOptions = {}) {
     const rules = options.rules ?? NKS_RULES;

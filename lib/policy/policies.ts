@@ -59,11 +59,21 @@ export class Policies {
   /**
    * Suppresses rule `ruleId` on `construct` and everything under it. `reason` says why breaking the rule is
    * acceptable there; without one of at least 10 characters the suppression is not applied and is itself
-   * reported as an error (NKS-POLICY-1). The suppression is written into the output (an annotation
+   * reported as an error (NKS-POLICY-1); a `ruleId` that names no rule of the program fails synth with a
+   * ValidationError listing the known ids (unless the rules are turned off). The suppression is written into the output (an annotation
    * `nks-cdk.io/suppress.<ruleId>` on Kubernetes objects), so `cdk8s synth` and `npm run check` honour it too.
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
-    addSuppression(construct, ruleId, reason);
+    // The rule id is checked at synth against the program's rules, as configured by then.
+    addSuppression(construct, ruleId, reason, () => {
+      const policies = Policies.of(construct);
+      return policies.enabled ? policies.knownRuleIds : undefined;
+    });
+  }
+
+  /** The rule ids a suppression may name: the configured rules, and every default rule (also when switched off). */
+  public get knownRuleIds(): ReadonlySet<string> {
+    return new PolicyEngine(this.options).knownRuleIds;
   }
 
   /** The report of the last {@link Policies.check}. @default - none before synth */

@@ -127,7 +127,7 @@ const networks: ConstructCase[] = [
     also: (e) => { expect(e.value).toBe('dns.google'); expect(e.message).not.toMatch(/\/32/); },
   },
   { name: 'Network externalNetwork ID not a UUID (openstack)', build: network({ externalNetwork: ExternalNetworkRef.fromId('Public Network') }), path: 'infra/vpc', field: 'externalNetwork', rule: UUID_RULE },
-  { name: 'nhncloud: subnet outside the private ranges', build: network({ cidr: '100.64.0.0/24' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /an NHN VPC range lies in a private range/, also: (e) => expect(e.fix).toMatch(/give the subnet a private range/) },
+  { name: 'nhncloud: subnet in the shared address space 100.64.0.0/10', build: network({ cidr: '100.64.0.0/24' }, 'nhncloud'), path: 'infra/vpc', field: 'cidr', rule: /a VPC subnet lies inside a private range .*; 100\.64\.0\.0\/24 lies outside them/, also: (e) => expect(e.fix).toMatch(/192\.168\.0\.0\/24/) },
   { name: 'nhncloud: vpcCidr a public range', build: network({ cidr: '10.0.0.0/24', vpcCidr: '8.8.0.0/16' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /lies in a private range/ },
   { name: 'nhncloud: vpcCidr not holding the subnet', build: network({ cidr: '10.1.0.0/24', vpcCidr: '10.2.0.0/16' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /the subnet 10\.1\.0\.0\/24 must lie in the VPC range 10\.2\.0\.0\/16/ },
   { name: 'nhncloud: vpcCidr smaller than /24', build: network({ vpcCidr: '192.168.0.0/28' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /must be \/24 or larger/ },
@@ -261,15 +261,12 @@ const cidrs: ConstructCase[] = [
   { name: 'podsCidr in the link-local range', build: cluster({ podsCidr: '169.254.0.0/16' }), path: C, field: 'podsCidr', rule: /overlaps the link-local range 169\.254\.0\.0\/16/ },
   { name: 'servicesCidr in the range NKS uses internally', build: cluster({ servicesCidr: '198.18.0.0/20' }), path: C, field: 'servicesCidr', rule: /overlaps the range NKS uses internally 198\.18\.0\.0\/19/ },
   {
-    name: 'Network subnet in the range NKS uses internally',
-    build: (app) => {
-      const s = stackOf(app);
-      const n = new Network(s, 'vpc', { cidr: '198.18.4.0/24' });
-      new Cluster(s, 'cluster', { name: 'my-cluster', network: n, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', keyPair: KeyPair.fromName('my-key') });
-    },
+    // A new Network there is refused at its cidr (not a private range); an existing subnet reaches the cluster's check.
+    name: 'existing subnet in the range NKS uses internally',
+    build: onExisting('198.18.4.0/24'),
     path: C,
     field: 'network',
-    rule: /the subnet of infra\/vpc 198\.18\.4\.0\/24 .* overlaps the range NKS uses internally/,
+    rule: /the subnet of infra\/existing 198\.18\.4\.0\/24 .* overlaps the range NKS uses internally/,
   },
   { name: 'existing subnet in the link-local range', build: onExisting('169.254.10.0/24'), path: C, field: 'network', rule: /the subnet of infra\/existing .* overlaps the link-local range/ },
   { name: 'podsCidr overlapping an existing subnet', build: onExisting('10.100.5.0/24'), path: C, field: 'podsCidr', rule: /overlaps the subnet of infra\/existing 10\.100\.5\.0\/24/ },
@@ -488,7 +485,7 @@ const gaps: ConstructCase[] = [
     (t) => ({ build: cluster({ externalNetwork: ExternalNetworkRef.fromName(''), externalSubnetIds: t === 'nhncloud' ? [SUBNET_ID] : undefined }, t), path: C, field: 'externalNetwork', rule: /an external network name must not be empty/ }),
     'ExternalNetworkRef.fromName empty',
   ),
-  { name: 'two clusters with the same name in one stack', build: twoClusters, path: 'infra/cluster2', field: 'name', rule: /cluster names are unique in a project; infra\/cluster already uses "my-cluster"/ },
+  { name: 'two clusters with the same name in one stack', build: twoClusters, path: 'infra/cluster2', field: 'name', rule: /cluster names are unique in a project and region; infra\/cluster already uses "my-cluster" in KR1/ },
   { name: 'availableFlavors a string', build: stack({ region: 'KR1', availableFlavors: untyped('m2.c4m8') }), path: 'infra', field: 'availableFlavors', rule: /a non-empty array of names/ },
   { name: 'availableFlavors entry in uppercase', build: stack({ region: 'KR1', availableFlavors: ['m2.c4m8', 'M2.C2M4'] }), path: 'infra', field: 'availableFlavors[1]', rule: FLAVOR_SHAPE, also: (e) => expect(e.fix).toMatch(/lowercase: `m2\.c2m4`/) },
   { name: 'availableFlavors entry empty', build: stack({ region: 'KR1', availableFlavors: ['m2.c4m8', ''] }), path: 'infra', field: 'availableFlavors[1]', rule: FLAVOR_SHAPE },
@@ -518,9 +515,79 @@ const gaps: ConstructCase[] = [
   { name: 'grammar: an instance name', build: instance({ name: '' }, 'nhncloud'), path: VM, field: 'name', rule: /^an instance name is 1 to 255/, also: (e) => expect(e.fix).toMatch(/^give an instance name/) },
 ];
 
-const cases: ConstructCase[] = [
-  ...stacks, ...networks, ...keyPairs, ...clusterName, ...clusterVersion, ...clusterNodes, ...autoscaler, ...nodeLabels, ...cidrs, ...external,
-  ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances, ...gaps,
+// What the cloud or its API refuses (or silently changes) that synth used to accept: attachments, DNS
+// servers, VPC ranges, reserved names, names across stacks, upgrade steps, a second workloads cluster.
+/** A cluster `id` named `name` in `stack` on network `n`; nhncloud clusters get a kubeconfig file (for deployWorkloadsTo). */
+const clusterIn = (s: InfraStack, id: string, n: Network, props: Partial<ClusterProps> = {}) =>
+  new Cluster(s, id, { name: 'my-cluster', network: n, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', keyPair: KeyPair.fromName('my-key'), kubeconfigFile: NOT_A_KEY_FILE, ...props });
+/** Two GPU instances `infra/vm` and `infra/vm2`; `second` lists what the second attaches of the stack's volumes vol0 (kr-pub-a). */
+const twoInstances = (target: Target, second: (vol: BlockStorageVolume) => BlockStorageVolume[]) => (app: PlatformApp) => {
+  const { stack: s, network: n, keyPair: k } = base(app, {}, target);
+  const vol = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: 'kr-pub-a' });
+  const vm = { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network: n, keyPair: k };
+  new GpuInstance(s, 'vm', { ...vm, volumes: [vol] });
+  new GpuInstance(s, 'vm2', { ...vm, volumes: second(vol) });
+};
+const upgrade = (kubernetesVersion: string, u: { kubernetesVersion: string; fromVersion?: string }) => nhn({ kubernetesVersion, upgrade: u });
+const PRIVATE_ONLY = /a VPC subnet lies inside a private range \(10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\), as NHN VPC requires/;
+const RESERVED_GROUP = /NKS reserves "default-master" and "default-worker" for the cluster's own groups/;
+const ONE_MINOR = /NKS upgrades a cluster one minor version at a time/;
+const refused: ConstructCase[] = [
+  ...onBoth((t) => ({ build: twoInstances(t, (v) => [v]), path: 'infra/vm2', field: 'volumes[0]', rule: /attaches to one instance at a time .*; infra\/vol0 is attached to infra\/vm already \(its volumes\[0\]\)/, also: (e) => expect(e.value).toBe('infra/vol0') }), 'BlockStorageVolume attached to two GPU instances'),
+  ...onBoth(
+    (t) => ({ build: (app) => { const { stack: s, network: n, keyPair: k } = base(app, {}, t); const v = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: 'kr-pub-a' }); new GpuInstance(s, 'vm', { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network: n, keyPair: k, volumes: [v, v] }); }, path: VM, field: 'volumes[1]', rule: /a volume attaches to an instance once; infra\/vol0 is volumes\[0\] already/ }),
+    'BlockStorageVolume listed twice on one GPU instance',
+  ),
+  ...onBoth((t) => ({ build: network({ dnsNameservers: ['8.8.8.8', '1.1.1.1', '8.8.8.8'] }, t), path: 'infra/vpc', field: 'dnsNameservers[2]', rule: /Neutron refuses a subnet whose DNS name servers repeat an address; 8\.8\.8\.8 is dnsNameservers\[0\] already/, also: (e) => expect(e.fix).toBe('remove dnsNameservers[2]') }), 'Network DNS server listed twice'),
+  ...onBoth((t) => ({ build: network({ cidr: '0.0.0.0/0' }, t), path: 'infra/vpc', field: 'cidr', rule: new RegExp(`${PRIVATE_ONLY.source}; 0\\.0\\.0\\.0/0 is every IPv4 address`), also: (e) => expect(e.fix).toMatch(/at most 10\.0\.0\.0\/8/) }), 'Network cidr 0.0.0.0/0 without a cluster'),
+  ...onBoth((t) => ({ build: network({ cidr: '169.254.0.0/16' }, t), path: 'infra/vpc', field: 'cidr', rule: /takes in the link-local range 169\.254\.0\.0\/16, which NHN VPC refuses/, also: (e) => expect(e.fix).toMatch(/192\.168\.0\.0\/16/) }), 'Network cidr link-local without a cluster'),
+  ...onBoth((t) => ({ build: network({ cidr: '8.8.8.0/24' }, t), path: 'infra/vpc', field: 'cidr', rule: /8\.8\.8\.0\/24 lies outside them \(8\.8\.8\.0–8\.8\.8\.255\)/ }), 'Network cidr a public range'),
+  ...onBoth((t) => ({ build: network({ cidr: '192.168.0.0/15' }, t), path: 'infra/vpc', field: 'cidr', rule: /192\.168\.0\.0\/15 reaches beyond 192\.168\.0\.0\/16/, also: (e) => expect(e.fix).toMatch(/172\.16\.0\.0\/15/) }), 'Network cidr wider than 192.168.0.0/16'),
+  ...onBoth((t) => ({ build: network({ cidr: '198.18.4.0/24' }, t), path: 'infra/vpc', field: 'cidr', rule: PRIVATE_ONLY }), 'Network cidr in the benchmarking range NKS uses internally'),
+  ...onBoth((t) => ({ build: nodeGroup({ name: 'default-master' }, t), path: NG, field: 'name', rule: /"default-master" is the name NKS gives the cluster's control plane/ }), 'node group named default-master'),
+  { name: 'node group named default-worker (nhncloud)', build: nodeGroup({ name: 'default-worker' }, 'nhncloud'), path: NG, field: 'name', rule: RESERVED_GROUP },
+  { name: 'GPU node group named default-master', build: gpuGroup({ name: 'default-master' }, 'nhncloud'), path: GPU, field: 'name', rule: RESERVED_GROUP },
+  ...onBoth(
+    (t) => ({
+      build: (app) => {
+        const a = stackOf(app, t);
+        const b = new InfraStack(app.infra, 'other', { region: 'KR1', target: t });
+        clusterIn(a, 'cluster', new Network(a, 'vpc'));
+        clusterIn(b, 'cluster', new Network(b, 'vpc'));
+      },
+      path: 'other/cluster',
+      field: 'name',
+      rule: /cluster names are unique in a project and region; infra\/cluster already uses "my-cluster" in KR1/,
+    }),
+    'two clusters with one name in one region, in two stacks',
+  ),
+  { name: 'nhncloud: upgrade skipping a minor version', build: upgrade('v1.31.4', { kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.kubernetesVersion', rule: new RegExp(`${ONE_MINOR.source}, to the minor after the one it runs \\(v1\\.32 after the cluster's kubernetesVersion v1\\.31\\.4\\); v1\\.33\\.4 skips v1\\.32`), also: (e) => expect(e.fix).toMatch(/upgrade to v1\.32\.3 first and deploy; then set upgrade: \{ fromVersion: 'v1\.32\.3', kubernetesVersion: 'v1\.33\.4' \}/) },
+  { name: 'nhncloud: upgrade from fromVersion skipping a minor version', build: upgrade('v1.31.4', { fromVersion: 'v1.31.4', kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.kubernetesVersion', rule: /\(v1\.32 after upgrade\.fromVersion v1\.31\.4\)/ },
+  { name: 'nhncloud: upgrade to the version fromVersion runs', build: upgrade('v1.31.4', { fromVersion: 'v1.32.3', kubernetesVersion: 'v1.32.3' }), path: C, field: 'upgrade.kubernetesVersion', rule: /an upgrade goes to a newer version than upgrade\.fromVersion v1\.32\.3 \(NKS does not downgrade\)/ },
+  { name: 'nhncloud: upgrade below fromVersion (a downgrade)', build: upgrade('v1.31.4', { fromVersion: 'v1.33.4', kubernetesVersion: 'v1.32.3' }), path: C, field: 'upgrade.kubernetesVersion', rule: /NKS does not downgrade/ },
+  { name: 'nhncloud: fromVersion older than the cluster was created with', build: upgrade('v1.32.3', { fromVersion: 'v1.31.4', kubernetesVersion: 'v1.32.3' }), path: C, field: 'upgrade.fromVersion', rule: /the cluster was created with v1\.32\.3 and NKS does not downgrade, so it cannot run v1\.31\.4/ },
+  { name: 'nhncloud: fromVersion NKS never shipped', build: upgrade('v1.31.4', { fromVersion: 'v1.32.9', kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.fromVersion', rule: /NKS shipped one patch release of v1\.32: v1\.32\.3/ },
+  { name: 'nhncloud: fromVersion malformed', build: upgrade('v1.31.4', { fromVersion: 'v1.32', kubernetesVersion: 'v1.33.4' }), path: C, field: 'upgrade.fromVersion', rule: /a Kubernetes version is/ },
+  ...onBoth(
+    (t) => ({
+      build: (app) => {
+        const platform = new Platform(app, { target: t });
+        const n = new Network(platform.infra, 'vpc');
+        platform.deployWorkloadsTo(clusterIn(platform.infra, 'a', n, { name: 'cluster-a' }));
+        platform.deployWorkloadsTo(clusterIn(platform.infra, 'b', n, { name: 'cluster-b' }));
+      },
+      path: 'nks-workloads',
+      field: 'cluster',
+      rule: /a platform has one workloads stack, and nks-workloads deploys to nks-infra\/a already/,
+      also: (e) => expect(e.value).toBe('nks-infra/b'),
+    }),
+    'Platform.deployWorkloadsTo a second cluster',
+  ),
 ];
 
-runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 278);
+const cases: ConstructCase[] = [
+  ...stacks, ...networks, ...keyPairs, ...clusterName, ...clusterVersion, ...clusterNodes, ...autoscaler, ...nodeLabels, ...cidrs, ...external,
+  ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances, ...gaps, ...refused,
+];
+
+runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 309);

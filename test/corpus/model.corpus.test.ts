@@ -4,7 +4,7 @@
 import {
   checkAbsolutePath, checkAccessModeList, checkAnnotationKey, checkAccessModes, checkBindingMode, checkBootVolumeSize, checkCinderProvisioner, checkClusterName,
   checkCreatableVersion, checkDns1035Label, checkDnsLabel, checkDnsSubdomain, checkIntegerInRange, checkKnownZone, checkLabelKey, checkLabelValue,
-  checkMaxPrefix, checkNodeGroupName, checkNodeLabels, checkNoOverlap, checkReclaimPolicy, checkRegion, checkRelativePath, checkResourceName,
+  checkMaxPrefix, checkNodeGroupName, checkNodeLabels, checkNoOverlap, checkPrivateCidr, checkUpgradeStep, checkReclaimPolicy, checkRegion, checkRelativePath, checkResourceName,
   checkStorageClassVolumeType, checkStorageSize, checkUuid, checkVolumeMode, checkVolumeSize, checkVolumeType, checkZone, checkZoneMatchesPlacement,
   cinderSizing, compareVersions, NodePlacement, parseCidr, parseFlavor, parseKubernetesVersion, RESERVED_CIDRS, Where,
 } from '../../lib/model';
@@ -178,6 +178,25 @@ const idsAndNumbers: ModelCase[] = [
   m('count below the range', 'nodeCount', /a node count must be from 1 to 10/, (at) => checkIntegerInRange(0, at, { min: 1, max: 10 }, 'a node count')),
 ];
 
-const cases: ModelCase[] = [...flavors, ...regions, ...volumes, ...versions, ...names, ...cidrs, ...nodeLabels, ...quantities, ...idsAndNumbers];
+// What NKS, NHN VPC and Neutron refuse: upgrade steps, reserved node group names, ranges outside the private ones.
+const PRIVATE = (at: Where, text: string) => checkPrivateCidr(parseCidr(text, at), at, 'a VPC subnet');
+const step = (from: string, to: string) => (at: Where) => checkUpgradeStep(v(from), v(to), at, "the cluster's kubernetesVersion");
+const refused: ModelCase[] = [
+  m('upgrade skipping one minor version', 'upgrade.kubernetesVersion', /one minor version at a time.*v1\.33\.4 skips v1\.32$/, step('v1.31.4', 'v1.33.4')),
+  m('upgrade skipping two minor versions', 'upgrade.kubernetesVersion', /v1\.33\.4 skips v1\.31, v1\.32$/, step('v1.30.3', 'v1.33.4')),
+  m('upgrade to the same version', 'upgrade.kubernetesVersion', /an upgrade goes to a newer version than the cluster's kubernetesVersion v1\.32\.3 \(NKS does not downgrade\)/, step('v1.32.3', 'v1.32.3')),
+  m('downgrade by a minor version', 'upgrade.kubernetesVersion', /NKS does not downgrade/, step('v1.33.4', 'v1.32.3')),
+  m('upgrade to another major version', 'upgrade.kubernetesVersion', /one minor version at a time, to the minor after the one it runs \(v1\.34 after/, step('v1.33.4', 'v2.0.0')),
+  m('node group named default-master', 'name', /"default-master" is the name NKS gives the cluster's control plane/, (at) => checkNodeGroupName('default-master', at)),
+  m('node group named default-worker', 'name', /"default-worker" is the name of the cluster's default node group/, (at) => checkNodeGroupName('default-worker', at)),
+  m('VPC subnet 0.0.0.0/0', 'cidr', /0\.0\.0\.0\/0 is every IPv4 address/, (at) => PRIVATE(at, '0.0.0.0/0')),
+  m('VPC subnet inside the link-local range', 'cidr', /takes in the link-local range/, (at) => PRIVATE(at, '169.254.10.0/24')),
+  m('VPC subnet in loopback', 'cidr', /127\.0\.0\.0\/8 lies outside them/, (at) => PRIVATE(at, '127.0.0.0/8')),
+  m('VPC subnet next to 172.16.0.0/12', 'cidr', /172\.32\.0\.0\/24 lies outside them/, (at) => PRIVATE(at, '172.32.0.0/24')),
+  m('VPC subnet 8.0.0.0/6 (holding 10.0.0.0/8 and public addresses)', 'cidr', /8\.0\.0\.0\/6 reaches beyond 10\.0\.0\.0\/8 \(8\.0\.0\.0–11\.255\.255\.255\)/, (at) => PRIVATE(at, '8.0.0.0/6')),
+  m('VPC subnet 10.0.0.0/7 (wider than 10.0.0.0/8)', 'cidr', /10\.0\.0\.0\/7 reaches beyond 10\.0\.0\.0\/8/, (at) => PRIVATE(at, '10.0.0.0/7')),
+];
 
-runCorpus('bad input: lib/model validators', cases, 126);
+const cases: ModelCase[] = [...flavors, ...regions, ...volumes, ...versions, ...names, ...cidrs, ...nodeLabels, ...quantities, ...idsAndNumbers, ...refused];
+
+runCorpus('bad input: lib/model validators', cases, 139);

@@ -116,6 +116,14 @@ describe('Cluster bad input', () => {
     expect(err.fix.length).toBeGreaterThan(5);
   });
 
+  test('one cluster name in two regions (two stacks) is two clusters: both synthesize', () => {
+    const { tf } = synth((app) => {
+      baseCluster(app, {}, { region: 'KR1' });
+      baseCluster(app, { availabilityZone: 'kr2-pub-a' }, {}, new InfraStack(app.infra, 'infra-kr2', { region: 'KR2' }));
+    });
+    expect([tf.infra, tf['infra-kr2']].map((t) => onlyResource(t, 'openstack_containerinfra_cluster_v1').name)).toEqual(['my-cluster', 'my-cluster']);
+  });
+
   test('existing network with a CIDR is checked against pod ranges', () => {
     const err = catchValidation(() => {
       const app = new PlatformApp();

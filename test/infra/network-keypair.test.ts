@@ -43,6 +43,18 @@ describe('Network', () => {
     expect(err).toMatchObject({ path: 'infra/vpc2', field: 'networkId', value: 'not-a-uuid' });
   });
 
+  test('every private range is accepted up to its own size, on both targets; distinct DNS servers pass through', () => {
+    for (const target of ['openstack', 'nhncloud'] as const) {
+      const { tf } = synth((app) => {
+        const s = new InfraStack(app.infra, 'infra', { region: 'KR1', target });
+        ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '172.31.255.0/24'].forEach((cidr, i) => new Network(s, `vpc${i}`, { cidr, dnsNameservers: ['8.8.8.8', '8.8.4.4'] }));
+      });
+      const subnets = target === 'openstack' ? resources(tf.infra, 'openstack_networking_subnet_v2') : resources(tf.infra, 'nhncloud_networking_vpcsubnet_v2');
+      expect(subnets.map(([, b]) => b.cidr)).toEqual(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '172.31.255.0/24']);
+      if (target === 'openstack') expect(subnets.map(([, b]) => b.dns_nameservers)).toEqual(Array(4).fill(['8.8.8.8', '8.8.4.4']));
+    }
+  });
+
   test.each([
     ['10.0.0.0/33', 'cidr'],
     ['10.0.0.1/24', 'cidr'],

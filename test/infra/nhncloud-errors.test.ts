@@ -86,7 +86,7 @@ describe('nhncloud target: synth-time errors carry path, field, value, rule and 
 
   test('an NHN VPC range outside the private ranges, or not holding the subnet', () => {
     const stack = new InfraStack(app().infra, 'infra', NHN);
-    expect(catchValidation(() => new Network(stack, 'a', { cidr: '100.64.0.0/24' }))).toMatchObject({ path: 'infra/a', field: 'vpcCidr', value: '100.64.0.0/16' });
+    expect(catchValidation(() => new Network(stack, 'a', { cidr: '10.0.0.0/24', vpcCidr: '100.64.0.0/16' }))).toMatchObject({ path: 'infra/a', field: 'vpcCidr', value: '100.64.0.0/16' });
     expect(catchValidation(() => new Network(stack, 'b', { cidr: '10.1.0.0/24', vpcCidr: '10.2.0.0/16' }))).toMatchObject({ path: 'infra/b', field: 'vpcCidr', value: '10.2.0.0/16' });
     expect(catchValidation(() => new Network(stack, 'c', { vpcCidr: '192.168.0.0/28' }))).toMatchObject({ path: 'infra/c', field: 'vpcCidr', value: '192.168.0.0/28' });
   });
@@ -123,10 +123,20 @@ describe('nhncloud target: what escape hatches write is checked at synth', () =>
   });
 });
 
-test('nhncloud target: an upgrade of more than one minor version warns that NKS steps one minor at a time', () => {
-  const a = app();
-  baseCluster(a, { kubernetesVersion: 'v1.31.4', upgrade: { kubernetesVersion: 'v1.33.4' } }, NHN);
-  expect(a.synth().warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'infra/cluster', message: expect.stringMatching(/one minor version at a time.*v1\.32 first/) })]));
+describe('nhncloud target: upgrades step one minor version at a time (a skip is refused: corpus)', () => {
+  test('the second step names the version the first reached as fromVersion: operations at the new version, no warning', () => {
+    const { tf, result } = synth((a) => void baseCluster(a, { kubernetesVersion: 'v1.31.4', upgrade: { fromVersion: 'v1.32.3', kubernetesVersion: 'v1.33.4' } }, NHN));
+    const versions = Object.values(tf.infra.resource.nhncloud_kubernetes_nodegroup_upgrade_v1).map((u) => (u as { version: string }).version);
+    expect(versions).toEqual(['v1.33.4', 'v1.33.4']);
+    // The cluster is still written with the version it was created with: changing that would replace it.
+    expect(onlyResource(tf.infra, 'nhncloud_kubernetes_cluster_v1').labels.kube_tag).toBe('v1.31.4');
+    expect(result.warnings.filter((w) => /minor/.test(w.message))).toEqual([]);
+  });
+
+  test('the same program without fromVersion is refused at upgrade.kubernetesVersion', () => {
+    const err = clusterError({ kubernetesVersion: 'v1.31.4', upgrade: { kubernetesVersion: 'v1.33.4' } });
+    expect(err).toMatchObject({ path: 'infra/cluster', field: 'upgrade.kubernetesVersion', value: 'v1.33.4' });
+  });
 });
 
 describe('openstack target: what it refuses or ignores', () => {

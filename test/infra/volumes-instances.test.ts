@@ -66,6 +66,19 @@ describe('GpuInstance', () => {
     expect(resources(tf.infra, 'openstack_blockstorage_volume_v3')).toHaveLength(1);
   });
 
+  test('two instances with a volume each: one attachment per volume', () => {
+    const { tf } = synth((app) => {
+      const { stack, network, keyPair } = baseCluster(app);
+      for (const id of ['a', 'b']) {
+        const volumes = [new BlockStorageVolume(stack, `${id}-data`, { sizeGb: 20, availabilityZone: 'kr-pub-a' })];
+        new GpuInstance(stack, id, { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network, keyPair, volumes });
+      }
+    });
+    const attached = resources(tf.infra, 'openstack_compute_volume_attach_v2').map(([, a]) => a.volume_id);
+    expect(attached).toHaveLength(2);
+    expect(new Set(attached).size).toBe(2);
+  });
+
   test.each([
     ['a non-g2 flavor', { flavor: 'm2.c4m8' }, 'flavor'],
     ['a volume in another zone', { volumesZone: 'kr-pub-b' }, 'volumes[0]'],

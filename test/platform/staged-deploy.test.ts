@@ -101,6 +101,20 @@ describe('staged deploy: infrastructure stack, then workloads stack', () => {
   });
 });
 
+describe('Platform.deployWorkloadsTo', () => {
+  test('called again with the same cluster returns the stack made the first time; one workloads stack is written', () => {
+    let stacks: WorkloadsStack[] = [];
+    const out = synth((app) => {
+      const { platform, cluster } = program(app, { workloads: false });
+      stacks = [platform.deployWorkloadsTo(cluster), platform.deployWorkloadsTo(cluster)];
+      expect(platform.workloads).toBe(stacks[0]);
+    });
+    expect(stacks[1]).toBe(stacks[0]);
+    expect(Object.keys(out.tf).sort()).toEqual(['nks-infra', 'nks-workloads']);
+    expect(resources(out.tf['nks-workloads'], 'kubernetes_manifest')).toHaveLength(3);
+  });
+});
+
 describe('a workloads stack given some of the charts', () => {
   function twoCharts(app: PlatformApp, stackCharts: (app: PlatformApp, chosen: Chart) => Chart[]) {
     const { platform, cluster } = program(app, { workloads: false });

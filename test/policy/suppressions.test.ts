@@ -1,9 +1,11 @@
 // Suppressions: with a reason they cover a construct and its children and travel into the output; without
-// one (or with a too short one) they are errors themselves; unknown rule ids are warned about.
+// one (or with a too short one) they are errors themselves; unknown rule ids fail synth of a program (and
+// are warned about where only files are checked).
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Yaml } from 'cdk8s';
-import { InfraStack, KeyPair, Policies, PolicyViolationError } from '../../lib';
+import { InfraStack, KeyPair, NKS_RULES, Policies, PolicyViolationError, ValidationErrors } from '../../lib';
+import { runCase } from '../corpus/harness';
 import { findingsOf, GOOD_CONTAINER, pod, raw, testApp } from './util';
 
 const REASON = 'the seed manifest, reproduced as written';
@@ -91,6 +93,42 @@ describe('a suppression without a reason is itself an error', () => {
       ['NKS-POLICY-2', 'warning', false],
       ['NKS-IMG-1', 'error', false],
     ]);
+  });
+
+  test('in a program, synth refuses it: a ValidationError naming the construct, the id, the nearest known id and every known id; nothing is written', () => {
+    // runCase also checks that the output directories stay empty.
+    const error = runCase({
+      name: 'a suppression of NKS-IMG1',
+      build: (app) => Policies.of(app).suppress(untagged(new Chart(app.k8s, 'c')), 'NKS-IMG1', REASON),
+      path: 'c/x',
+      field: 'ruleId',
+      rule: /a suppression names a policy rule of the program; "NKS-IMG1" is none, so it would suppress nothing/,
+    });
+    expect(error.value).toBe('NKS-IMG1');
+    expect(error.fix).toMatch(/^use "NKS-IMG-1"; the known rule ids are NKS-IMG-1, NKS-RES-1, NKS-PROBE-1, /);
+    for (const id of ['NKS-RBAC-2', 'NKS-SEC-1', 'NKS-VOL-1', 'NKS-KEY-1']) expect(error.fix).toContain(id);
+  });
+
+  test('every unknown id is reported, each at its construct; a typo far from every id gets no suggestion', () => {
+    const { app } = testApp();
+    const chart = new Chart(app.k8s, 'c');
+    Policies.of(app).suppress(chart, 'nks-probe-1', REASON).suppress(untagged(chart), 'NO-SUCH-RULE', REASON);
+    const err = (() => { try { app.synth(); } catch (e) { return e; } return undefined; })();
+    expect(err).toBeInstanceOf(ValidationErrors);
+    const errors = (err as ValidationErrors).errors;
+    expect(errors.map((e) => [e.path, e.field, e.value])).toEqual([['c', 'ruleId', 'nks-probe-1'], ['c/x', 'ruleId', 'NO-SUCH-RULE']]);
+    expect(errors[0].fix).toMatch(/^use "NKS-PROBE-1"/);
+    expect(errors[1].fix).toMatch(/^use the id the report prints; the known rule ids are NKS-IMG-1/);
+  });
+
+  test("a program's own rule may be suppressed; with the rules turned off nothing is checked", () => {
+    const custom = { id: 'ACME-1', level: 'warning' as const, explanation: 'team rule', fix: 'do it', checkManifest: () => [] };
+    const { app } = testApp({ policies: { rules: [...NKS_RULES, custom] } });
+    Policies.of(app).suppress(untagged(new Chart(app.k8s, 'c')), 'ACME-1', REASON);
+    expect(() => app.synth()).toThrow(PolicyViolationError); // NKS-IMG-1 still fires: the suppression names ACME-1 only
+    const off = testApp({ policies: false }).app;
+    Policies.of(off).suppress(untagged(new Chart(off.k8s, 'c')), 'ACME-1', REASON);
+    expect(() => off.synth()).not.toThrow();
   });
 
   test('a rule switched off by levels can still be suppressed without a typo warning', () => {
