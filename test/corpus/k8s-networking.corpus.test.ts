@@ -164,6 +164,14 @@ const service: ConstructCase[] = [
     rule: /would silently replace/,
   },
   { name: 'two Services with one name', build: twice((c, id) => new Service(c, id, { name: 'web', ports: [80] })), path: 'c/b', field: 'name', rule: /the Service "web" in namespace "default" is already defined by c\/a/ },
+  {
+    name: 'Service annotations over 256 KiB',
+    build: svc({ ports: [80], annotations: { 'example.com/blob': 'x'.repeat(200 * 1024), 'example.com/more': 'y'.repeat(60 * 1024) } }),
+    path: S,
+    field: 'annotations',
+    rule: /annotations total at most 262144 bytes \(256 KiB, keys and values\), and these total 266272.*Largest: "example\.com\/blob" \(204816 bytes\)/,
+    also: (e) => expect(e.message).not.toMatch(/xxxx|yyyy/),
+  },
 ];
 
 const L = 'loadBalancer';
@@ -466,4 +474,4 @@ const dashboards: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...service, ...loadBalancer, ...controllers, ...ingresses, ...dashboards];
 
-runCorpus('bad input: Kubernetes networking', cases, 219);
+runCorpus('bad input: Kubernetes networking', cases, 220);

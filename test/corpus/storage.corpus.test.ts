@@ -390,6 +390,20 @@ const statefulSets: ConstructCase[] = [
     field: 'volumeClaimTemplates',
     rule: /a pod volume is named like the claim template "data"/,
   },
+  {
+    name: 'StatefulSet name of 53 characters (controller-revision-hash label over 63)',
+    build: statefulSet({ name: `db-${'x'.repeat(50)}` }),
+    path: S,
+    field: 'name',
+    rule: /a StatefulSet name is at most 52 characters: its pods carry the label controller-revision-hash: <name>-<10-character hash>/,
+  },
+  {
+    name: 'StatefulSet without name, generated from a long construct path',
+    build: (app) => void new StatefulSet(chart(app), `db-${'p'.repeat(50)}`, { image: 'postgres:16.4', ports: [{ name: 'pg', number: 5432 }] }),
+    path: `c/db-${'p'.repeat(50)}`,
+    field: 'name',
+    rule: /at most 52 characters \(this one is generated from the construct path\)/,
+  },
 ];
 
 const synthChecks: ConstructCase[] = [
@@ -624,4 +638,4 @@ const gaps: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...storageClasses, ...persistentVolumes, ...sources, ...claims, ...selectors, ...bound, ...ephemeral, ...statefulSets, ...synthChecks, ...gaps];
 
-runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 222);
+runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 224);
