@@ -12,6 +12,7 @@ import { checkLabels, objectMeta } from './metadata';
 import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-volume-claim';
 import { PersistentVolumeSource } from './persistent-volume-source';
 import { StorageClass } from './storage-class';
+import { trackObjects } from './unique-objects';
 
 /** Properties of a {@link PersistentVolume}. */
 export interface PersistentVolumeProps {
@@ -149,6 +150,7 @@ export class PersistentVolume extends Construct {
       },
     });
     this.name = this.apiObject.name;
+    trackObjects(this);
   }
 
   /**

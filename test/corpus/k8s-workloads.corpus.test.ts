@@ -172,6 +172,17 @@ const webApp: ConstructCase[] = [
   { name: 'env value a boolean (JavaScript)', build: web({ env: { DEBUG: untyped(true) } }), path: W, field: 'env.DEBUG', rule: /a boolean, which cdk8s-plus drops/ },
   { name: 'env value null (JavaScript)', build: web({ env: { MODE: untyped(null) } }), path: W, field: 'env.MODE', rule: /this one is null/ },
   { name: 'env value a plain object (JavaScript)', build: web({ env: { MODE: untyped({ value: 'fast' }) } }), path: W, field: 'env.MODE', rule: /this one is an object/ },
+  {
+    name: 'annotations over 256 KiB added through cdk8s metadata after construction',
+    build: (app) => {
+      const webApp = new WebApp(chart(app), 'web', { image: IMAGE });
+      webApp.deployment.metadata.addAnnotation('example.com/a', 'a'.repeat(200 * 1024));
+      webApp.deployment.metadata.addAnnotation('example.com/b', 'b'.repeat(100 * 1024));
+    },
+    path: W,
+    field: 'annotations',
+    rule: /these total 307226; the API server refuses the object/,
+  },
   { name: 'securityContext user negative', build: web({ securityContext: { user: -1 } }), path: W, field: 'securityContext.user', rule: /a user ID \(runAsUser\) must be from 0 to 2147483647/ },
   { name: 'securityContext user above int32', build: web({ securityContext: { user: 2 ** 31 } }), path: W, field: 'securityContext.user', rule: /2147483647/ },
   { name: 'securityContext group above int32', build: web({ securityContext: { group: 4294967295 } }), path: W, field: 'securityContext.group', rule: /a group ID \(runAsGroup\)/ },
@@ -392,4 +403,4 @@ const basics: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...webApp, ...gpu, ...secrets, ...basics];
 
-runCorpus('bad input: Kubernetes workloads', cases, 206);
+runCorpus('bad input: Kubernetes workloads', cases, 207);
