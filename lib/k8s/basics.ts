@@ -65,9 +65,22 @@ export interface ConfigMapProps {
   readonly immutable?: boolean;
 }
 
+// IsConfigMapKey in kubernetes/apimachinery pkg/util/validation/validation.go: at most 253 characters
+// (DNS1123SubdomainMaxLength) of `[-._a-zA-Z0-9]+`, and (hasChDirPrefix) not ".", not "..", not starting
+// with "..": the kubelet writes the keys as files next to its own "..data" link when it mounts them.
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
-/** A ConfigMap (cdk8s-plus's, with name and keys checked). Use `kplus.EnvValue.fromConfigMap(cm, key)` or `kplus.Env.fromConfigMap(cm)` in a workload's env. */
+/**
+ * What a ConfigMap may hold: data and binaryData together at most 1 MiB. ValidateConfigMap in kubernetes/kubernetes
+ * pkg/apis/core/validation/validation.go sums len(value) of both (binaryData decoded) and refuses a total
+ * over core.MaxSecretSize (`1 * 1024 * 1024`, pkg/apis/core/types.go).
+ */
+export const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
+
+// Standard base64 (what binaryData holds as JSON): the API server cannot decode anything else into bytes.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** A ConfigMap (cdk8s-plus's, with name, keys, values and total size checked). Use `kplus.EnvValue.fromConfigMap(cm, key)` or `kplus.Env.fromConfigMap(cm)` in a workload's env. */
 @recordsProblems
 export class ConfigMap extends kplus.ConfigMap {
   constructor(scope: Construct, id: string, props: ConfigMapProps = {}) {
@@ -77,25 +90,62 @@ export class ConfigMap extends kplus.ConfigMap {
       immutable: props.immutable,
     });
     trackObjects(this);
+    // At synth: entries can be added after construction (addData, addFile, addDirectory).
+    this.node.addValidation({ validate: () => this.checkSize() });
   }
 
-  /** Adds an entry; the key is validated. */
+  /** Adds an entry; the key and the value are validated. */
   public override addData(key: string, value: string): void {
-    checkConfigMapKey(key, whereOf(this, `data.${key}`));
+    const where = whereOf(this, `data.${key}`);
+    checkConfigMapKey(key, where);
+    this.checkKeyFree(key, where);
+    if (typeof value !== 'string') {
+      // JavaScript and JSON callers can pass numbers or booleans, which the API server refuses (data values are strings).
+      fail(where, `(${value === null ? 'null' : typeof value})`, 'a ConfigMap data value is a string', typeof value === 'number' || typeof value === 'boolean' ? `quote it: "${String(value)}"` : 'give the value as a string');
+    }
     super.addData(key, value);
   }
 
-  /** Adds a binary entry; the key is validated. */
+  /** Adds a binary entry (base64); the key and the encoding are validated. */
   public override addBinaryData(key: string, value: string): void {
-    checkConfigMapKey(key, whereOf(this, `binaryData.${key}`));
+    const where = whereOf(this, `binaryData.${key}`);
+    checkConfigMapKey(key, where);
+    this.checkKeyFree(key, where);
+    if (typeof value !== 'string' || !BASE64.test(value)) {
+      fail(where, typeof value === 'string' ? `${value.length} characters` : `(${typeof value})`, 'a binaryData value is standard base64 (the API server decodes it into bytes)', "encode the bytes, e.g. fs.readFileSync(file).toString('base64')");
+    }
     super.addBinaryData(key, value);
+  }
+
+  /** A key is one entry of data or binaryData (the API server refuses a key in both; cdk8s-plus would throw a raw Error). */
+  private checkKeyFree(key: string, where: Where): void {
+    const inData = Object.prototype.hasOwnProperty.call(this.data, key);
+    if (inData || Object.prototype.hasOwnProperty.call(this.binaryData, key)) {
+      fail(where, key, `the ConfigMap already has an entry "${key}" in ${inData ? 'data' : 'binaryData'}; each key is used once across data and binaryData`, 'rename one of the entries, or add it once');
+    }
+  }
+
+  private checkSize(): string[] {
+    const entries = [
+      ...Object.entries(this.data).map(([key, value]) => ({ field: 'data', key, bytes: Buffer.byteLength(value, 'utf8') })),
+      ...Object.entries(this.binaryData).map(([key, value]) => ({ field: 'binaryData', key, bytes: Buffer.from(value, 'base64').length })),
+    ];
+    const total = entries.reduce((sum, e) => sum + e.bytes, 0);
+    if (total <= CONFIG_MAP_MAX_BYTES) return [];
+    const largest = entries.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    return fail(
+      whereOf(this, largest.field),
+      `${total} bytes`,
+      `a ConfigMap holds at most ${CONFIG_MAP_MAX_BYTES} bytes (1 MiB) of data and binaryData together, and this one holds ${total} (the largest entry is ${largest.field}."${largest.key}", ${largest.bytes} bytes); the API server refuses it`,
+      'split the entries over several ConfigMaps, or ship large files in the image or on a volume (a PersistentVolumeClaim)',
+    );
   }
 }
 
-/** Validates a ConfigMap key (letters, digits, `-`, `_` and `.`, not `.` or `..`, at most 253), the rule for every ConfigMap nks-cdk writes. */
+/** Validates a ConfigMap key (the API server's IsConfigMapKey): letters, digits, `-`, `_` and `.`, not `.` or `..` nor starting with `..`, at most 253. */
 export function checkConfigMapKey(key: string, where: Where): void {
-  if (key.length > 253 || !CONFIG_MAP_KEY.test(key) || key === '.' || key === '..') {
-    fail(where, key, 'a ConfigMap key is at most 253 letters, digits, "-", "_" and "." (not "." or "..")', 'rename the key, e.g. "nginx.conf"');
+  if (typeof key !== 'string' || key.length > 253 || !CONFIG_MAP_KEY.test(key) || key.startsWith('..') || key === '.') {
+    fail(where, key, 'a ConfigMap key is at most 253 letters, digits, "-", "_" and "." (not "." or "..", and not starting with "..")', 'rename the key, e.g. "nginx.conf"');
   }
 }
 

@@ -168,6 +168,23 @@ export function checkEnvVarName(name: string, where: Where): string {
   return name;
 }
 
+/**
+ * Validates an env value that is not a string literal: a cdk8s-plus EnvValue. A number or boolean (from
+ * JavaScript or JSON, past the types) would reach cdk8s-plus as if it were an EnvValue, which renders its
+ * missing `value` as nothing: the variable would be set to "" in the pod. EnvVar.value is a string in the
+ * API (EnvVar in pkg/apis/core/types.go). The value itself is not echoed (env values are often secrets).
+ */
+export function checkEnvValue(value: unknown, where: Where): kplus.EnvValue {
+  if (value instanceof kplus.EnvValue) return value;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return fail(
+    where,
+    `(${kind})`,
+    `an environment variable's value is a string (or a kplus.EnvValue); this one is ${kind}, which cdk8s-plus drops, leaving the variable empty in the pod`,
+    typeof value === 'number' || typeof value === 'boolean' ? 'quote it (e.g. "8080" or "true"), or use String(...)' : 'give a string, or a reference such as kplus.EnvValue.fromConfigMap(cm, "key")',
+  );
+}
+
 /** Validates a whole number ≥ 0 (replicas, history limits, seconds); returns it. `what` names it in the message. */
 export function checkWholeNumber(value: number, where: Where, what: string): number {
   return checkIntegerInRange(value, where, { min: 0, max: INT32_MAX }, what);
@@ -217,7 +234,7 @@ export function containerSpec(options: ContainerOptions, where: Where): Containe
   const envVariables: Record<string, kplus.EnvValue> = {};
   for (const [key, value] of Object.entries(options.env ?? {})) {
     checkEnvVarName(key, at(where, `env.${key}`));
-    envVariables[key] = typeof value === 'string' ? kplus.EnvValue.fromValue(value) : value;
+    envVariables[key] = typeof value === 'string' ? kplus.EnvValue.fromValue(value) : checkEnvValue(value, at(where, `env.${key}`));
   }
   checkResources(options.resources, at(where, 'resources'));
   checkProbes(options, where);
@@ -258,7 +275,8 @@ function portOf(input: ContainerPortInput, where: Where): kplus.ContainerPort {
 
 /** True when an env value reads another API object (ConfigMap or Secret), which static pods cannot. */
 export function readsApiObject(value: EnvInput): boolean {
-  if (typeof value === 'string') return false;
+  // Anything but an EnvValue reads nothing (a wrong type is refused by containerSpec).
+  if (!(value instanceof kplus.EnvValue)) return false;
   const from = value.valueFrom as { configMapKeyRef?: unknown; secretKeyRef?: unknown } | undefined;
   return Boolean(from?.configMapKeyRef || from?.secretKeyRef);
 }

@@ -10,7 +10,7 @@ import { checkPortNumber } from './container';
 import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
 import { rejectIpAddress, Service } from './service';
-import { trackObjects } from './unique-objects';
+import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
 import { recordsProblems } from '../problems';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
@@ -19,6 +19,8 @@ const PATH_TYPES: readonly PathType[] = ['Prefix', 'Exact', 'ImplementationSpeci
 
 /** ingress-nginx's annotation that hands TLS connections to the backend undecrypted. */
 export const SSL_PASSTHROUGH_ANNOTATION = 'nginx.ingress.kubernetes.io/ssl-passthrough';
+/** ingress-nginx's annotation that makes an Ingress a canary of another Ingress with the same host and path. */
+export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary';
 /** ingress-nginx's annotation for the protocol it speaks to the backend (`HTTPS` for backends serving TLS). */
 export const BACKEND_PROTOCOL_ANNOTATION = 'nginx.ingress.kubernetes.io/backend-protocol';
 
@@ -53,6 +55,19 @@ export class IngressBackend {
   /** The backend Service's name. */
   public get serviceName(): string {
     return typeof this.target === 'string' ? this.target : this.target.serviceName;
+  }
+
+  /**
+   * @internal What the backend is, for comparing two Ingresses' routes: namespace, Service and port (a
+   * number where the Service is known, so a port by name and by number compare equal). Call after `_render`.
+   */
+  public _identity(ingress: Ingress): string {
+    const namespace = ingress.effectiveNamespace ?? 'default';
+    if (typeof this.target === 'string' || (this.target.type === 'ExternalName' && this.target.ports.length === 0)) {
+      return `${namespace}/${this.serviceName}:${String(this.port)}`;
+    }
+    const port = this.target.findPort(this.port ?? this.target.ports[0].port);
+    return `${namespace}/${this.serviceName}:${port?.port ?? String(this.port)}`;
   }
 
   /** @internal Validates the backend for `ingress` and renders it; errors go to `where`. */
@@ -185,6 +200,7 @@ export class Ingress extends Construct {
   private readonly rules = new Map<string, kplus.k8s.HttpIngressPath[]>();
   private readonly tls: kplus.k8s.IngressTls[] = [];
   private readonly defaultBackend?: kplus.k8s.IngressBackend;
+  private readonly routes: Route[] = [];
   private ruleCount = 0;
 
   constructor(scope: Construct, id: string, props: IngressProps = {}) {
@@ -209,6 +225,7 @@ export class Ingress extends Construct {
     });
     this.node.addValidation({ validate: () => this.validateLate() });
     trackObjects(this);
+    trackUses(this, () => this.routeUses());
   }
 
   /** The Ingress's name. */
@@ -239,6 +256,7 @@ export class Ingress extends Construct {
         fail(at(pw, 'path'), path, 'with SSL passthrough ingress-nginx routes only the path "/" (it forwards whole TLS connections, by host name)', 'use path "/"');
       }
       paths.push({ path, pathType, backend: p.backend._render(this, at(pw, 'backend')) });
+      this.routes.push({ host, path, pathType, backend: p.backend, where: at(pw, 'path') });
     });
     this.rules.set(host, paths);
   }
@@ -291,6 +309,23 @@ export class Ingress extends Construct {
     };
   }
 
+  /** The routes of this Ingress as uses of their class's host + path (read at validation: rules can be added late). */
+  private routeUses(): UniqueUse<RouteDetail>[] {
+    if (this.routes.length === 0) return [];
+    // Without ingressClassName the cluster's default class serves the Ingress: this program's default controller, if any.
+    const className = this.ingressClassName ?? controllersIn(this).find((c) => c.isDefaultClass)?.ingressClassName ?? '';
+    const ingress = `Ingress "${this.ingressName}" in namespace "${this.effectiveNamespace ?? 'default'}" (${this.node.path})`;
+    const canary = this.annotations[CANARY_ANNOTATION] === 'true';
+    return this.routes.map((r) => ({
+      kind: ROUTE,
+      key: [className, r.host, r.path, r.pathType].join('\u0000'),
+      where: r.where,
+      value: r.path,
+      construct: this,
+      detail: { ingress, host: r.host, className, backend: r.backend._identity(this), canary },
+    }));
+  }
+
   private validateLate(): string[] {
     if (this.rules.size === 0 && !this.defaultBackend) {
       fail(whereOf(this, 'rules'), [], 'an Ingress needs rules or a defaultBackend', 'add a rule with addRule(), or set defaultBackend');
@@ -310,6 +345,47 @@ export class Ingress extends Construct {
     return [];
   }
 }
+
+/** One host + path of an Ingress, as given. */
+interface Route {
+  readonly host: string;
+  readonly path: string;
+  readonly pathType: PathType;
+  readonly backend: IngressBackend;
+  readonly where: Where;
+}
+
+/** What a route of one Ingress tells another Ingress's rule about it. */
+interface RouteDetail {
+  /** `Ingress "a" in namespace "shop" (c/a)`. */
+  readonly ingress: string;
+  readonly host: string;
+  readonly className: string;
+  /** Namespace, Service and port of the backend. */
+  readonly backend: string;
+  readonly canary: boolean;
+}
+
+/**
+ * One host + path (and path type) per ingress class. ingress-nginx merges every Ingress of its class into
+ * one server per host, whatever their namespaces; for a host + path + path type already there it keeps the
+ * oldest Ingress's backend and drops the later one ("Location %q already configured", getBackendServers in
+ * kubernetes/ingress-nginx internal/ingress/controller/controller.go; docs/how-it-works.md: "If the same path
+ * for the same host is defined in more than one Ingress, the oldest rule wins"), without an event. An error,
+ * not a warning: upstream's admission webhook refuses exactly this Ingress (checkOverlap in the same file:
+ * 'host "%s" and path "%s" is already defined in ingress %s/%s'), and NginxIngressController leaves that
+ * webhook out so that synth checks Ingresses instead; without it, which backend gets the traffic depends on
+ * which Ingress was created first. Two routes to the same backend do no harm; a canary Ingress
+ * (nginx.ingress.kubernetes.io/canary: "true") is meant to share its main Ingress's host and path, and
+ * conflicts only with another canary, as in checkOverlap.
+ */
+const ROUTE: UniqueKind<RouteDetail> = {
+  compatible: (earlier, later) => earlier.detail.backend === later.detail.backend || earlier.detail.canary !== later.detail.canary,
+  rule: (later, earlier) =>
+    `${earlier.detail.ingress} already routes ${later.detail.host ? `host ${later.detail.host}` : 'any host'}, path ${String(later.value)} to Service ${earlier.detail.backend}` +
+    `${later.detail.className ? ` for IngressClass "${later.detail.className}"` : ' for the default IngressClass'}; this Ingress sends it to Service ${later.detail.backend}, and the controller keeps only the older Ingress's route (upstream's admission webhook refuses the second)`,
+  fix: () => 'route the path to one backend in one Ingress, use another host or path, or mark one Ingress as a canary (nginx.ingress.kubernetes.io/canary: "true") to split the traffic on purpose',
+};
 
 function controllersIn(scope: IConstruct): NginxIngressController[] {
   return scope.node.root.node.findAll().filter((c): c is NginxIngressController => c instanceof NginxIngressController);

@@ -52,7 +52,32 @@ export function checkAnnotations(annotations: Readonly<Record<string, string>>, 
     checkAnnotationKey(key, at(where, key));
     if (typeof value !== 'string') fail(at(where, key), value, 'an annotation value is a string', `quote it: "${String(value)}"`);
   }
+  checkAnnotationsSize(annotations, where);
   return { ...annotations };
+}
+
+/**
+ * The total size the API server allows for an object's annotations: 256 KiB of keys and values together
+ * (TotalAnnotationSizeLimitB = 256 * (1 << 10) and ValidateAnnotationsSize in kubernetes/apimachinery
+ * pkg/api/validation/objectmeta.go, which sums len(k) + len(v), in bytes).
+ */
+export const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/**
+ * Fails when the annotations together exceed {@link ANNOTATIONS_MAX_BYTES}. The message names the largest
+ * ones by key and size, never their values (a load balancer's TLS key can be one of them).
+ */
+export function checkAnnotationsSize(annotations: Readonly<Record<string, unknown>>, where: Where): void {
+  const sizes = Object.entries(annotations).map(([key, value]) => ({ key, bytes: Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0) }));
+  const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+  if (total <= ANNOTATIONS_MAX_BYTES) return;
+  const largest = [...sizes].sort((a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : 1)).slice(0, 3).map((s) => `"${s.key}" (${s.bytes} bytes)`);
+  fail(
+    where,
+    `${total} bytes`,
+    `an object's annotations total at most ${ANNOTATIONS_MAX_BYTES} bytes (256 KiB, keys and values), and these total ${total}; the API server refuses the object. Largest: ${largest.join(', ')}`,
+    'keep large data out of annotations: put it in a ConfigMap (or a Secret) and refer to it; for a load balancer certificate use LoadBalancerCertificate.fromCertificateManager',
+  );
 }
 
 /**

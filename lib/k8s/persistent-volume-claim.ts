@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { AccessMode, VolumePlugin } from '../model/access-modes';
+import { at } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { StorageSize } from '../model/quantities';
 import { whereOf } from '../where';
@@ -11,6 +12,20 @@ import { objectMeta } from './metadata';
 import type { PersistentVolume } from './persistent-volume';
 import { registerClaimVolume } from './storage-checks';
 import { volumeFromSource } from './storage-patches';
+import { trackObjects, trackUses, UniqueKind } from './unique-objects';
+
+/**
+ * A PersistentVolume binds one claim: its spec.claimRef names that claim, and a claim whose volumeName (or
+ * selector) asks for a volume already bound to another claim stays Pending ("volume already bound to
+ * different claim by user, will retry later", syncUnboundClaim in kubernetes/kubernetes
+ * pkg/controller/volume/persistentvolume/pv_controller.go). So of two claims on one static volume, one never
+ * binds, and its pods never start: which one depends on the order they are applied in.
+ */
+const BINDS_VOLUME: UniqueKind<string> = {
+  rule: (later, earlier) =>
+    `PersistentVolume "${String(later.value)}" is already claimed by ${earlier.detail}; a PersistentVolume binds one claim, so one of the two would stay Pending (and its pods would never start)`,
+  fix: () => 'give this claim its own PersistentVolume, or share the one claim (mount it in both workloads; ReadWriteMany storage such as NFS for pods on several nodes)',
+};
 import { recordsProblems } from '../problems';
 
 /** Properties of a {@link PersistentVolumeClaim}. */
@@ -97,6 +112,11 @@ export class PersistentVolumeClaim extends Construct implements kplus.IStorage {
     this.availabilityZone = claim.zone;
     this.zoneSource = claim.zoneSource;
     for (const message of claim.warnings) warn(this, message);
+    trackObjects(this);
+    const volume = props.volume;
+    if (volume) {
+      trackUses(this, () => [{ kind: BINDS_VOLUME, key: volume.name, where: at(where, 'volume'), value: volume.name, construct: this, detail: `claim "${this.name}" in namespace "${this.effectiveNamespace ?? 'default'}" (${this.node.path})` }]);
+    }
   }
 
   /** The namespace the claim lands in: its own, else its chart's (undefined means `default`). */

@@ -12,6 +12,7 @@ import { checkLabels, objectMeta } from './metadata';
 import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-volume-claim';
 import { PersistentVolumeSource } from './persistent-volume-source';
 import { StorageClass } from './storage-class';
+import { trackObjects } from './unique-objects';
 import { recordsProblems } from '../problems';
 
 /** Properties of a {@link PersistentVolume}. */
@@ -151,6 +152,7 @@ export class PersistentVolume extends Construct {
       },
     });
     this.name = this.apiObject.name;
+    trackObjects(this);
   }
 
   /**

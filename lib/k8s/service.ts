@@ -12,7 +12,7 @@ import { checkPortName, checkPortNumber } from './container';
 import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations, ServicePortProtocol } from './load-balancer';
 import { objectMeta } from './metadata';
 import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
-import { trackObjects } from './unique-objects';
+import { trackObjects, trackUses, UniqueKind } from './unique-objects';
 import { recordsProblems } from '../problems';
 
 /** How a Service is reached (seed 001 "Service type"). */
@@ -26,6 +26,18 @@ const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBal
 const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
 /** Kubernetes' default `--service-node-port-range`; NKS does not change it. */
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+/**
+ * A fixed nodePort belongs to one Service of the whole cluster, whatever the namespace or protocol: the API
+ * server allocates node ports from one range-wide bitmap (PortAllocator.Allocate in kubernetes/kubernetes
+ * pkg/registry/core/service/portallocator/allocator.go) and refuses a port already taken with ErrAllocated,
+ * "provided port is already allocated", so the second Service of the program is never created.
+ */
+const NODE_PORT: UniqueKind<string> = {
+  rule: (later, earlier) =>
+    `nodePort ${String(later.value)} is already the node port of ${earlier.detail}; a node port belongs to one Service in the cluster, and the API server refuses the second ("provided port is already allocated")`,
+  fix: () => `give this port another nodePort (${NODE_PORT_RANGE.min}–${NODE_PORT_RANGE.max}), or leave nodePort out so Kubernetes picks a free one`,
+};
+
 /** A dotted-quad IPv4 address. */
 export const IPV4_ADDRESS = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
@@ -242,6 +254,20 @@ export class Service extends Construct {
     this.apiObject = new kplus.k8s.KubeService(this, 'Resource', { metadata, spec: renderSpec(props, type, this) });
     this.serviceName = this.apiObject.name;
     trackObjects(this);
+    // Ports are fixed at construction; most Services leave node ports to Kubernetes and have nothing to register.
+    if (this.ports.some((p) => p.nodePort !== undefined)) {
+      const portsWhere = at(where, 'ports');
+      trackUses(this, () =>
+        this.ports.flatMap((p, i) =>
+          p.nodePort === undefined ? [] : [{ kind: NODE_PORT, key: String(p.nodePort), where: at(atIndex(portsWhere, i), 'nodePort'), value: p.nodePort, construct: this, detail: this.describe() }],
+        ),
+      );
+    }
+  }
+
+  /** `Service "web" in namespace "shop" (c/web)`, for messages about another construct. */
+  private describe(): string {
+    return `Service "${this.serviceName}" in namespace "${this.effectiveNamespace ?? 'default'}" (${this.node.path})`;
   }
 
   /** The namespace the Service lands in: its own, else its chart's. */

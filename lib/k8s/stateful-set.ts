@@ -191,6 +191,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     });
     this.container = this.statefulSet.containers[0];
     this.name = this.statefulSet.name;
+    checkStatefulSetNameLength(this.name, props.name !== undefined, at(where, 'name'));
     this.podLabels = checkLabels(props.labels ?? { app: this.name }, at(where, 'labels'));
     if (Object.keys(this.podLabels).length === 0) fail(at(where, 'labels'), props.labels, 'a StatefulSet needs at least one label to select its pods', 'give e.g. { app: "web" }');
     for (const [key, value] of Object.entries(this.podLabels)) {
@@ -274,6 +275,29 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     checkWorkloadStorage(this.statefulSet);
     return [];
   }
+}
+
+/**
+ * The longest StatefulSet name whose pods can be created: 52 characters. The StatefulSet controller labels
+ * every pod `controller-revision-hash: <revision name>` (setPodRevision in kubernetes/kubernetes
+ * pkg/controller/statefulset/stateful_set_utils.go), and the revision name is `<statefulset name>-<hash>`
+ * (ControllerRevisionName in pkg/controller/history/controller_history.go, which truncates only past 223
+ * characters), the hash being the decimal FNV-32 of the template, re-encoded character by character
+ * (HashControllerRevision, rand.SafeEncodeString): up to 10 characters (4294967295). A label value is at most
+ * 63 characters (LabelValueMaxLength, apimachinery pkg/api/validate/content/kube.go), so 63 - 1 - 10 = 52;
+ * past that the API server refuses the pods ("must be no more than 63 characters",
+ * kubernetes/kubernetes#64023), for most templates at once and for the rest at a later update.
+ */
+export const STATEFUL_SET_NAME_MAX_LENGTH = 52;
+
+function checkStatefulSetNameLength(name: string, given: boolean, where: Where): void {
+  if (name.length <= STATEFUL_SET_NAME_MAX_LENGTH) return;
+  fail(
+    where,
+    name,
+    `a StatefulSet name is at most ${STATEFUL_SET_NAME_MAX_LENGTH} characters${given ? '' : ' (this one is generated from the construct path)'}: its pods carry the label controller-revision-hash: <name>-<10-character hash>, and a label value is at most 63 characters, so the API server refuses the pods`,
+    `give ${given ? 'a shorter name' : 'a name'} of at most ${STATEFUL_SET_NAME_MAX_LENGTH} characters, e.g. "${name.slice(0, STATEFUL_SET_NAME_MAX_LENGTH).replace(/-+$/, '')}"`,
+  );
 }
 
 function updateStrategy(props: StatefulSetProps, where: Where): kplus.StatefulSetUpdateStrategy {

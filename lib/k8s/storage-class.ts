@@ -11,6 +11,7 @@ import {
 import { VolumeType } from '../model/volumes';
 import { whereOf } from '../where';
 import { objectMeta } from './metadata';
+import { trackObjects, trackUses, UniqueKind } from './unique-objects';
 import { recordsProblems } from '../problems';
 
 /** The annotation that makes a StorageClass the cluster's default (seed 003 "Default StorageClass"). */
@@ -152,5 +153,29 @@ export class StorageClass extends Construct {
       mountOptions: mountOptions?.length ? mountOptions : undefined,
     });
     this.name = this.apiObject.name;
+    trackObjects(this);
+    if (props.isDefault === true) {
+      trackUses(this, () => [{ kind: DEFAULT_CLASS, key: 'default', where: at(where, 'isDefault'), value: true, construct: this, detail: this }]);
+    }
   }
 }
+
+/**
+ * One default StorageClass per cluster. With several, the DefaultStorageClass admission plugin gives a claim
+ * without a class the newest of them (GetDefaultClass in kubernetes/kubernetes pkg/volume/util/storageclass.go
+ * sorts by creation time, newest first, "choosing the newest"), since Kubernetes 1.26 (#110559,
+ * CHANGELOG-1.26.md: "choose the newest one instead of throwing an error"); before 1.26 it refused every such
+ * claim. Legal, so a warning: which class wins depends on the order the classes are created in.
+ */
+const DEFAULT_CLASS: UniqueKind<StorageClass> = {
+  warning: true,
+  rule: (later, earlier) => {
+    const old = [later.detail, earlier.detail].filter((c) => c.kubernetesVersion.minor < 26);
+    return (
+      `StorageClass "${later.detail.name}" and StorageClass "${earlier.detail.name}" (${earlier.detail.node.path}) are both marked default; ` +
+      'a claim without a storageClass gets the one created last (Kubernetes 1.26 and later), so which class it gets depends on the apply order' +
+      (old.length ? `, and on Kubernetes ${old[0].kubernetesVersion.tag} (older than 1.26) the API server refuses every claim without a storageClass.` : '.')
+    );
+  },
+  fix: () => 'Mark one StorageClass isDefault: true (or name the class in each claim), and the others isDefault: false or unset.',
+};

@@ -3,7 +3,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions,
+  CANARY_ANNOTATION, DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions,
   NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, SSL_PASSTHROUGH_ANNOTATION, WebApp,
   WebAppProps,
 } from '../../lib';
@@ -55,6 +55,17 @@ const twice = (make: (c: Chart, id: 'a' | 'b') => void) => (app: PlatformApp) =>
   make(c, 'b');
 };
 const PASSTHROUGH = { [SSL_PASSTHROUGH_ANNOTATION]: 'true' };
+const CANARY = { [CANARY_ANNOTATION]: 'true' };
+/** The guide's tea-svc and coffee-svc (port 80) in one chart, and what `make` builds from them. */
+const cafe = (make: (c: Chart, tea: Service, coffee: Service) => unknown) => (app: PlatformApp) => {
+  const c = chart(app);
+  const tea = new Service(c, 'tea', { name: 'tea-svc', selector: { app: 'tea' }, ports: [80] });
+  const coffee = new Service(c, 'coffee', { name: 'coffee-svc', selector: { app: 'coffee' }, ports: [80] });
+  make(c, tea, coffee);
+};
+/** Host cafe.example.com, path /menu (Prefix), to `backend`'s only port. */
+const hostPath = (backend: Service): IngressProps => ({ rules: [{ host: 'cafe.example.com', paths: [{ path: '/menu', backend: IngressBackend.fromService(backend) }] }] });
+const ROUTE_TAKEN = /already routes host cafe\.example\.com, path \/menu to Service default\/tea-svc:80 .*this Ingress sends it to Service default\/coffee-svc:80, and the controller keeps only the older Ingress's route/;
 
 const S = 'c/svc';
 const LABEL = /RFC 1123 label/;
@@ -164,6 +175,32 @@ const service: ConstructCase[] = [
     rule: /would silently replace/,
   },
   { name: 'two Services with one name', build: twice((c, id) => new Service(c, id, { name: 'web', ports: [80] })), path: 'c/b', field: 'name', rule: /the Service "web" in namespace "default" is already defined by c\/a/ },
+  {
+    name: 'two Services with one nodePort, in two namespaces',
+    build: twice((c, id) => new Service(c, id, { type: 'NodePort', namespace: id === 'a' ? 'shop' : 'ops', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }] })),
+    path: 'c/b',
+    field: 'ports[0].nodePort',
+    rule: /nodePort 30080 is already the node port of Service "c-a-[0-9a-f]+" in namespace "shop" \(c\/a\).*provided port is already allocated/,
+  },
+  {
+    name: 'a LoadBalancer Service taking the nodePort of a NodePort Service, other protocol',
+    build: (app) => {
+      const c = chart(app);
+      new Service(c, 'dns', { type: 'NodePort', selector: { app: 'dns' }, ports: [{ port: 53, protocol: 'UDP', nodePort: 31053 }] });
+      new Service(c, 'web', { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, name: 'http', nodePort: 30080 }, { port: 443, name: 'https', nodePort: 31053 }] });
+    },
+    path: 'c/web',
+    field: 'ports[1].nodePort',
+    rule: /nodePort 31053 is already the node port of Service "c-dns-/,
+  },
+  {
+    name: 'Service annotations over 256 KiB',
+    build: svc({ ports: [80], annotations: { 'example.com/blob': 'x'.repeat(200 * 1024), 'example.com/more': 'y'.repeat(60 * 1024) } }),
+    path: S,
+    field: 'annotations',
+    rule: /annotations total at most 262144 bytes \(256 KiB, keys and values\), and these total 266272.*Largest: "example\.com\/blob" \(204816 bytes\)/,
+    also: (e) => expect(e.message).not.toMatch(/xxxx|yyyy/),
+  },
 ];
 
 const L = 'loadBalancer';
@@ -416,6 +453,54 @@ const ingresses: ConstructCase[] = [
   },
   { name: 'Ingress annotation key with a space', build: ingress((tea) => ({ ...route(tea, {}), annotations: { 'rewrite target': '/' } })), path: G, field: 'annotations.rewrite target', rule: /an annotation key is/ },
   { name: 'Ingress annotation key with an empty prefix', build: ingress((tea) => ({ ...route(tea, {}), annotations: { '/rewrite-target': '/' } })), path: G, field: 'annotations./rewrite-target', rule: /empty prefix/ },
+  { name: 'two Ingresses routing one host and path to two backends', build: cafe((c, tea, coffee) => [new Ingress(c, 'a', hostPath(tea)), new Ingress(c, 'b', hostPath(coffee))]), path: 'c/b', field: P0 + '.path', rule: ROUTE_TAKEN },
+  {
+    name: 'two Ingresses routing one host and path, in two namespaces',
+    build: (app) => {
+      const c = chart(app);
+      const tea = new Service(c, 'tea', { name: 'tea-svc', namespace: 'tea', selector: { app: 'tea' }, ports: [80] });
+      const coffee = new Service(c, 'coffee', { name: 'coffee-svc', namespace: 'coffee', selector: { app: 'coffee' }, ports: [80] });
+      new Ingress(c, 'a', { ...hostPath(tea), namespace: 'tea' });
+      new Ingress(c, 'b', { ...hostPath(coffee), namespace: 'coffee' });
+    },
+    path: 'c/b',
+    field: P0 + '.path',
+    rule: /Ingress "c-a-.*" in namespace "tea" \(c\/a\) already routes host cafe\.example\.com, path \/menu to Service tea\/tea-svc:80/,
+  },
+  {
+    name: 'two Ingresses without host or class on one path',
+    build: cafe((c, tea, coffee) => [new Ingress(c, 'a', route(tea, { path: '/' })), new Ingress(c, 'b', route(coffee, { path: '/' }))]),
+    path: 'c/b',
+    field: P0 + '.path',
+    rule: /already routes any host, path \/ to Service default\/tea-svc:80 for the default IngressClass/,
+  },
+  {
+    name: 'an Ingress without class and one of the default class, on one host and path',
+    build: cafe((c, tea, coffee) => {
+      const nginx = new NginxIngressController(c, 'ctl', { isDefaultClass: true });
+      return [new Ingress(c, 'a', { ...hostPath(tea), ingressClass: nginx }), new Ingress(c, 'b', hostPath(coffee))];
+    }),
+    path: 'c/b',
+    field: P0 + '.path',
+    rule: /for IngressClass "nginx"/,
+  },
+  {
+    name: 'two canary Ingresses on one host and path',
+    build: cafe((c, tea, coffee) => [new Ingress(c, 'a', { ...hostPath(tea), annotations: CANARY }), new Ingress(c, 'b', { ...hostPath(coffee), annotations: CANARY })]),
+    path: 'c/b',
+    field: P0 + '.path',
+    rule: ROUTE_TAKEN,
+  },
+  {
+    name: 'a rule added after construction taking another Ingress\'s host and path',
+    build: cafe((c, tea, coffee) => {
+      new Ingress(c, 'a', hostPath(tea));
+      new Ingress(c, 'b', route(coffee, { host: 'other.example.com' })).addRule(hostPath(coffee).rules![0]);
+    }),
+    path: 'c/b',
+    field: 'rules[1].paths[0].path',
+    rule: ROUTE_TAKEN,
+  },
   { name: 'two Ingresses with one name', build: ingress((tea, c) => ['a', 'b'].forEach((id) => new Ingress(c, id, { ...route(tea, {}), name: 'cafe' }))), path: 'c/b', field: 'name', rule: /the Ingress "cafe" in namespace "default" is already defined by c\/a/ },
 ];
 
@@ -466,4 +551,4 @@ const dashboards: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...service, ...loadBalancer, ...controllers, ...ingresses, ...dashboards];
 
-runCorpus('bad input: Kubernetes networking', cases, 219);
+runCorpus('bad input: Kubernetes networking', cases, 228);

@@ -1,6 +1,6 @@
 // Bad-input corpus: Kubernetes workloads (WebApp and its container/pod options, GPU workloads, pull secrets,
 // registry credentials, Namespace, ConfigMap, ServiceAccount, StaticPod). See harness.ts.
-import { Chart, Size } from 'cdk8s';
+import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
@@ -156,6 +156,33 @@ const webApp: ConstructCase[] = [
   { name: 'liveness TCP probe port 0', build: web({ liveness: kplus.Probe.fromTcpSocket({ port: 0 }) }), path: W, field: 'liveness.port', rule: /a probe's port/ },
   { name: 'startup probe port fractional', build: web({ startup: httpGet({ port: 80.5 }) }), path: W, field: 'startup.port', rule: /whole number/ },
   { name: 'probe not a cdk8s-plus Probe', build: web({ readiness: untyped({ path: '/healthz' }) }), path: W, field: 'readiness', rule: /a probe is a cdk8s-plus Probe/ },
+  { name: 'readiness probe periodSeconds 0 (the API server would make it 10)', build: web({ readiness: httpGet({ periodSeconds: Duration.seconds(0) }) }), path: W, field: 'readiness.periodSeconds', rule: /periodSeconds must be at least 1 s: .*replaces it with its default 10 s/ },
+  { name: 'liveness probe timeoutSeconds 0 (the API server would make it 1)', build: web({ liveness: httpGet({ timeoutSeconds: Duration.seconds(0) }) }), path: W, field: 'liveness.timeoutSeconds', rule: /timeoutSeconds must be at least 1 s: .*default 1 s/ },
+  { name: 'startup probe failureThreshold 0 (the API server would make it 3)', build: web({ startup: kplus.Probe.fromTcpSocket({ port: 80, failureThreshold: 0 }) }), path: W, field: 'startup.failureThreshold', rule: /failureThreshold must be from 1: .*default 3/ },
+  { name: 'liveness probe successThreshold 0', build: web({ liveness: httpGet({ successThreshold: 0 }) }), path: W, field: 'liveness.successThreshold', rule: /must be 1 .*0 counts as unset/ },
+  { name: 'readiness probe failureThreshold negative', build: web({ readiness: httpGet({ failureThreshold: -1 }) }), path: W, field: 'readiness.failureThreshold', rule: /failureThreshold must be from 1/ },
+  { name: 'readiness probe failureThreshold fractional', build: web({ readiness: httpGet({ failureThreshold: 2.5 }) }), path: W, field: 'readiness.failureThreshold', rule: /whole number/ },
+  { name: 'readiness probe periodSeconds Duration.millis(500)', build: web({ readiness: httpGet({ periodSeconds: Duration.millis(500) }) }), path: W, field: 'readiness.periodSeconds', rule: /periodSeconds is a whole number of seconds/, also: (e) => expect(e.fix).toMatch(/Duration\.seconds\(1\)/) },
+  { name: 'liveness probe timeoutSeconds Duration.millis(1500)', build: web({ liveness: httpGet({ timeoutSeconds: Duration.millis(1500) }) }), path: W, field: 'liveness.timeoutSeconds', rule: /timeoutSeconds is a whole number of seconds.*1\.5 s/ },
+  { name: 'startup probe initialDelaySeconds Duration.millis(250)', build: web({ startup: httpGet({ initialDelaySeconds: Duration.millis(250) }) }), path: W, field: 'startup.initialDelaySeconds', rule: /initialDelaySeconds is a whole number of seconds/ },
+  { name: 'readiness probe initialDelaySeconds Duration.seconds(1.5)', build: web({ readiness: httpGet({ initialDelaySeconds: Duration.seconds(1.5) }) }), path: W, field: 'readiness.initialDelaySeconds', rule: /whole number of seconds/ },
+  { name: 'readiness probe periodSeconds above int32 seconds', build: web({ readiness: httpGet({ periodSeconds: Duration.days(30000) }) }), path: W, field: 'readiness.periodSeconds', rule: /at most 2147483647 s/ },
+  { name: 'readiness probe periodSeconds a number (JavaScript)', build: web({ readiness: httpGet({ periodSeconds: untyped(10) }) }), path: W, field: 'readiness.periodSeconds', rule: /is a cdk8s Duration/ },
+  { name: 'env value a number (JavaScript)', build: web({ env: { PIN: untyped(31337) } }), path: W, field: 'env.PIN', rule: /an environment variable's value is a string .*a number/, also: (e) => expect(e.message).not.toContain('31337') },
+  { name: 'env value a boolean (JavaScript)', build: web({ env: { DEBUG: untyped(true) } }), path: W, field: 'env.DEBUG', rule: /a boolean, which cdk8s-plus drops/ },
+  { name: 'env value null (JavaScript)', build: web({ env: { MODE: untyped(null) } }), path: W, field: 'env.MODE', rule: /this one is null/ },
+  { name: 'env value a plain object (JavaScript)', build: web({ env: { MODE: untyped({ value: 'fast' }) } }), path: W, field: 'env.MODE', rule: /this one is an object/ },
+  {
+    name: 'annotations over 256 KiB added through cdk8s metadata after construction',
+    build: (app) => {
+      const webApp = new WebApp(chart(app), 'web', { image: IMAGE });
+      webApp.deployment.metadata.addAnnotation('example.com/a', 'a'.repeat(200 * 1024));
+      webApp.deployment.metadata.addAnnotation('example.com/b', 'b'.repeat(100 * 1024));
+    },
+    path: W,
+    field: 'annotations',
+    rule: /these total 307226; the API server refuses the object/,
+  },
   { name: 'securityContext user negative', build: web({ securityContext: { user: -1 } }), path: W, field: 'securityContext.user', rule: /a user ID \(runAsUser\) must be from 0 to 2147483647/ },
   { name: 'securityContext user above int32', build: web({ securityContext: { user: 2 ** 31 } }), path: W, field: 'securityContext.user', rule: /2147483647/ },
   { name: 'securityContext group above int32', build: web({ securityContext: { group: 4294967295 } }), path: W, field: 'securityContext.group', rule: /a group ID \(runAsGroup\)/ },
@@ -228,6 +255,8 @@ const gpu: ConstructCase[] = [
   { name: 'GpuDeployment gpus more than a node has', build: gpuDeployment({ gpus: 3, placement: group(2) }), path: 'c/gpud', field: 'gpus', rule: /must be on one node/ },
   { name: 'GpuDeployment placed on a group without GPUs', build: gpuDeployment({ placement: group() }), path: 'c/gpud', field: 'placement', rule: /has no GPUs/ },
   { name: 'GpuDeployment replicas negative', build: gpuDeployment({ replicas: -1 }), path: 'c/gpud', field: 'replicas', rule: /replicas must be from 0/ },
+  { name: 'GpuPod liveness probe periodSeconds Duration.millis(100)', build: gpuPod({ liveness: kplus.Probe.fromCommand(['nvidia-smi'], { periodSeconds: Duration.millis(100) }) }), path: 'c/gpu', field: 'liveness.periodSeconds', rule: /whole number of seconds/ },
+  { name: 'GpuPod env value a number (JavaScript)', build: gpuPod({ env: { EPOCHS: untyped(90) } }), path: 'c/gpu', field: 'env.EPOCHS', rule: /an environment variable's value is a string/ },
   { name: 'GpuPod liveness probe successThreshold 2', build: gpuPod({ liveness: kplus.Probe.fromCommand(['nvidia-smi'], { successThreshold: 2 }) }), path: 'c/gpu', field: 'liveness.successThreshold', rule: /must be 1/ },
   {
     name: 'GpuPod env from a ConfigMap key it lacks',
@@ -317,6 +346,27 @@ const basics: ConstructCase[] = [
   { name: 'ConfigMap key ".."', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { '..': 'x' } }), path: 'c/cm', field: 'data...', rule: /not "\." or "\.\."/ },
   { name: 'ConfigMap key with "/"', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { 'conf/nginx.conf': 'x' } }), path: 'c/cm', field: 'data.conf/nginx.conf', rule: /a ConfigMap key is/ },
   { name: 'ConfigMap key longer than 253', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { ['k'.repeat(254)]: 'x' } }), path: 'c/cm', field: `data.${'k'.repeat(254)}`, rule: /at most 253/ },
+  { name: 'ConfigMap key starting with ".."', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { '..data': 'x' } }), path: 'c/cm', field: 'data...data', rule: /not starting with "\.\."/ },
+  { name: 'ConfigMap data over 1 MiB', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { 'a.txt': 'a'.repeat(600 * 1024), 'b.txt': 'b'.repeat(600 * 1024) } }), path: 'c/cm', field: 'data', rule: /at most 1048576 bytes \(1 MiB\) of data and binaryData together, and this one holds 1228800/ },
+  {
+    name: 'ConfigMap data and binaryData together over 1 MiB',
+    build: (app) => {
+      const cm = new ConfigMap(chart(app), 'cm', { data: { 'small.txt': 'x'.repeat(100 * 1024) } });
+      cm.addBinaryData('model.bin', Buffer.alloc(1000 * 1024).toString('base64'));
+    },
+    path: 'c/cm',
+    field: 'binaryData',
+    rule: /this one holds 1126400 \(the largest entry is binaryData\."model\.bin", 1024000 bytes\)/,
+  },
+  { name: 'ConfigMap data value a number (JavaScript)', build: (app) => void new ConfigMap(chart(app), 'cm', { data: { workers: untyped(4) } }), path: 'c/cm', field: 'data.workers', rule: /a ConfigMap data value is a string/ },
+  { name: 'ConfigMap binaryData not base64', build: (app) => new ConfigMap(chart(app), 'cm').addBinaryData('logo.png', 'not base64!'), path: 'c/cm', field: 'binaryData.logo.png', rule: /standard base64/ },
+  {
+    name: 'ConfigMap key in data and binaryData',
+    build: (app) => new ConfigMap(chart(app), 'cm', { data: { 'app.conf': 'x' } }).addBinaryData('app.conf', 'eA=='),
+    path: 'c/cm',
+    field: 'binaryData.app.conf',
+    rule: /already has an entry "app\.conf" in data/,
+  },
   { name: 'ConfigMap.addData with a bad key', build: (app) => new ConfigMap(chart(app), 'cm').addData('a:b', 'x'), path: 'c/cm', field: 'data.a:b', rule: /a ConfigMap key is/ },
   { name: 'ConfigMap.addBinaryData with a bad key', build: (app) => new ConfigMap(chart(app), 'cm').addBinaryData('.', 'eA=='), path: 'c/cm', field: 'binaryData..', rule: /a ConfigMap key is/ },
   { name: 'ServiceAccount name invalid', build: (app) => void new ServiceAccount(chart(app), 'sa', { name: 'Deployer_SA' }), path: 'c/sa', field: 'name', rule: SUBDOMAIN },
@@ -343,6 +393,7 @@ const basics: ConstructCase[] = [
     field: 'env.PW',
     rule: /cannot read ConfigMaps or Secrets/,
   },
+  { name: 'StaticPod env value a number (JavaScript)', build: staticPod({ env: { PORT: untyped(80) } }), path: 'c/static', field: 'env.PORT', rule: /an environment variable's value is a string/ },
   { name: 'StaticPod env name invalid', build: staticPod({ env: { 'BAD NAME': 'x' } }), path: 'c/static', field: 'env.BAD NAME', rule: ENV_NAME },
   { name: 'StaticPod without a name (JavaScript)', build: staticPod({ name: untyped(undefined) }), path: 'c/static', field: 'name', rule: /a static pod needs a name/ },
   { name: 'two Namespaces with one name', build: twice((c, id) => new Namespace(c, id, { name: 'team' })), path: 'c/b', field: 'name', rule: /the Namespace "team" is already defined by c\/a/ },
@@ -352,4 +403,4 @@ const basics: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...webApp, ...gpu, ...secrets, ...basics];
 
-runCorpus('bad input: Kubernetes workloads', cases, 181);
+runCorpus('bad input: Kubernetes workloads', cases, 207);

@@ -302,6 +302,29 @@ const bound: ConstructCase[] = [
   { name: "claim with another class than its PersistentVolume's", build: boundClaim({ storageClass: 'fast' }, { storageClass: 'slow' }), path: 'c/pv/claim', field: 'storageClass', rule: /has class "slow"/ },
   { name: 'claim bound by labels to a PersistentVolume without labels', build: boundClaim({ bindBy: 'labels' }), path: 'c/pv/claim', field: 'bindBy', rule: /PersistentVolume "pv-static-001" has no labels to select it by/ },
   { name: 'claim of a PersistentVolume with storage "10GB"', build: boundClaim({ storage: '10GB' }), path: 'c/pv/claim', field: 'storage', rule: QUANTITY },
+  {
+    name: 'two claims of one static PersistentVolume',
+    build: (app) => {
+      const volume = new PersistentVolume(chart(app), 'pv', { name: 'pv-static-001', source: cinder() });
+      volume.addClaim('a', { name: 'pvc-a' });
+      volume.addClaim('b', { name: 'pvc-b' });
+    },
+    path: 'c/pv/b',
+    field: 'volume',
+    rule: /PersistentVolume "pv-static-001" is already claimed by claim "pvc-a" in namespace "default" \(c\/pv\/a\); a PersistentVolume binds one claim, so one of the two would stay Pending/,
+  },
+  {
+    name: 'two claims of one static PersistentVolume, in two namespaces, one by labels',
+    build: (app) => {
+      const c = chart(app);
+      const volume = new PersistentVolume(c, 'pv', { name: 'pv-nfs', source: nfs(), capacity: '10Gi', labels: { share: 'team' } });
+      new PersistentVolumeClaim(c, 'a', { namespace: 'shop', volume });
+      new PersistentVolumeClaim(c, 'b', { namespace: 'ops', volume, bindBy: 'labels' });
+    },
+    path: 'c/b',
+    field: 'volume',
+    rule: /PersistentVolume "pv-nfs" is already claimed by claim "c-a-[0-9a-f]+" in namespace "shop" \(c\/a\)/,
+  },
 ];
 
 const ephemeral: ConstructCase[] = [
@@ -389,6 +412,20 @@ const statefulSets: ConstructCase[] = [
     path: S,
     field: 'volumeClaimTemplates',
     rule: /a pod volume is named like the claim template "data"/,
+  },
+  {
+    name: 'StatefulSet name of 53 characters (controller-revision-hash label over 63)',
+    build: statefulSet({ name: `db-${'x'.repeat(50)}` }),
+    path: S,
+    field: 'name',
+    rule: /a StatefulSet name is at most 52 characters: its pods carry the label controller-revision-hash: <name>-<10-character hash>/,
+  },
+  {
+    name: 'StatefulSet without name, generated from a long construct path',
+    build: (app) => void new StatefulSet(chart(app), `db-${'p'.repeat(50)}`, { image: 'postgres:16.4', ports: [{ name: 'pg', number: 5432 }] }),
+    path: `c/db-${'p'.repeat(50)}`,
+    field: 'name',
+    rule: /at most 52 characters \(this one is generated from the construct path\)/,
   },
 ];
 
@@ -624,4 +661,4 @@ const gaps: ConstructCase[] = [
 
 const cases: ConstructCase[] = [...storageClasses, ...persistentVolumes, ...sources, ...claims, ...selectors, ...bound, ...ephemeral, ...statefulSets, ...synthChecks, ...gaps];
 
-runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 222);
+runCorpus('bad input: Kubernetes storage and the synth-time storage checks', cases, 226);

@@ -27,6 +27,20 @@ describe('Namespace, ConfigMap, ServiceAccount', () => {
     expect(catchValidation(() => cm.addData('a/b', 'x'))).toMatchObject({ path: 'test/cm2', field: 'data.a/b', value: 'a/b' });
   });
 
+  test('a ConfigMap of exactly 1 MiB (data and decoded binaryData) is written; one byte more is refused at data', () => {
+    const build = (extra: number) => {
+      const chart = testChart();
+      const cm = new ConfigMap(chart, 'cm', { name: 'big', data: { 'a.txt': 'a'.repeat(512 * 1024 + extra) } });
+      cm.addBinaryData('b.bin', Buffer.alloc(512 * 1024).toString('base64'));
+      return chart;
+    };
+    const [cm] = synthChart(build(0));
+    expect(cm.data['a.txt']).toHaveLength(512 * 1024);
+    expect(Buffer.from(cm.binaryData['b.bin'], 'base64')).toHaveLength(512 * 1024);
+    const e = catchValidation(() => build(1).node.root.node.findAll().forEach((c) => c.node.validate()));
+    expect(e).toMatchObject({ path: 'test/cm', field: 'data', value: '1048577 bytes' });
+  });
+
   test('a ServiceAccount name must be a DNS subdomain', () => {
     expect(catchValidation(() => new ServiceAccount(testChart(), 'sa', { name: 'App_SA' }))).toMatchObject({ path: 'test/sa', field: 'name', value: 'App_SA' });
   });

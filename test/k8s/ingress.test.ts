@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { Ingress, IngressBackend, IngressProps, NginxIngressController, Service } from '../../lib';
+import { CANARY_ANNOTATION, Ingress, IngressBackend, IngressProps, NginxIngressController, Service } from '../../lib';
 import { catchValidation } from '../helpers';
 import { synthChart, synthK8s, testChart } from './util';
 
@@ -181,5 +181,48 @@ describe('IngressClass and SSL passthrough', () => {
       new Ingress(new Chart(app.k8s, 'web'), 'ing', { ingressClass: 'nginx', rules: [{ paths: [{ backend: IngressBackend.fromServiceName('web', 80) }] }] });
     });
     expect(out.warnings).toEqual([]);
+  });
+});
+
+describe('one host + path per ingress class, across Ingresses', () => {
+  /** Ingress `id` routing cafe.example.com/menu (path type `pathType`) to `backend` (port `port`). */
+  const menu = (chart: Chart, id: string, backend: Service, extra: Partial<IngressProps> = {}, pathType: 'Prefix' | 'Exact' = 'Prefix', port?: number | string) =>
+    new Ingress(chart, id, { name: id, rules: [{ host: 'cafe.example.com', paths: [{ path: '/menu', pathType, backend: IngressBackend.fromService(backend, port) }] }], ...extra });
+  const backendsOf = (out: ReturnType<typeof synthK8s>) =>
+    out.docs.filter((d) => d.kind === 'Ingress').map((d) => [d.metadata.name, d.spec.rules[0].http.paths[0].pathType, d.spec.rules[0].http.paths[0].backend.service.name]);
+
+  test('a canary Ingress shares its main Ingress\'s host and path on purpose: both are written', () => {
+    const out = synthK8s((app) => {
+      const chart = new Chart(app.k8s, 'cafe');
+      const { tea, coffee } = cafe(chart);
+      menu(chart, 'main', tea);
+      menu(chart, 'canary', coffee, { annotations: { [CANARY_ANNOTATION]: 'true', 'nginx.ingress.kubernetes.io/canary-weight': '10' } });
+    });
+    expect(backendsOf(out)).toEqual([['main', 'Prefix', 'tea-svc'], ['canary', 'Prefix', 'coffee-svc']]);
+  });
+
+  test('the same backend twice (by port name and by number), another path type, or another class: no conflict', () => {
+    const out = synthK8s((app) => {
+      const chart = new Chart(app.k8s, 'cafe');
+      const { tea, coffee } = cafe(chart);
+      menu(chart, 'a', tea, {}, 'Prefix', 'http');
+      menu(chart, 'b', tea, {}, 'Prefix', 80);
+      menu(chart, 'c', coffee, {}, 'Exact');
+      menu(chart, 'd', coffee, { ingressClass: 'internal' });
+    });
+    expect(backendsOf(out)).toEqual([['a', 'Prefix', 'tea-svc'], ['b', 'Prefix', 'tea-svc'], ['c', 'Exact', 'coffee-svc'], ['d', 'Prefix', 'coffee-svc']]);
+  });
+
+  test('two backends for one host + path: a ValidationError on the later Ingress\'s path', () => {
+    const e = catchValidation(() =>
+      synthK8s((app) => {
+        const chart = new Chart(app.k8s, 'cafe');
+        const { tea, coffee } = cafe(chart);
+        menu(chart, 'a', tea);
+        menu(chart, 'b', coffee);
+      }),
+    );
+    expect(e).toMatchObject({ path: 'cafe/b', field: 'rules[0].paths[0].path', value: '/menu' });
+    expect(e.rule).toMatch(/^Ingress "a" in namespace "default" \(cafe\/a\) already routes host cafe\.example\.com, path \/menu to Service default\/tea-svc:80 for the default IngressClass/);
   });
 });

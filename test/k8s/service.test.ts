@@ -169,3 +169,23 @@ describe('ports for Ingress', () => {
     expect(catchValidation(() => svc().portFor(undefined, { path: 'x', field: 'port' })).rule).toContain('several ports');
   });
 });
+
+describe('node ports and annotation size across the program', () => {
+  test('different nodePorts on several Services, and Services without nodePort: written as given', () => {
+    const out = synthK8s((app) => {
+      const chart = new Chart(app.k8s, 'svc');
+      new Service(chart, 'a', { name: 'a', type: 'NodePort', selector: { app: 'a' }, ports: [{ port: 80, nodePort: 30080 }] });
+      new Service(chart, 'b', { name: 'b', type: 'NodePort', selector: { app: 'b' }, ports: [{ port: 80, nodePort: 30081 }] });
+      new Service(chart, 'c', { name: 'c', type: 'NodePort', selector: { app: 'c' }, ports: [80] });
+    });
+    expect(['a', 'b', 'c'].map((n) => out.find('Service', n).spec.ports[0].nodePort)).toEqual([30080, 30081, undefined]);
+  });
+
+  test('annotations of exactly 256 KiB are written; one byte more is refused at annotations', () => {
+    const key = 'example.com/blob';
+    const annotations = (extra: number) => ({ [key]: 'x'.repeat(256 * 1024 - key.length + extra) });
+    expect(Object.values(one({ ports: [80], annotations: annotations(0) }).metadata.annotations)[0]).toHaveLength(256 * 1024 - key.length);
+    const e = catchValidation(() => one({ ports: [80], annotations: annotations(1) }));
+    expect(e).toMatchObject({ path: 'test/svc', field: 'annotations', value: '262145 bytes' });
+  });
+});

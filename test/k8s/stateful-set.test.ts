@@ -119,3 +119,18 @@ describe('StatefulSet with claim templates (seed 004)', () => {
     });
   });
 });
+
+describe('StatefulSet name length (the pods\' controller-revision-hash label)', () => {
+  test('52 characters: written, pods named <name>-<ordinal>', () => {
+    const name = `web-${'n'.repeat(48)}`;
+    const { sts, set } = render({ name });
+    expect(sts.metadata.name).toBe(name);
+    expect(set.podDnsName(0)).toBe(`${name}-0.${name}`);
+  });
+
+  test('53 characters: a ValidationError at name', () => {
+    const err = expectRejected((app) => new StatefulSet(new Chart(app.k8s, 'c'), 'web', { ...WEB, name: `web-${'n'.repeat(49)}` }));
+    expect(err).toMatchObject({ path: 'c/web', field: 'name' });
+    expect(err.fix).toMatch(/at most 52 characters, e\.g\. "web-n{48}"/);
+  });
+});

@@ -79,6 +79,53 @@ describe('StorageClass', () => {
     expect(out.warnings).toEqual([]);
   });
 
+  describe('several default StorageClasses: a warning (the newest wins since Kubernetes 1.26)', () => {
+    const Z = { availabilityZone: 'kr-pub-a' } as const;
+
+    test('two defaults: the later one warns, naming the other; both are written as asked', () => {
+      const out = synthK8s((app) => {
+        const chart = new Chart(app.k8s, 'sc');
+        new StorageClass(chart, 'hdd', { name: 'sc-hdd', isDefault: true, ...Z });
+        new StorageClass(chart, 'ssd', { name: 'sc-ssd', isDefault: true, volumeType: 'General SSD', ...Z });
+      });
+      expect(out.warnings).toEqual([
+        expect.stringMatching(/^StorageClass "sc-ssd" and StorageClass "sc-hdd" \(sc\/hdd\) are both marked default; a claim without a storageClass gets the one created last .*apply order\. Mark one StorageClass isDefault: true/),
+      ]);
+      expect(out.result.warnings.map((w) => w.path)).toEqual(['sc/ssd']);
+      for (const name of ['sc-hdd', 'sc-ssd']) expect(out.find('StorageClass', name).metadata.annotations).toEqual({ 'storageclass.kubernetes.io/is-default-class': 'true' });
+    });
+
+    test('three defaults in two charts: one warning per later class', () => {
+      const out = synthK8s((app) => {
+        new StorageClass(new Chart(app.k8s, 'a'), 'sc', { name: 'one', isDefault: true, ...Z });
+        const b = new Chart(app.k8s, 'b');
+        new StorageClass(b, 'sc2', { name: 'two', isDefault: true, ...Z });
+        new StorageClass(b, 'sc3', { name: 'three', isDefault: true, ...Z });
+      });
+      expect(out.result.warnings.map((w) => w.path)).toEqual(['b/sc2', 'b/sc3']);
+      expect(out.warnings.every((w) => w.includes('and StorageClass "one" (a/sc)'))).toBe(true);
+    });
+
+    test('on a cluster older than 1.26 the warning says claims without a class are refused', () => {
+      const out = synthK8s((app) => {
+        const chart = new Chart(app.k8s, 'sc');
+        new StorageClass(chart, 'a', { name: 'a', isDefault: true, kubernetesVersion: 'v1.25.4', ...Z });
+        new StorageClass(chart, 'b', { name: 'b', isDefault: true, kubernetesVersion: 'v1.25.4', ...Z });
+      });
+      expect(out.warnings).toEqual([expect.stringContaining('on Kubernetes v1.25.4 (older than 1.26) the API server refuses every claim without a storageClass')]);
+    });
+
+    test('one default and one isDefault: false: no warning', () => {
+      const out = synthK8s((app) => {
+        const chart = new Chart(app.k8s, 'sc');
+        new StorageClass(chart, 'a', { name: 'a', isDefault: true, ...Z });
+        new StorageClass(chart, 'b', { name: 'b', isDefault: false, ...Z });
+        new StorageClass(chart, 'c', { name: 'c', ...Z });
+      });
+      expect(out.warnings).toEqual([]);
+    });
+  });
+
   describe('bad input: a ValidationError at construction, nothing written', () => {
     test.each([
       [{ kubernetesVersion: 'v1.31.4', provisioner: 'kubernetes.io/cinder' }, 'provisioner', 'kubernetes.io/cinder', /no in-tree Cinder plugin/],

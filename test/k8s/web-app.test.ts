@@ -1,4 +1,4 @@
-import { Chart, Size } from 'cdk8s';
+import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ConfigMap, PullSecret, WebApp, WebAppProps } from '../../lib';
 import { catchValidation } from '../helpers';
@@ -174,5 +174,36 @@ describe('WebApp rejects bad input with a ValidationError (path, field, value, r
     });
     expect(out.find('Deployment').spec.revisionHistoryLimit).toBe(0);
     expect(out.result.warnings).toEqual([{ path: 'web/app', message: expect.stringContaining('rollout undo') }]);
+  });
+});
+
+describe('probe timings and env values as the API server stores them', () => {
+  test('whole-second Durations land as seconds; initialDelaySeconds 0 stays 0', () => {
+    const chart = testChart();
+    new WebApp(chart, 'web', {
+      image: 'nginx:1.14.2',
+      ports: [80],
+      readiness: kplus.Probe.fromHttpGet('/ready', { port: 80, initialDelaySeconds: Duration.seconds(0), periodSeconds: Duration.minutes(1), timeoutSeconds: Duration.millis(2000), failureThreshold: 1 }),
+      liveness: kplus.Probe.fromTcpSocket({ port: 80, periodSeconds: Duration.seconds(1), timeoutSeconds: Duration.seconds(1) }),
+    });
+    const container = podSpecOf(synthChart(chart)[0]).containers[0];
+    expect(container.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 80, scheme: 'HTTP' }, initialDelaySeconds: 0, periodSeconds: 60, timeoutSeconds: 2, failureThreshold: 1 });
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 80 }, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 3 });
+  });
+
+  test('a sub-second period is a ValidationError on the probe field, not cdk8s\'s raw Error', () => {
+    const e = catchValidation(() => new WebApp(testChart(), 'web', { image: 'nginx:1.14.2', readiness: kplus.Probe.fromHttpGet('/', { periodSeconds: Duration.millis(500) }) }));
+    expect(e).toMatchObject({ path: 'test/web', field: 'readiness.periodSeconds', value: '500 millis' });
+    expect(e.message).not.toMatch(/cannot be converted/);
+  });
+
+  test('string and EnvValue env values land as given', () => {
+    const chart = testChart();
+    new WebApp(chart, 'web', { image: 'nginx:1.14.2', env: { PORT: '8080', EMPTY: '', REF: kplus.EnvValue.fromValue('x') } });
+    expect(podSpecOf(synthChart(chart)[0]).containers[0].env).toEqual([
+      { name: 'PORT', value: '8080' },
+      { name: 'EMPTY', value: '' },
+      { name: 'REF', value: 'x' },
+    ]);
   });
 });
