@@ -4,7 +4,7 @@
 // anything. An error of another kind thrown inside a construct (from cdk8s, cdk8s-plus, cdktf or nks-cdk
 // itself) becomes a ValidationError marked `unexpected`, so the user still sees a construct path, a rule and a
 // fix instead of a stack trace; `NKS_DEBUG=1` keeps the stack traces.
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ValidationError, ValidationErrors } from './model/errors';
 
 /** Problems recorded on each construct, in the order they were found. */
@@ -161,8 +161,10 @@ export function recordsProblems(target: any, context: ClassDecoratorContext | Cl
       try {
         super(...args);
       } catch (e) {
-        const built = scope?.node.tryFindChild(String(args[1]));
-        if (!built) throw asValidationErrors(e) ? e : new ValidationErrors([unexpectedError(`${scope?.node.path ?? ''}/${String(id)}`, e)]);
+        if (!scope) throw e;
+        // Props checked before `super()` (a name a base class needs) fail before the construct exists: a bare
+        // stand-in of the same class takes its place in the tree, to carry the problem.
+        const built = scope.node.tryFindChild(String(args[1])) ?? Reflect.construct(Construct, [scope, standInId(scope, id)], new.target);
         if (problem) recordProblem(built, problem);
         recordProblem(built, e);
         return built as any;

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { InfraStack, PlatformApp, Service, ValidationError, ValidationErrors, WebApp } from '../lib';
+import { ConfigMap, InfraStack, PlatformApp, Service, ValidationError, ValidationErrors, WebApp } from '../lib';
 import { recordsProblems } from '../lib/problems';
 import { tmpdir } from './helpers';
 import { baseCluster } from './infra/fixtures';
@@ -49,6 +49,17 @@ describe('construct-time problems are recorded and reported at synth', () => {
     expect(message).toMatch(/^3 validation errors; nothing was written:\n\[web\/nginx\]\n {2}name = "Bad_Name": /);
     expect(message).toContain('\n[web/svc]\n  ports[0].nodePort = 99999: ');
     expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  test('a prop checked before the construct exists (a ConfigMap name its base class needs) is recorded too, and the program goes on', () => {
+    const a = app();
+    const chart = new Chart(a.k8s, 'c');
+    new ConfigMap(chart, 'cm', { name: 'Not_A_Name' });
+    new WebApp(chart, 'web', { image: 'nginx:1.14.2', replicas: -1 });
+    expect(synthErrors(a).map((e) => [e.path, e.field])).toEqual([
+      ['c/cm', 'name'],
+      ['c/web', 'replicas'],
+    ]);
   });
 
   test('the same problem found twice is reported once', () => {

@@ -233,11 +233,14 @@ describe('a killed synth leaves the previous output or the new complete one', ()
     const [tf, k8s] = [path.join(dir, 'tf'), path.join(dir, 'k8s')];
     expect(runChild(tf, k8s, 'A').status).toBe(0);
     const seen = new Set<string>();
-    for (const delay of [400, 1200, 2000]) {
+    // A child synth takes well under a second once its sources are transpiled: these fall before, in and after
+    // its switch, depending on the machine.
+    for (const delay of [150, 300, 450, 600, 800]) {
       const proc = spawn(process.execPath, ['-r', register, child, tf, k8s, 'B'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => proc.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       proc.kill('SIGKILL');
-      await new Promise((resolve) => proc.on('exit', resolve));
+      await exited;
       recoverOutputDir(tf);
       recoverOutputDir(k8s);
       const state = [which(snapshot(tf), ref, 'tf'), which(snapshot(k8s), ref, 'k8s')];
