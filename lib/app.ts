@@ -12,7 +12,7 @@ import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { commitOutputDir } from './output/commit';
 import { outputDirProblems } from './output/outdirs';
-import { asValidationErrors, explainIfUncaught, markReported, problemsUnder, unexpectedError } from './problems';
+import { asValidationErrors, debugging, explainIfUncaught, failedConstructPaths, followOnsUnder, linkRoots, markReported, namesFailed, problemsUnder, unexpectedError } from './problems';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './platform/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
@@ -121,6 +121,7 @@ export class PlatformApp {
     Policies.of(this).configure(props.policies ?? true);
     appsByRoot.set(this.infra, this);
     appsByRoot.set(this.k8s, this);
+    linkRoots(this.infra, this.k8s);
   }
 
   /**
@@ -225,26 +226,34 @@ export class PlatformApp {
       ];
       errors.push(...outputDirProblems(dirs, programDirectories()));
     }
+    // Checks that run on what is left of a construct that failed to build report nothing new about it.
+    const failed = failedConstructPaths(this.k8s);
+    const validated: ValidationError[] = [];
     for (const root of [this.infra as IConstruct, this.k8s as IConstruct]) {
-      const recorded = problemsUnder(root);
-      errors.push(...recorded);
+      errors.push(...problemsUnder(root));
       for (const c of root.node.findAll()) {
         try {
           for (const message of c.node.validate()) {
-            errors.push(new ValidationError({ path: c.node.path, field: '(construct)', value: undefined, rule: message, fix: 'see the rule' }));
+            validated.push(new ValidationError({ path: c.node.path, field: '(construct)', value: undefined, rule: message, fix: 'see the rule' }));
           }
         } catch (e) {
           // Cross-construct checks throw a ValidationError (or several) with the exact field; collect them all.
           const found = asValidationErrors(e);
-          if (found) errors.push(...found);
+          if (found) validated.push(...found);
           // A validation of a construct that failed while it was built may trip over its missing parts.
-          else if (!recorded.length) errors.push(unexpectedError(c.node.path, e));
+          else if (!failed.length) validated.push(unexpectedError(c.node.path, e));
         }
       }
     }
+    errors.push(...validated.filter((e) => !namesFailed(e, failed, true)));
     if (errors.length) {
       markReported(this.infra);
       markReported(this.k8s);
+      if (debugging()) {
+        for (const e of [this.infra, this.k8s].flatMap((r) => followOnsUnder(r))) {
+          this.log(`[debug] an error that followed from a problem above: ${e instanceof Error ? e.stack : String(e)}`);
+        }
+      }
       explainIfUncaught();
       throw new ValidationErrors(errors);
     }

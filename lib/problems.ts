@@ -35,7 +35,11 @@ export function recordProblem(construct: IConstruct, error: unknown): void {
   const errors = asValidationErrors(error);
   const root = construct.node.root;
   if (errors) {
-    for (const e of errors) addProblem(construct, e);
+    const failed = failedPaths(root, construct);
+    for (const e of errors) {
+      if (namesFailed(e, failed)) followOns.set(construct, [...(followOns.get(construct) ?? []), e]);
+      else addProblem(construct, e);
+    }
   } else if (hasProblems(root)) {
     followOns.set(construct, [...(followOns.get(construct) ?? []), error]);
   } else {
@@ -73,8 +77,44 @@ export function markReported(root: IConstruct): void {
   unreportedRoots.delete(root.node.root);
 }
 
+/** Paths of the constructs with recorded problems in `root`'s program, `except` one. */
+function failedPaths(root: IConstruct, except?: IConstruct): string[] {
+  if (!hasProblems(root)) return [];
+  return (linkedRoots.get(root) ?? [root])
+    .flatMap((r) => r.node.findAll())
+    .filter((c) => c !== except && recorded.has(c))
+    .map((c) => c.node.path);
+}
+
+/**
+ * Whether `error` follows from a construct that failed to build: it names that construct's path (a workload
+ * placed on a node group that failed "has no GPUs") or, with `orUnder`, is a problem of that construct or of
+ * one inside it, found by a check that ran on what was left of it.
+ */
+export function namesFailed(error: ValidationError, failed: readonly string[], orUnder = false): boolean {
+  const text = `${error.rule} ${typeof error.value === 'string' ? error.value : ''}`;
+  return failed.some(
+    (p) =>
+      (orUnder && (error.path === p || error.path.startsWith(`${p}/`))) ||
+      new RegExp(`(^|[^\\w/.-])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w/.-])`).test(text),
+  );
+}
+
+/** Paths of the constructs with recorded problems in `root`'s program. */
+export function failedConstructPaths(root: IConstruct): string[] {
+  return failedPaths(root);
+}
+
+/** Roots of one program (a PlatformApp's cdktf and cdk8s apps): a problem in one explains errors in the other. */
+const linkedRoots = new WeakMap<IConstruct, readonly IConstruct[]>();
+
+/** Declares `roots` one program, so a construct of one that trips over a failed construct of another is a follow-on. */
+export function linkRoots(...roots: IConstruct[]): void {
+  for (const r of roots) linkedRoots.set(r, roots);
+}
+
 function hasProblems(root: IConstruct): boolean {
-  return rootsWithProblems.has(root);
+  return (linkedRoots.get(root) ?? [root]).some((r) => rootsWithProblems.has(r));
 }
 
 /** The number each recorded problem got (see {@link problemSequence}). */

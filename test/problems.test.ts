@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ConfigMap, InfraStack, PlatformApp, Service, ValidationError, ValidationErrors, WebApp } from '../lib';
+import { ConfigMap, GpuDeployment, InfraStack, PlatformApp, Service, ValidationError, ValidationErrors, WebApp } from '../lib';
 import { recordsProblems } from '../lib/problems';
 import { tmpdir } from './helpers';
 import { baseCluster } from './infra/fixtures';
@@ -125,6 +125,16 @@ describe('construct-time problems are recorded and reported at synth', () => {
     new Service(chart, 'svc', { selector: broken, ports: [{ port: 80 }] });
     const errors = synthErrors(a);
     expect(errors.map((e) => [e.path, e.field])).toEqual([['web/nginx', 'ports[0].number']]);
+  });
+
+  test('a workload placed on a GPU node group that failed is a follow-on, not a problem of its own (across the two layers)', () => {
+    const a = app();
+    const { cluster } = baseCluster(a);
+    const gpus = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 0.5 });
+    new GpuDeployment(new Chart(a.k8s, 'c'), 'train', { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', gpus: 1, placement: gpus });
+    const errors = synthErrors(a);
+    expect(errors.map((e) => [e.path, e.field])).toEqual([['infra/cluster/gpu', 'nodeCount']]);
+    expect(errors.some((e) => e.unexpected)).toBe(false);
   });
 
   test('a method that misuses the API records its problem on the construct', () => {
