@@ -71,18 +71,23 @@ class SecretlintWorker {
     return this.worker !== undefined;
   }
 
-  /** secretlint's matches in each string. */
-  public scan(strings: readonly string[]): WorkerMatch[] {
+  /**
+   * Sends `strings` to secretlint; the returned function waits for its matches in each string. The caller
+   * works on while the worker scans.
+   */
+  public scan(strings: readonly string[]): () => WorkerMatch[] {
     const port = this.start();
     stats.scans++;
     stats.strings += strings.length;
     const id = this.nextId++;
     Atomics.store(this.signal, 0, 0);
     port.postMessage({ id, strings });
-    const reply = this.receive(port, id);
-    this.idle?.refresh();
-    if ('error' in reply) throw new Error(`secret detection failed: ${reply.error}`);
-    return reply.matches;
+    return () => {
+      const reply = this.receive(port, id);
+      this.idle?.refresh();
+      if ('error' in reply) throw new Error(`secret detection failed: ${reply.error}`);
+      return reply.matches;
+    };
   }
 
   private start(): MessagePort {
@@ -141,11 +146,12 @@ let secretlint: SecretlintWorker | undefined;
  */
 export function findSecretsInStrings(strings: readonly string[]): ContentMatch[][] {
   const distinct = [...new Set(strings.filter((s) => s !== ''))];
+  if (distinct.length === 0) return strings.map(() => []);
+  const secretlintMatches = (secretlint ??= new SecretlintWorker()).scan(distinct);
+  // nks-cdk's own patterns run here while the worker runs secretlint's.
   const found = new Map<string, ContentMatch[]>(distinct.map((s) => [s, ownPatternMatches(s)]));
-  if (distinct.length > 0) {
-    for (const [i, start, end, ruleId, messageId] of (secretlint ??= new SecretlintWorker()).scan(distinct)) {
-      found.get(distinct[i])!.push({ start, end, what: secretlintWhat(ruleId, messageId) });
-    }
+  for (const [i, start, end, ruleId, messageId] of secretlintMatches()) {
+    found.get(distinct[i])!.push({ start, end, what: secretlintWhat(ruleId, messageId) });
   }
   return strings.map((s) => (found.get(s) ?? []).sort((a, b) => a.start - b.start));
 }

@@ -83,9 +83,14 @@ export function isLiteralSecretValue(raw: string): boolean {
   return value !== '' && !REFERENCE.test(value) && !NOT_A_VALUE.test(value);
 }
 
+// Every pattern above needs one of these words (requirepass holds `pass`): most strings have none, and one
+// test of this is cheaper than the four patterns.
+const ANY_PATTERN = /pass|pwd|masterauth|:\/\//i;
+
 /** The patterns above found in `text`, in order; matches whose value is a reference or placeholder are left out. */
 export function ownPatternMatches(text: string): ContentMatch[] {
   const out: ContentMatch[] = [];
+  if (!ANY_PATTERN.test(text)) return out;
   for (const { what, regex } of PATTERNS) {
     for (const m of text.matchAll(regex)) {
       const value = m.indices?.groups?.value;

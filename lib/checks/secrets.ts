@@ -68,15 +68,20 @@ function textFindings(text: string, file: string, location: string, optedIn: boo
   return out;
 }
 
+/** Where a finding is: its location in the file and its field in the object. */
+interface At {
+  readonly location: string;
+  readonly field: string;
+}
+
 /**
- * A string the content scan looks at. `parts` splits a joined list (command, args) back into its items:
- * a match is reported at the item it starts in.
+ * A string the content scan looks at, and where a match at an offset of it is (a joined command or args
+ * list reports it at the item it falls in). Told only for matches: most strings have none, so their
+ * locations and fields are never built.
  */
 interface Place {
   readonly text: string;
-  readonly location: string;
-  readonly field: string;
-  readonly parts?: readonly { readonly start: number; readonly location: string; readonly field: string }[];
+  at(offset: number): At;
 }
 
 // Where pod specs sit: Pod, workloads (spec.template), CronJob, PodTemplate; any kind of these shapes.
@@ -99,22 +104,23 @@ function objectLabel(doc: Json): string {
   return `${doc.kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name}`;
 }
 
-function annotationPlaces(meta: Json | undefined, metaPath: string, location: string): Place[] {
-  return stringEntries(meta?.annotations)
-    .filter(([key]) => !OWN_ANNOTATION.test(key))
-    .map(([key, value]) => ({ text: value, location: `${location} ${key}`, field: fieldPath(fieldPath(metaPath, 'annotations'), key) }));
+function annotationPlaces(places: Place[], meta: Json | undefined, metaPath: string, location: string): void {
+  for (const [key, value] of stringEntries(meta?.annotations)) {
+    if (!OWN_ANNOTATION.test(key)) places.push({ text: value, at: () => ({ location: `${location} ${key}`, field: fieldPath(fieldPath(metaPath, 'annotations'), key) }) });
+  }
 }
 
-/** A command or args list as one string (a flag and its value are two items), with where each item starts. */
-function listPlace(items: unknown, listPath: string, location: string): Place[] {
-  if (!Array.isArray(items) || items.length === 0) return [];
-  const parts: { start: number; location: string; field: string }[] = [];
-  let start = 0;
-  items.forEach((item, i) => {
-    parts.push({ start, location: `${location}[${i}]`, field: fieldPath(listPath, i) });
-    start += String(item).length + 1;
-  });
-  return [{ text: items.map(String).join(' '), location, field: listPath, parts }];
+/** A command or args list as one string (a flag and its value are two items); a match is at the item it falls in. */
+function listAt(items: readonly unknown[], listPath: () => string, location: () => string): Place {
+  const strings = items.map(String);
+  return {
+    text: strings.join(' '),
+    at: (offset) => {
+      let i = 0;
+      for (let end = strings[0].length; i + 1 < strings.length && end < offset; end += strings[i].length + 1) i++;
+      return { location: `${location()}[${i}]`, field: fieldPath(listPath(), i) };
+    },
+  };
 }
 
 /** Env vars named like a secret with a literal value: found by their name. */
@@ -128,12 +134,21 @@ function isSecretEnv(env: Json): boolean {
  * Secret data is secret material as a whole, whatever it holds.
  */
 function contentPlaces(doc: Json): Place[] {
+  let places = placesByObject.get(doc);
+  if (!places) placesByObject.set(doc, (places = findPlaces(doc)));
+  return places;
+}
+// A batch's objects are walked once for the batch's scan; their own scans reuse the places.
+const placesByObject = new WeakMap<object, Place[]>();
+
+function findPlaces(doc: Json): Place[] {
   const object = objectLabel(doc);
-  const places: Place[] = annotationPlaces(doc.metadata, 'metadata', `${object} annotation`);
+  const places: Place[] = [];
+  annotationPlaces(places, doc.metadata, 'metadata', `${object} annotation`);
   if (doc.kind === 'ConfigMap') {
     // `key=value`, as the env vars a ConfigMap becomes through envFrom: AWS_SECRET_ACCESS_KEY is told by
     // its name, and a file's `password=` lines are lines of it all the same.
-    for (const [key, value] of stringEntries(doc.data)) places.push({ text: `${key}=${value}`, location: `${object} data ${key}`, field: fieldPath('data', key) });
+    for (const [key, value] of stringEntries(doc.data)) places.push({ text: `${key}=${value}`, at: () => ({ location: `${object} data ${key}`, field: fieldPath('data', key) }) });
   }
   for (const keys of POD_SPEC_PATHS) {
     const spec = at(doc, keys);
@@ -141,22 +156,28 @@ function contentPlaces(doc: Json): Place[] {
     const specPath = keys.join('.');
     if (keys.length > 1) {
       const metaKeys = [...keys.slice(0, -1), 'metadata'];
-      places.push(...annotationPlaces(at(doc, metaKeys), metaKeys.join('.'), `${object} pod template annotation`));
+      annotationPlaces(places, at(doc, metaKeys), metaKeys.join('.'), `${object} pod template annotation`);
     }
     for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
       (Array.isArray(spec[group]) ? (spec[group] as unknown[]) : []).forEach((c, ci) => {
         if (!c || typeof c !== 'object') return;
         const container = c as Json;
-        const containerPath = fieldPath(fieldPath(specPath, group), ci);
-        const location = `${object} container ${container.name}`;
-        (Array.isArray(container.env) ? (container.env as unknown[]) : []).forEach((e, ei) => {
-          const env = (e ?? {}) as Json;
-          if (typeof env.value !== 'string' || env.value === '' || isSecretEnv(env)) return;
+        const env = Array.isArray(container.env) ? (container.env as unknown[]) : [];
+        if (env.length === 0 && !Array.isArray(container.command) && !Array.isArray(container.args)) return;
+        const containerPath = (): string => fieldPath(fieldPath(specPath, group), ci);
+        const location = (): string => `${object} container ${container.name}`;
+        env.forEach((e, ei) => {
+          const v = (e ?? {}) as Json;
+          if (typeof v.value !== 'string' || v.value === '' || isSecretEnv(v)) return;
           // As a line of a .env file: the AWS secret key rule needs the name before the value.
-          places.push({ text: `${env.name}=${env.value}`, location: `${location} env ${env.name}`, field: fieldPath(fieldPath(fieldPath(containerPath, 'env'), ei), 'value') });
+          places.push({ text: `${v.name}=${v.value}`, at: () => ({ location: `${location()} env ${v.name}`, field: fieldPath(fieldPath(fieldPath(containerPath(), 'env'), ei), 'value') }) });
         });
-        places.push(...listPlace(container.command, fieldPath(containerPath, 'command'), `${location} command`));
-        places.push(...listPlace(container.args, fieldPath(containerPath, 'args'), `${location} args`));
+        for (const list of ['command', 'args']) {
+          if (!Array.isArray(container[list])) continue;
+          const strings = container[list] as unknown[];
+          if (strings.length === 0) continue;
+          places.push(listAt(strings, () => fieldPath(containerPath(), list), () => `${location()} ${list}`));
+        }
       });
     }
   }
@@ -209,12 +230,14 @@ function manifestUnit(doc: Json, file: string): Unit {
 function contentFindings(unit: Unit, matchesOf: (text: string) => readonly ContentMatch[]): SecretFinding[] {
   const out: SecretFinding[] = [];
   for (const place of unit.places) {
+    const matches = matchesOf(place.text);
+    if (matches.length === 0) continue;
     const byField = new Map<string, { location: string; found: string[] }>();
-    for (const m of matchesOf(place.text)) {
-      const part = place.parts ? [...place.parts].reverse().find((p) => p.start <= m.start) ?? place.parts[0] : place;
-      const entry = byField.get(part.field) ?? { location: part.location, found: [] };
+    for (const m of matches) {
+      const { location, field } = place.at(m.start);
+      const entry = byField.get(field) ?? { location, found: [] };
       if (!entry.found.includes(m.what)) entry.found.push(m.what);
-      byField.set(part.field, entry);
+      byField.set(field, entry);
     }
     for (const [field, { location, found }] of byField) {
       out.push({ file: unit.file, kind: 'content-secret', location, optedIn: unit.optedIn, ...(unit.withField ? { field } : {}), found: found.join('; ') });
@@ -229,6 +252,7 @@ class ContentScan {
 
   /** Scans, in one call, the strings not scanned yet. */
   public add(texts: readonly string[]): this {
+    if (texts.every((t) => this.known.has(t))) return this;
     const missing = [...new Set(texts)].filter((t) => !this.known.has(t));
     if (missing.length > 0) findSecretsInStrings(missing).forEach((found, i) => this.known.set(missing[i], found));
     return this;
@@ -269,7 +293,7 @@ function walkTerraform(node: unknown, at: string, file: string, out: SecretFindi
       // A reference (`${...}`) is not secret material: Terraform fills it from state at apply.
       else if (SECRET_NAME.test(key) && value !== '' && !value.includes('${')) out.push({ file, kind: 'terraform-secret', location: here, optedIn: false });
       // `name=value`, as for env vars: an attribute's name can be what tells a key (secret_access_key).
-      else if (value !== '') places.push({ text: `${key}=${value}`, location: here, field: here });
+      else if (value !== '') places.push({ text: `${key}=${value}`, at: () => ({ location: here, field: here }) });
     }
   }
 }
