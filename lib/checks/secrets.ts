@@ -134,14 +134,6 @@ function isSecretEnv(env: Json): boolean {
  * Secret data is secret material as a whole, whatever it holds.
  */
 function contentPlaces(doc: Json): Place[] {
-  let places = placesByObject.get(doc);
-  if (!places) placesByObject.set(doc, (places = findPlaces(doc)));
-  return places;
-}
-// A batch's objects are walked once for the batch's scan; their own scans reuse the places.
-const placesByObject = new WeakMap<object, Place[]>();
-
-function findPlaces(doc: Json): Place[] {
   const object = objectLabel(doc);
   const places: Place[] = [];
   annotationPlaces(places, doc.metadata, 'metadata', `${object} annotation`);
@@ -221,9 +213,9 @@ interface Unit {
   readonly withField: boolean;
 }
 
-function manifestUnit(doc: Json, file: string): Unit {
+function manifestUnit(doc: Json, file: string, places = contentPlaces(doc)): Unit {
   const optedIn = typeof doc.metadata?.annotations?.[PLAINTEXT_SECRET_ANNOTATION] === 'string';
-  return { findings: namedFindings(doc, file, optedIn), places: contentPlaces(doc), file, optedIn, withField: true };
+  return { findings: namedFindings(doc, file, optedIn), places, file, optedIn, withField: true };
 }
 
 /** Content findings of `places`, one per place (or per item of a list), from the scan's matches. */
@@ -249,6 +241,8 @@ function contentFindings(unit: Unit, matchesOf: (text: string) => readonly Conte
 /** The content scan's results for strings, filled a batch at a time. */
 class ContentScan {
   private readonly known = new Map<string, ContentMatch[]>();
+  /** The places of a batch's objects, found for the batch's scan and reused by each object's. */
+  public readonly placesOf = new Map<object, Place[]>();
 
   /** Scans, in one call, the strings not scanned yet. */
   public add(texts: readonly string[]): this {
@@ -272,7 +266,9 @@ const scansByBatch = new WeakMap<object, ContentScan>();
 function scanOfBatch(batch: readonly Record<string, unknown>[]): ContentScan {
   let scan = scansByBatch.get(batch);
   if (!scan) {
-    scan = new ContentScan().add(batch.flatMap((doc) => (doc && typeof doc === 'object' ? contentPlaces(doc).map((p) => p.text) : [])));
+    const batchScan = new ContentScan();
+    for (const doc of batch) if (doc && typeof doc === 'object') batchScan.placesOf.set(doc, contentPlaces(doc));
+    scan = batchScan.add([...batchScan.placesOf.values()].flatMap((places) => places.map((p) => p.text)));
     scansByBatch.set(batch, scan);
   }
   return scan;
@@ -281,7 +277,8 @@ function scanOfBatch(batch: readonly Record<string, unknown>[]): ContentScan {
 /** Findings in one Kubernetes object. */
 export function scanManifest(doc: Json, file: string, options: ScanManifestOptions = {}): SecretFinding[] {
   if (!doc || typeof doc !== 'object') return [];
-  return resolve([manifestUnit(doc, file)], options.batch ? scanOfBatch(options.batch) : undefined)[0];
+  const scan = options.batch ? scanOfBatch(options.batch) : new ContentScan();
+  return resolve([manifestUnit(doc, file, scan.placesOf.get(doc))], scan)[0];
 }
 
 function walkTerraform(node: unknown, at: string, file: string, out: SecretFinding[], places: Place[]): void {
