@@ -3,8 +3,20 @@
 // dist/ and these rules never disagree; the rules add levels, fixes and suppressions. Messages name keys
 // and fields, never values.
 import { PLAINTEXT_SECRET_ANNOTATION, scanManifest, SecretFinding } from '../checks/secrets';
-import { containersOf, fieldPath, isObj, list, metadataOf, str, stringMap } from './objects';
-import { KubeObject, PolicyProblem, PolicyRule } from './types';
+import { fieldPath, metadataOf, stringMap } from './objects';
+import { KubeObject, ManifestRuleContext, PolicyProblem, PolicyRule } from './types';
+
+/** The place a content finding names at the end of its location (lib/checks/secrets.ts), in words. */
+function placeOf(location: string): string {
+  const env = / container (\S+) env (\S+)$/.exec(location);
+  if (env) return `env ${JSON.stringify(env[2])} of container ${JSON.stringify(env[1])}`;
+  const list = / container (\S+) (command|args)\[(\d+)\]$/.exec(location);
+  if (list) return `${list[2]}[${list[3]}] of container ${JSON.stringify(list[1])}`;
+  const annotation = / (pod template annotation|annotation) (\S+)$/.exec(location);
+  if (annotation) return `${annotation[1]} ${JSON.stringify(annotation[2])}`;
+  const data = / data (\S+)$/.exec(location);
+  return data ? `data key ${JSON.stringify(data[1])}` : 'a value';
+}
 
 /** A scan finding as a problem of the object: what was found and, where it can be told, in which field. */
 function problemOf(obj: KubeObject, finding: SecretFinding): PolicyProblem {
@@ -16,13 +28,13 @@ function problemOf(obj: KubeObject, finding: SecretFinding): PolicyProblem {
     }
     case 'env-secret': {
       const [, container, env] = / container (\S+) env (\S+)$/.exec(finding.location) ?? [];
-      const at = containersOf(obj, ['initContainers', 'containers']).find((c) => str(c.container, 'name') === container);
-      const index = at ? list(at.container.env).findIndex((e) => isObj(e) && e.name === env) : -1;
       return {
         message: `env ${JSON.stringify(env)} of container ${JSON.stringify(container)} has a literal value and is named like a secret`,
-        ...(at && index >= 0 ? { field: fieldPath(fieldPath(fieldPath(at.path, 'env'), index), 'value') } : {}),
+        ...(finding.field ? { field: finding.field } : {}),
       };
     }
+    case 'content-secret':
+      return { message: `${placeOf(finding.location)} holds ${finding.found ?? 'secret material'}`, ...(finding.field ? { field: finding.field } : {}) };
     default: {
       // A private key or token in the object's text: an annotation is where nks-cdk puts one (the LB TLS key).
       const what = finding.kind === 'private-key' ? 'a PEM private key' : 'a JSON Web Token';
@@ -35,10 +47,11 @@ function problemOf(obj: KubeObject, finding: SecretFinding): PolicyProblem {
 }
 
 /** The object's secret material, when its opt-in marker is (`optedIn`) or is not present. */
-function secretMaterial(obj: KubeObject, optedIn: boolean): PolicyProblem[] {
+function secretMaterial(obj: KubeObject, context: ManifestRuleContext, optedIn: boolean): PolicyProblem[] {
   const marker = stringMap(metadataOf(obj).annotations)[PLAINTEXT_SECRET_ANNOTATION];
   if ((marker !== undefined) !== optedIn) return [];
-  const problems = scanManifest(obj as Record<string, unknown>, '').map((f) => problemOf(obj, f));
+  // All objects of the program are scanned by content in one call, on the first object checked.
+  const problems = scanManifest(obj as Record<string, unknown>, '', { batch: context.objects }).map((f) => problemOf(obj, f));
   return optedIn ? problems.map((p) => ({ ...p, message: `${p.message} (opted in: ${marker})` })) : problems;
 }
 
@@ -50,7 +63,7 @@ export const PLAINTEXT_SECRET: PolicyRule = {
     'A password, token or private key in a manifest is readable by anyone who can read dist/, its git history, CI ' +
     'artifacts or the object in the cluster, and it sits in the program\'s source too. base64 hides nothing.',
   fix: 'Create the Secret outside the program (kubectl create secret, an external secrets operator, Sealed Secrets) and reference it: PullSecret.fromName, env valueFrom.secretKeyRef, LoadBalancerCertificate.fromCertificateManager.',
-  checkManifest: (obj) => secretMaterial(obj, false),
+  checkManifest: (obj, context) => secretMaterial(obj, context, false),
 };
 
 /**
@@ -65,5 +78,5 @@ export const OPTED_IN_PLAINTEXT_SECRET: PolicyRule = {
     'purpose (read from the environment at synth, never from source). The output is then as secret as the value: keep ' +
     'dist/ out of version control and CI artifacts.',
   fix: 'Prefer PullSecret.fromName (a Secret made with kubectl) and LoadBalancerCertificate.fromCertificateManager; or suppress NKS-SEC-2 on the construct, saying where dist/ is kept.',
-  checkManifest: (obj) => secretMaterial(obj, true),
+  checkManifest: (obj, context) => secretMaterial(obj, context, true),
 };

@@ -21,14 +21,16 @@ describe('secret scan', () => {
     ['Secret data', 'c.k8s.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: shop\ndata:\n  password: aHVudGVyMg==\n', 'secret-data', 'Secret shop/s data'],
     ['a password in container env', 'd.k8s.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: db\n      image: mysql:8\n      env:\n        - name: MYSQL_ROOT_PASSWORD\n          value: hunter2\n', 'env-secret', 'Pod p container db env MYSQL_ROOT_PASSWORD'],
     ['a provider password in Terraform JSON', 'cdk.tf.json', JSON.stringify({ provider: { openstack: [{ region: 'KR1', password: 'hunter2' }] } }), 'terraform-secret', 'provider.openstack[0].password'],
+    ['a password flag in a Terraform literal, by content', 'cdk.tf.json', JSON.stringify({ resource: { openstack_compute_instance_v2: { vm: { name: 'vm', user_data: '#cloud-config\nruncmd:\n  - redis-server --requirepass hunter2' } } } }), 'content-secret', 'resource.openstack_compute_instance_v2.vm.user_data'],
+    ['an AWS key ID in a ConfigMap, by content', 'f.k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws\ndata:\n  AWS_ACCESS_KEY_ID: AKIAZ7VRSQ5XQXJ3KD4N\n', 'content-secret', 'ConfigMap aws data AWS_ACCESS_KEY_ID'],
   ])('finds %s, without repeating it', (_name, file, text, kind, location) => {
     const findings = scanFileForSecrets(write(file, text));
     expect(findings).toEqual([expect.objectContaining({ kind, location, optedIn: false })]);
-    expect(JSON.stringify(findings)).not.toMatch(/hunter2|aHVudGVyMg|BEGIN OPENSSH|eyJhbGci/);
+    expect(JSON.stringify(findings)).not.toMatch(/hunter2|aHVudGVyMg|BEGIN OPENSSH|eyJhbGci|AKIAZ7/);
   });
 
   test('references and secret-free objects are not findings', () => {
-    expect(scanFileForSecrets(write('cdk.tf.json', JSON.stringify({ resource: { x: { y: { admin_pass: '${var.admin_pass}', name: 'vm' } } } })))).toEqual([]);
+    expect(scanFileForSecrets(write('cdk.tf.json', JSON.stringify({ resource: { x: { y: { admin_pass: '${var.admin_pass}', name: 'vm', user_data: 'redis-server --requirepass ${var.redis_password}' } } } })))).toEqual([]);
     const sa = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  annotations:\n    kubernetes.io/service-account.name: admin\ntype: kubernetes.io/service-account-token\n';
     expect(scanFileForSecrets(write('e.k8s.yaml', sa))).toEqual([]);
   });

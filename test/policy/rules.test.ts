@@ -100,6 +100,9 @@ const CASES: Case[] = [
   ['opted-in Secret is no error', 'NKS-SEC-1', [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', annotations: { [PLAINTEXT_SECRET_ANNOTATION]: 'RegistryCredentials' } }, data: { '.dockerconfigjson': 'e30=' }, type: 'kubernetes.io/dockerconfigjson' }], undefined],
   ['opted-in Secret is a warning', 'NKS-SEC-2', [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', annotations: { [PLAINTEXT_SECRET_ANNOTATION]: 'RegistryCredentials' } }, data: { '.dockerconfigjson': 'e30=' }, type: 'kubernetes.io/dockerconfigjson' }], 'data'],
   ['no secret, no opt-in warning', 'NKS-SEC-2', [pod([GOOD_CONTAINER])], undefined],
+  ['password flag in args, by content', 'NKS-SEC-1', [pod([{ ...GOOD_CONTAINER, args: ['--password', 's3cr3t-pw'] }])], 'spec.containers[0].args[1]'],
+  ['AWS secret key in ConfigMap data, by content', 'NKS-SEC-1', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { AWS_SECRET_ACCESS_KEY: 'k9Vq2mJrT8wXbN4cLs7pYe1uHd6fGa3ZoRiQ5tWv' } }], 'data.AWS_SECRET_ACCESS_KEY'],
+  ['args like --port=80 and a password from the environment', 'NKS-SEC-1', [pod([{ ...GOOD_CONTAINER, args: ['--port=80', '--password=$(DB_PASSWORD)'] }])], undefined],
   // NKS-VOL-1
   ['kept PV reclaimed with Delete', 'NKS-VOL-1', [pv('Delete')], 'spec.persistentVolumeReclaimPolicy'],
   ['kept StorageClass with the default reclaim (Delete)', 'NKS-VOL-1', [storageClass('keep', {}, KEEP)], 'reclaimPolicy'],
