@@ -10,7 +10,7 @@ import { providerSchemasFor } from './providers';
 import { warningsUnder } from './annotations';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
-import { commitOutputDir } from './output/commit';
+import { commitOutputDir, outputConflicts } from './output/commit';
 import { outputDirProblems } from './output/outdirs';
 import { asValidationErrors, debugging, explainIfUncaught, failedConstructPaths, followOnsUnder, linkRoots, markReported, namesFailed, problemsUnder, unexpectedError } from './problems';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
@@ -181,6 +181,11 @@ export class PlatformApp {
         writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
       const warnings = this.warnings();
+      const conflicts = [
+        ...(hasStacks ? outputConflicts(this.outdir, this.infra.outdir, 'outdir') : []),
+        ...(hasCharts ? outputConflicts(this.k8sOutdir, this.k8s.outdir, 'k8sOutdir') : []),
+      ];
+      if (conflicts.length) throw new ValidationErrors(conflicts);
       if (hasStacks) commitOutputDir(this.outdir, this.infra.outdir);
       if (hasCharts) {
         const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);

@@ -73,6 +73,41 @@ export function commitOutputDir(dir: string, from: string): CommitResult {
 }
 
 /**
+ * What stands in the way of putting the files under `from` into `dir`: a directory, or a file on the way, where
+ * a file goes (`prop` names the output directory's PlatformApp prop). Checked for both outputs before either is
+ * switched, so that a switch never starts that cannot finish.
+ */
+export function outputConflicts(dir: string, from: string, prop: string): ValidationError[] {
+  const problems: ValidationError[] = [];
+  for (const file of listFiles(from)) {
+    const parts = file.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(path.join(dir, rel));
+      } catch {
+        break; // nothing there, nor below it
+      }
+      const isTarget = i === parts.length;
+      if (isTarget ? stat.isDirectory() : !stat.isDirectory()) {
+        problems.push(
+          new ValidationError({
+            path: 'PlatformApp',
+            field: prop,
+            value: dir,
+            rule: `synth writes ${file} there, but ${rel} is ${isTarget ? 'a directory' : 'a file'}`,
+            fix: `move ${path.join(dir, rel)} away, or give ${prop} another directory`,
+          }),
+        );
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+/**
  * Finishes a switch that a killed synth left under way in `dir`, if any, and removes what a synth killed
  * before its switch left in `.nks-cdk/`. Waits for a synth that is writing there.
  */

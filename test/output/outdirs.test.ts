@@ -150,6 +150,24 @@ describe('output directories stay the user\'s', () => {
       expect(fs.readdirSync(process.cwd()).sort()).toEqual(cwdBefore);
     });
 
+    test('a directory where synth writes a file, or a file where it needs a directory: refused before either output is touched', () => {
+      const dir = tmpdir();
+      const [outdir, k8sOutdir] = [path.join(dir, 'cdktf.out'), path.join(dir, 'dist')];
+      fs.mkdirSync(path.join(k8sOutdir, 'web.k8s.yaml'), { recursive: true });
+      fs.mkdirSync(outdir);
+      fs.writeFileSync(path.join(outdir, 'stacks'), 'a file');
+      const before = snapshot(dir);
+      const app = new PlatformApp({ outdir, k8sOutdir, log: () => undefined });
+      program(app, ['web'], ['web']);
+      const errors = errorsOf(() => app.synth());
+      expect(errors.map((e) => [e.field, e.rule])).toEqual([
+        ['outdir', 'synth writes stacks/web/cdk.tf.json there, but stacks is a file'],
+        ['k8sOutdir', 'synth writes web.k8s.yaml there, but web.k8s.yaml is a directory'],
+      ]);
+      expect(snapshot(dir)).toEqual(before);
+      expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+    });
+
     test('an outdir that is fine is not refused (a directory beside the program)', () => {
       const dir = tmpdir();
       const app = new PlatformApp({ outdir: path.join(dir, 'cdktf.out'), k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
