@@ -23,3 +23,4 @@ export * from './ephemeral-volumes';
 export * from './stateful-set';
 export * from './storage-patches';
 export * from './storage-checks';
+export * from './gateway';
