@@ -9,6 +9,7 @@ import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
+import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
 import { WorkloadsStack } from './workloads-stack';
 
 const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
@@ -109,6 +110,25 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
         } else {
           error(object, `metadata.annotations.${key}`, value, `the load balancer would use a subnet that is not cluster ${cluster.name}'s (${subnet})`, 'omit the annotation to use the cluster subnet, or give the cluster\'s subnet ID');
         }
+      }
+    }
+  }
+
+  // NKS pre-installs the Kubernetes Dashboard only on clusters created at v1.25.4 or earlier (NKS-FACTS,
+  // "Added 2026-12-04"); a cluster of this program is created at its kubernetesVersion, which is always a
+  // version NKS creates today (v1.31.4 or newer), so it has no dashboard: the dashboard's Service, Ingress
+  // and token would reach no pods.
+  if (compareVersions(cluster.kubernetesVersion, NKS_DASHBOARD_MAX_VERSION) > 0) {
+    const roots = new Set(apiObjects.map((o) => o.node.root));
+    for (const root of roots) {
+      for (const dashboard of root.node.findAll().filter((c): c is KubernetesDashboard => c instanceof KubernetesDashboard)) {
+        error(
+          dashboard,
+          'kubernetesVersion',
+          cluster.kubernetesVersion.tag,
+          `NKS pre-installs the Kubernetes Dashboard only on clusters created at ${NKS_DASHBOARD_MAX_VERSION} or earlier; cluster ${cluster.name} is created at ${cluster.kubernetesVersion.tag}, so kube-system has no dashboard pods and what this construct exposes reaches nothing (the Dashboard project itself was archived in January 2026)`,
+          'use Headlamp instead (new Headlamp(chart, "headlamp"), kubernetes-sigs/headlamp, the maintained cluster UI the Dashboard project points to), and remove the KubernetesDashboard',
+        );
       }
     }
   }
