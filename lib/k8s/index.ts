@@ -12,6 +12,7 @@ export * from './service';
 export * from './ingress-controller';
 export * from './ingress';
 export * from './dashboard';
+export * from './headlamp';
 export * from './references';
 export * from './unique-objects';
 export * from './storage-class';
