@@ -1,12 +1,12 @@
 // Strict schema check of custom resources whose CustomResourceDefinitions nks-cdk vendors (the Gateway API
-// kinds: lib/k8s/gateway/crds/), against each CRD's own openAPIV3Schema, as the API server validates a
+// kinds and NGINX Gateway Fabric's: lib/k8s/gateway/crds/), against each CRD's own openAPIV3Schema, as the API server validates a
 // custom resource (k8s.io/apiextensions-apiserver, structural schemas): types, required fields, enums,
 // patterns, lengths, item counts, bounds and formats; unknown fields are errors, as
 // `kubectl apply --validate=strict` (server-side field validation "Strict") reports them, except under
 // `x-kubernetes-preserve-unknown-fields`. `metadata` is checked as an ObjectMeta (the CRD's schema leaves
 // it to the server). Not evaluated: the CEL rules (`x-kubernetes-validations`); the Gateway API constructs
 // check the rules they can break themselves.
-import { findGatewayApiSchema } from '../k8s/gateway/crds';
+import { findVendoredCrdSchema } from '../k8s/gateway/crds';
 import { findValidator, SchemaError, SchemaResult, SchemaValidator, UnknownField } from './kubernetes-validators';
 
 type Schema = Record<string, any>;
@@ -18,7 +18,7 @@ export function findCrdValidator(apiVersion: string, kind: string): SchemaValida
   const key = `${apiVersion}\u0000${kind}`;
   let found = validators.get(key);
   if (found === undefined) {
-    const schema = findGatewayApiSchema(apiVersion, kind);
+    const schema = findVendoredCrdSchema(apiVersion, kind);
     found = schema ? crdValidator(schema) : null;
     validators.set(key, found);
   }

@@ -1,7 +1,7 @@
 // Checks that need both layers at once: what the manifests ask of the nodes, volumes and networks the
 // infrastructure declares. They run in PlatformApp.synth after every construct's own validation, on the
 // objects as they will be written.
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
@@ -133,6 +133,8 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
     }
   }
 
+  errors.push(...checkCrdStages(cluster, apiObjects));
+
   for (const [group, demand] of gpuDemand) {
     const capacity = group.maxNodes * (group.gpu?.count ?? 0);
     if (demand.gpus > capacity) {
@@ -156,4 +158,44 @@ export function targetCluster(infraRoot: IConstruct): Cluster | undefined {
   );
   if (targets.size === 1) return [...targets][0];
   return targets.size === 0 && clusters.length === 1 ? clusters[0] : undefined;
+}
+
+/**
+ * The Terraform route cannot create a CRD and a custom resource of it in one run: `kubernetes_manifest`
+ * looks each object's kind up at plan time, and `depends_on` does not help (hashicorp/terraform-provider-kubernetes
+ * issues #1367, #1917, #2597; NKS-FACTS, "Added 2026-12-04"). A workloads stack that would apply both is an
+ * error; the CRDs go to a workloads stack of their own, deployed first.
+ */
+function checkCrdStages(cluster: Cluster, apiObjects: readonly ApiObject[]): ValidationError[] {
+  const stacks = cluster.node.root.node.findAll().filter(WorkloadsStack.isWorkloadsStack).filter((w) => w.cluster.node.path === cluster.node.path);
+  if (stacks.length === 0) return [];
+  const errors: ValidationError[] = [];
+  for (const stack of stacks) {
+    // WorkloadsStack keeps its charts private; undefined means every chart of the program.
+    const charts = (stack as unknown as { readonly charts?: readonly Chart[] }).charts;
+    const objects = charts ? apiObjects.filter((o) => charts.includes(Chart.of(o))) : apiObjects;
+    const defined = new Map<string, ApiObject>();
+    for (const o of objects) {
+      if (o.kind !== 'CustomResourceDefinition') continue;
+      const spec = (o.toJson() as Json).spec ?? {};
+      defined.set(`${spec.group}\u0000${spec.names?.kind}`, o);
+    }
+    if (defined.size === 0) continue;
+    for (const o of objects) {
+      const slash = o.apiVersion.lastIndexOf('/');
+      const crd = defined.get(`${slash < 0 ? '' : o.apiVersion.slice(0, slash)}\u0000${o.kind}`);
+      if (!crd) continue;
+      errors.push(
+        new ValidationError({
+          path: o.node.path,
+          field: 'kind',
+          value: `${o.apiVersion}/${o.kind}`,
+          rule: `workloads stack ${stack.node.path} would create the CRD ${crd.name} and this ${o.kind} in one Terraform run, but kubernetes_manifest looks up the kind at plan time, before the CRD exists, so the plan fails ("API did not recognize GroupVersionKind"; depends_on does not help)`,
+          fix: `apply the CRDs from a workloads stack of their own, deployed first: new WorkloadsStack(app.infra, 'crds', { cluster, charts: [${Chart.of(crd).node.id === 'gateway-api-crds' ? 'ngf.crdChart' : 'theCrdChart'}] }), and list the other charts in the main one (charts: [...]); or apply dist/ with kubectl`,
+        }),
+      );
+      break; // one error per stack is enough to say what to do
+    }
+  }
+  return errors;
 }

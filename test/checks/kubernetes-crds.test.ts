@@ -1,5 +1,5 @@
 import { checkManifest, ManifestIssue } from '../../lib/checks/kubernetes-schema';
-import { gatewayApiCrdRecord, gatewayApiCrds } from '../../lib/k8s/gateway/crds';
+import { gatewayApiCrdRecord, gatewayApiCrds, nginxGatewayFabricCrds } from '../../lib/k8s/gateway/crds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -29,7 +29,7 @@ describe('Gateway API kinds against the vendored CRDs', () => {
     const record = gatewayApiCrdRecord();
     expect(record).toMatchObject({ version: 'v1.4.1', commit: '477d172e6ac5eccb82b65781ddb8f924afec4170', channel: 'standard' });
     const crds = gatewayApiCrds();
-    expect(crds.map((c) => c.spec.names.kind).sort()).toEqual(['Gateway', 'GatewayClass', 'HTTPRoute', 'ReferenceGrant']);
+    expect(crds.map((c) => c.spec.names.kind).sort()).toEqual(['BackendTLSPolicy', 'GRPCRoute', 'Gateway', 'GatewayClass', 'HTTPRoute', 'ReferenceGrant']);
     for (const crd of crds) expect(crd.metadata.annotations?.['gateway.networking.k8s.io/bundle-version']).toBe('v1.4.1');
   });
 
@@ -72,4 +72,21 @@ describe('Gateway API kinds against the vendored CRDs', () => {
     expect(checkManifest(grant)).toEqual([]);
     expect(found(checkManifest({ ...grant, apiVersion: 'gateway.networking.k8s.io/v1' }))).toEqual(['unknown-kind@kind']);
   });
+
+  test('the vendored CRDs themselves pass the strict check; a key JSONSchemaProps lacks is still reported', () => {
+    for (const crd of [...gatewayApiCrds(), ...nginxGatewayFabricCrds()]) {
+      const { status: _status, ...object } = crd as unknown as Doc;
+      expect(checkManifest(object)).toEqual([]);
+    }
+    const crd = gatewayApiCrds()[0] as unknown as Doc;
+    delete crd.status;
+    crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.descripton = 'typo';
+    expect(found(checkManifest(crd))).toEqual(['unknown-field@spec.versions[0].schema.openAPIV3Schema.properties.spec.descripton']);
+  });
+
+  test('NGINX Gateway Fabric kinds are checked against its vendored CRDs', () => {
+    const proxy = { apiVersion: 'gateway.nginx.org/v1alpha2', kind: 'NginxProxy', metadata: { name: 'p', namespace: 'nginx-gateway' }, spec: { kubernetes: { service: { type: 'LoadBalancer', loadBalancerSourceRange: [] } } } };
+    expect(found(checkManifest(proxy))).toEqual(['unknown-field@spec.kubernetes.service.loadBalancerSourceRange']);
+  });
 });
+

@@ -6,6 +6,7 @@ import { checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { objectMeta } from '../metadata';
+import { LoadBalancerOptions } from '../load-balancer';
 import { trackObjects } from '../unique-objects';
 
 /**
@@ -40,6 +41,19 @@ export interface GatewayClassProps {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+  /**
+   * The implementation's parameters object for the class (NGINX Gateway Fabric's NginxProxy).
+   * @default - none
+   */
+  readonly parametersRef?: { readonly group: string; readonly kind: string; readonly name: string; readonly namespace?: string };
+  /**
+   * NHN load balancer options for the data plane LoadBalancer Service of each Gateway of this class, for an
+   * implementation that copies a Gateway's `spec.infrastructure.annotations` to the Service it creates
+   * (NGINX Gateway Fabric does: internal/controller/provisioner/objects.go:107-114 at v2.3.0). A Gateway's
+   * own `loadBalancer` replaces it.
+   * @default - none
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
 }
 
 /** A GatewayClass: Gateways of this class are served by the controller named here (NGINX Gateway Fabric by default). */
@@ -49,6 +63,8 @@ export class GatewayClass extends Construct {
   public readonly gatewayClassName: string;
   /** The controller name. */
   public readonly controllerName: string;
+  /** The NHN load balancer options Gateways of this class get by default. */
+  public readonly loadBalancer?: LoadBalancerOptions;
   /** The API object. */
   public readonly apiObject: gw.GatewayClass;
 
@@ -63,9 +79,10 @@ export class GatewayClass extends Construct {
     if (props.description !== undefined && props.description.length > 64) {
       fail(at(where, 'description'), props.description, 'a GatewayClass description is at most 64 characters (gateway.networking.k8s.io_gatewayclasses.yaml:97, maxLength)', 'shorten it');
     }
+    this.loadBalancer = props.loadBalancer;
     this.apiObject = new gw.GatewayClass(this, 'Resource', {
       metadata: objectMeta({ name: this.gatewayClassName, labels: props.labels }, where),
-      spec: { controllerName: this.controllerName, description: props.description },
+      spec: { controllerName: this.controllerName, description: props.description, parametersRef: props.parametersRef },
     });
     trackObjects(this);
   }

@@ -13,6 +13,8 @@ import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
 import { checkHost } from '../ingress';
 import { checkLabels, objectMeta } from '../metadata';
+import { warn } from '../../annotations';
+import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from '../load-balancer';
 import { trackObjects } from '../unique-objects';
 import { GatewayClass } from './gateway-class';
 
@@ -87,6 +89,13 @@ export interface GatewayProps {
    * @default - none
    */
   readonly annotations?: Record<string, string>;
+  /**
+   * NHN load balancer options (internal, type, listener protocol, health monitor, ...) of the data plane
+   * LoadBalancer Service the implementation creates for this Gateway, written to `spec.infrastructure.annotations`
+   * (NGINX Gateway Fabric copies them to that Service). Per-listener settings name Gateway listener ports.
+   * @default - the GatewayClass's loadBalancer, when the class is a GatewayClass of this program; else none
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
 }
 
 /** A validated listener. */
@@ -142,11 +151,28 @@ export class Gateway extends Construct {
       }
     });
     this.listeners = listeners.map((l) => l.info);
+    const infrastructure = this.renderInfrastructure(props.loadBalancer ?? this.gatewayClass?.loadBalancer, at(where, 'loadBalancer'));
     this.apiObject = new gw.Gateway(this, 'Resource', {
       metadata,
-      spec: { gatewayClassName: this.gatewayClassName, listeners: listeners.map((l) => l.spec) },
+      spec: { gatewayClassName: this.gatewayClassName, listeners: listeners.map((l) => l.spec), infrastructure },
     });
     trackObjects(this);
+  }
+
+  /**
+   * The NHN load balancer options as `spec.infrastructure.annotations`. Gateway API allows at most 8
+   * annotations there (gateway.networking.k8s.io_gateways.yaml:170, infrastructure.annotations maxProperties 8).
+   */
+  private renderInfrastructure(options: LoadBalancerOptions | undefined, where: Where): gw.GatewaySpecInfrastructure | undefined {
+    if (options === undefined) return undefined;
+    const rendered = loadBalancerAnnotations(options, where);
+    checkListenerPorts(rendered, [...new Set(this.listeners.map((l) => l.port))].map((port) => ({ port, protocol: 'TCP' as const })), where);
+    for (const w of rendered.warnings) warn(this, w);
+    const count = Object.keys(rendered.annotations).length;
+    if (count > 8) {
+      fail(where, count, `these load balancer options make ${count} annotations; a Gateway carries at most 8 in spec.infrastructure.annotations`, 'set fewer options, or move per-listener settings to load balancer-wide ones');
+    }
+    return count ? { annotations: rendered.annotations } : undefined;
   }
 
   /** The Gateway's name. */

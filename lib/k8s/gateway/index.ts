@@ -4,3 +4,4 @@ export * from './gateway-class';
 export * from './gateway';
 export * from './http-route';
 export * from './reference-grant';
+export * from './nginx-gateway-fabric';

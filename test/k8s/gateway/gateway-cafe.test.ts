@@ -8,10 +8,15 @@ import { synthK8s } from '../util';
 describe('examples/gateway-cafe', () => {
   test('the fanout and host-based cafe as HTTPRoutes to the cafe Services on port 80', () => {
     const out = synthK8s((app) => build(app));
-    expect(out.find('GatewayClass', 'nginx').spec).toEqual({ controllerName: 'gateway.nginx.org/nginx-gateway-controller' });
+    expect(out.find('GatewayClass', 'nginx').spec).toEqual({
+      controllerName: 'gateway.nginx.org/nginx-gateway-controller',
+      parametersRef: { group: 'gateway.nginx.org', kind: 'NginxProxy', name: 'nginx-gateway-proxy-config', namespace: 'nginx-gateway' },
+    });
+    // NGF copies spec.infrastructure.annotations to the data plane LoadBalancer Service: the NHN options.
     expect(out.find('Gateway', 'cafe-gateway').spec).toEqual({
       gatewayClassName: 'nginx',
       listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } }],
+      infrastructure: { annotations: { 'loadbalancer.nhncloud/healthmonitor-type': 'TCP', 'loadbalancer.nhncloud/healthmonitor-delay': '10' } },
     });
     expect(out.find('HTTPRoute', 'cafe-route-uri').spec).toEqual({
       parentRefs: [{ name: 'cafe-gateway', sectionName: 'http' }],
@@ -29,7 +34,10 @@ describe('examples/gateway-cafe', () => {
         expect(svc.spec.ports.map((p: { port: number }) => p.port)).toContain((ref as { port: number }).port);
       }
     }
-    expect(out.warnings).toEqual([]);
+    // The CRDs come first, in a file of their own.
+    expect(Object.keys(out.files).sort()).toEqual(['0000-gateway-api-crds.k8s.yaml', '0001-cafe.k8s.yaml', '0002-nginx-gateway.k8s.yaml', '0003-cafe-gateway.k8s.yaml']);
+    expect(out.files['0000-gateway-api-crds.k8s.yaml'].every((d) => d.kind === 'CustomResourceDefinition')).toBe(true);
+    expect(out.warnings).toEqual([expect.stringContaining('NGINX Gateway Fabric images are pinned by tag only')]);
   });
 });
 
