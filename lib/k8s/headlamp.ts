@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { at, fail } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
-import { recordsProblems } from '../problems';
+import { recordProblem, recordsProblems } from '../problems';
 import { whereOf } from '../where';
 import { checkImageRef, checkWholeNumber } from './container';
 import { DashboardAccessToken } from './dashboard';
@@ -190,7 +190,12 @@ export class Headlamp extends Construct {
     const where = whereOf(this, 'exposeViaLoadBalancer');
     if (this.node.tryFindChild('LoadBalancer')) fail(where, this.node.path, 'exposeViaLoadBalancer() was already called on this Headlamp', 'call it once and keep the Service it returns');
     if (!options.loadBalancer?.internal && !options.loadBalancerSourceRanges?.length) {
-      fail(at(where, 'loadBalancerSourceRanges'), options.loadBalancerSourceRanges, 'Headlamp is a cluster console: a public floating IP open to every address lets the whole internet try tokens on it', 'set loadBalancer: { internal: true }, or loadBalancerSourceRanges to your office or VPN ranges');
+      // Recorded on the construct (synth reports it with the program's other problems); the Service is still built.
+      try {
+        fail(at(where, 'loadBalancerSourceRanges'), options.loadBalancerSourceRanges, 'Headlamp is a cluster console: a public floating IP open to every address lets the whole internet try tokens on it', 'set loadBalancer: { internal: true }, or loadBalancerSourceRanges to your office or VPN ranges');
+      } catch (e) {
+        recordProblem(this, e);
+      }
     }
     return new Service(this, 'LoadBalancer', {
       name: options.name ?? 'headlamp-lb',

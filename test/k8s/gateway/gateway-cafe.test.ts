@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { build } from '../../../examples/gateway-cafe/main';
 import { build as buildIngressHost } from '../../../examples/ingress-host/main';
 import { build as buildIngressUri } from '../../../examples/ingress-uri/main';
-import { Gateway, GatewayClass } from '../../../lib';
+import { Gateway, GatewayClass, Ingress, IngressBackend, Service } from '../../../lib';
 import { synthK8s } from '../util';
 
 describe('examples/gateway-cafe', () => {
@@ -69,5 +69,29 @@ describe('Ingress.toHttpRoutes() on the guide cafe Ingresses', () => {
       ['cafe-ingress-host-coffee.cafe.example.com', ['coffee.cafe.example.com'], 'coffee-svc'],
     ]);
     expect(out.find('HTTPRoute', 'cafe-ingress-host-tea.cafe.example.com').spec.parentRefs).toEqual([{ name: 'cafe-gateway', sectionName: 'http' }]);
+  });
+
+  test('what an HTTPRoute has no field for is named in warnings: annotations, TLS, ImplementationSpecific paths', () => {
+    const out = synthK8s((app) => {
+      const chart = new Chart(app.k8s, 'c');
+      const tea = new Service(chart, 'tea', { name: 'tea-svc', ports: [80] });
+      const ingress = new Ingress(chart, 'ing', {
+        name: 'cafe',
+        ingressClass: 'nginx',
+        annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/' },
+        tls: [{ secretName: 'cafe-tls' }],
+        rules: [{ paths: [{ path: '/tea', pathType: 'ImplementationSpecific', backend: IngressBackend.fromService(tea) }] }],
+        defaultBackend: IngressBackend.fromService(tea),
+      });
+      ingress.toHttpRoutes(chart, { gateway: gatewayIn(chart) });
+    });
+    expect(out.find('HTTPRoute', 'cafe').spec.rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/tea' } }], backendRefs: [{ name: 'tea-svc', port: 80 }] },
+      { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'tea-svc', port: 80 }] },
+    ]);
+    const warnings = out.warnings.join('\n');
+    expect(warnings).toContain('nginx.ingress.kubernetes.io/rewrite-target');
+    expect(warnings).toContain('Secrets cafe-tls');
+    expect(warnings).toContain('ImplementationSpecific paths (/tea)');
   });
 });
