@@ -99,32 +99,12 @@ function checkOne(obj: unknown, minor: number, issues: ManifestIssue[]): void {
       schemaPaths.add(issue.path);
       report(issue.rule, issue.path, issue.message);
     }
-    for (const field of result.unknownFields) {
-      if (kind === 'CustomResourceDefinition' && isJsonSchemaPropsField(field)) continue;
-      report('unknown-field', pathOf(obj, field.segments), unknownFieldMessage(field));
-    }
+    for (const field of result.unknownFields) report('unknown-field', pathOf(obj, field.segments), unknownFieldMessage(field));
   }
   // The API-server rules run on unknown kinds too: metadata rules hold for every object.
   const ctx: RuleContext = { report, schemaPaths };
   checkObjectRules(ctx, obj, kind);
   checkPodRules(ctx, obj, kind);
-}
-
-// The fields of apiextensions.k8s.io/v1 JSONSchemaProps (k8s.io/apiextensions-apiserver
-// pkg/apis/apiextensions/v1/types_jsonschema.go). kubernetes-models' validator does not read every one of
-// them in a CRD's nested schemas (its recursive JSONSchemaProps leaves `description` and others unread), so
-// in a CRD's openAPIV3Schema a key of this list is a field, not an unknown one.
-const JSON_SCHEMA_PROPS_FIELDS = new Set([
-  'id', '$schema', '$ref', 'description', 'type', 'format', 'title', 'default', 'maximum', 'exclusiveMaximum', 'minimum',
-  'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'multipleOf', 'enum',
-  'maxProperties', 'minProperties', 'required', 'items', 'allOf', 'oneOf', 'anyOf', 'not', 'properties', 'additionalProperties',
-  'patternProperties', 'dependencies', 'additionalItems', 'definitions', 'externalDocs', 'example', 'nullable',
-]);
-
-function isJsonSchemaPropsField(field: UnknownField): boolean {
-  const i = field.segments.indexOf('openAPIV3Schema');
-  const last = String(field.segments[field.segments.length - 1]);
-  return i >= 0 && i < field.segments.length - 1 && (JSON_SCHEMA_PROPS_FIELDS.has(last) || last.startsWith('x-kubernetes-'));
 }
 
 /** `apiVersion/kind namespace/name`, tolerant of anything (policy findings name objects the same way). */

@@ -164,7 +164,10 @@ export class NginxGatewayFabric extends Construct {
         const { status: _status, ...object } = crd as unknown as Record<string, unknown>;
         new ApiObject(this.crdChart, crd.metadata.name, { ...object, apiVersion: crd.apiVersion, kind: crd.kind });
       }
-      this.node.addValidation({ validate: () => this.orderAfterCrds() });
+      // Every chart made so far depends on the CRD chart, so that it is written first: cdk8s numbers the files
+      // in dependency order (`0000-gateway-api-crds.k8s.yaml`), and `kubectl apply -f dist/` reads files in
+      // name order. Charts made later come after it in the app's order anyway.
+      for (const chart of app.charts) if (chart !== this.crdChart) chart.addDependency(this.crdChart);
     }
 
     new kplus.k8s.KubeNamespace(this, 'Namespace', { metadata: { name: ns } });
@@ -311,19 +314,6 @@ export class NginxGatewayFabric extends Construct {
   /** A Gateway of this controller's class (its data plane gets the NHN load balancer options). */
   public addGateway(scope: Construct, id: string, props: Omit<GatewayProps, 'gatewayClass'>): Gateway {
     return new Gateway(scope, id, { ...props, gatewayClass: this.gatewayClass });
-  }
-
-  /**
-   * Every other chart of the program depends on the CRD chart, so that it is written first: cdk8s numbers
-   * the files in dependency order (`0000-gateway-api-crds.k8s.yaml`), and `kubectl apply -f dist/` reads
-   * files in name order. (Charts with Gateway API or NGF objects need it; the rest lose nothing.)
-   */
-  private orderAfterCrds(): string[] {
-    const crdChart = this.crdChart!;
-    for (const chart of App.of(this).charts) {
-      if (chart !== crdChart && !chart.node.dependencies.includes(crdChart)) chart.addDependency(crdChart);
-    }
-    return [];
   }
 }
 
