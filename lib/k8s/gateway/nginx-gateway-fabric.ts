@@ -3,7 +3,7 @@
 // (commit bd209359a3910ffe9b19ccc12f849a294f07e427): namespace `nginx-gateway`, service accounts, RBAC, the
 // control plane Deployment, its certificate Job, the agent Service, the GatewayClass `nginx`, the NginxGateway
 // and NginxProxy objects; plus the CRDs it needs (Gateway API v1.4.1 standard and NGF's own) in a chart of
-// their own that every chart with custom resources depends on, so it is written first (`0000-...`).
+// their own, ordered before every other chart, so it is written first (`0000-gateway-api-crds.k8s.yaml`).
 // The control plane creates, for each Gateway, an NGINX data plane Deployment and a LoadBalancer Service
 // (NginxProxy spec.kubernetes.service: type, externalTrafficPolicy, loadBalancerSourceRanges); the NHN load
 // balancer options reach that Service through the Gateway's spec.infrastructure.annotations

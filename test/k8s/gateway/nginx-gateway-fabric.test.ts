@@ -102,6 +102,10 @@ describe('the Terraform route', () => {
     expect(new Set(kinds('gateway-crds'))).toEqual(new Set(['CustomResourceDefinition']));
     expect(kinds('workloads')).toEqual(expect.arrayContaining(['GatewayClass', 'Gateway', 'HTTPRoute', 'NginxProxy', 'Deployment']));
     expect(kinds('workloads')).not.toContain('CustomResourceDefinition');
+    // Cluster-scoped kinds carry no namespace in kubernetes_manifest; namespaced ones get one.
+    const manifest = (kind: string) => resources(out.tf.workloads, 'kubernetes_manifest').map(([, r]) => r.manifest).find((m) => m.kind === kind);
+    expect(manifest('GatewayClass').metadata.namespace).toBeUndefined();
+    expect(manifest('HTTPRoute').metadata.namespace).toBe('default');
     const names = resources(out.tf.workloads, 'kubernetes_manifest').map(([, r]) => `${r.manifest.kind}/${r.manifest.metadata.name}`);
     expect(names).toEqual(expect.arrayContaining(['HTTPRoute/cafe-route-uri', 'Deployment/headlamp', 'Service/headlamp-lb']));
   });
