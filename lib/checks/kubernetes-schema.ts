@@ -8,6 +8,7 @@
 import { fieldPath, showValue } from './kubernetes-formats';
 import { checkPodRules } from './kubernetes-pod-rules';
 import { checkObjectRules, isObj, IssueSink, Obj, RuleContext } from './kubernetes-rules';
+import { findCrdValidator } from './kubernetes-crds';
 import { findValidator, SchemaError, UnknownField } from './kubernetes-validators';
 
 /** One problem in a Kubernetes object that the API server or `kubectl apply --validate=strict` would reject. */
@@ -86,10 +87,11 @@ function checkOne(obj: unknown, minor: number, issues: ManifestIssue[]): void {
   }
   const removed = removedApi(apiVersion, kind, minor);
   if (removed) report('removed-api', 'apiVersion', removed);
-  const validator = findValidator(apiVersion, kind);
+  // kubernetes-models' built-in kinds, else the custom resources whose CRDs nks-cdk vendors (Gateway API).
+  const validator = findValidator(apiVersion, kind) ?? findCrdValidator(apiVersion, kind);
   const schemaPaths = new Set<string>();
   if (!validator) {
-    const message = `kubernetes-models 4.5.1 has no kind ${JSON.stringify(kind)} in apiVersion ${JSON.stringify(apiVersion)}; check both for typos (custom resources cannot be checked offline)`;
+    const message = `kubernetes-models 4.5.1 has no kind ${JSON.stringify(kind)} in apiVersion ${JSON.stringify(apiVersion)}, nor do the vendored Gateway API CRDs; check both for typos (other custom resources cannot be checked offline)`;
     if (!removed) report('unknown-kind', 'kind', message);
   } else {
     const result = validator(obj);

@@ -132,8 +132,9 @@ function strictValidator(model: ModelClass, useShape: boolean): SchemaValidator 
       if (!Array.isArray(list)) throw e;
       errors = list as SchemaError[];
     }
-    const unknownFields: UnknownField[] = [];
+    let unknownFields: UnknownField[] = [];
     collectUnknown(root, [], unknownFields);
+    if (model.kind === 'CustomResourceDefinition') unknownFields = unknownFields.filter((f) => !isJsonSchemaPropsField(f));
     // Only a clean run read every field the schema declares wherever the data has an object.
     if (useShape && errors.length === 0) learn(shape, root);
     return { errors, unknownFields };
@@ -296,4 +297,21 @@ function collectUnknown(node: Recorder, segments: (string | number)[], out: Unkn
     collectUnknown(child, segments, out);
     segments.pop();
   }
+}
+
+// The fields of apiextensions.k8s.io/v1 JSONSchemaProps (k8s.io/apiextensions-apiserver
+// pkg/apis/apiextensions/v1/types_jsonschema.go). kubernetes-models' validator does not read every one of
+// them in a CRD's nested schemas (its recursive JSONSchemaProps leaves `description` and others unread), so
+// in a CRD's openAPIV3Schema a key of this list is a field, not an unknown one.
+const JSON_SCHEMA_PROPS_FIELDS = new Set([
+  'id', '$schema', '$ref', 'description', 'type', 'format', 'title', 'default', 'maximum', 'exclusiveMaximum', 'minimum',
+  'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'multipleOf', 'enum',
+  'maxProperties', 'minProperties', 'required', 'items', 'allOf', 'oneOf', 'anyOf', 'not', 'properties', 'additionalProperties',
+  'patternProperties', 'dependencies', 'additionalItems', 'definitions', 'externalDocs', 'example', 'nullable',
+]);
+
+function isJsonSchemaPropsField(field: UnknownField): boolean {
+  const i = field.segments.indexOf('openAPIV3Schema');
+  const last = String(field.segments[field.segments.length - 1]);
+  return i >= 0 && i < field.segments.length - 1 && (JSON_SCHEMA_PROPS_FIELDS.has(last) || last.startsWith('x-kubernetes-'));
 }

@@ -123,7 +123,7 @@ class DotWriter {
     const namespaces = [...new Set([...k8s.workloads, ...k8s.services, ...k8s.ingresses, ...k8s.claims].map((o) => o.namespace))].sort();
     for (const ns of namespaces) {
       this.subgraph(`namespace/${ns}`, [{ text: `namespace ${ns}`, bold: true }], COLORS.namespace, () => {
-        for (const i of k8s.ingresses.filter((o) => o.namespace === ns)) this.node(i.key, [{ text: i.name, bold: true }, { text: `Ingress${i.className ? ` · class ${i.className}` : ''}`, small: true }], { fillcolor: COLORS.ingress, shape: 'box' });
+        for (const i of k8s.ingresses.filter((o) => o.namespace === ns)) this.node(i.key, [{ text: i.name, bold: true }, { text: `${i.kind ?? 'Ingress'}${i.className ? ` · class ${i.className}` : ''}`, small: true }], { fillcolor: COLORS.ingress, shape: 'box' });
         for (const s of k8s.services.filter((o) => o.namespace === ns)) this.service(s);
         for (const w of k8s.workloads.filter((o) => o.namespace === ns)) this.workload(w);
         for (const c of k8s.claims.filter((o) => o.namespace === ns)) this.node(c.key, [{ text: c.name, bold: true }, { text: ['PersistentVolumeClaim', c.size, c.storageClass].filter(Boolean).join(' · '), small: true }], { shape: 'note', fillcolor: COLORS.claim });
@@ -163,11 +163,16 @@ class DotWriter {
       for (const w of selected(s, k8s.workloads)) this.edge(s.key, w.key, { label: 'selects' });
     }
     for (const i of k8s.ingresses) {
-      for (const w of controllersOf(i, k8s.workloads, k8s.ingressClasses)) this.edge(w.key, i.key, { style: 'dotted', color: COLORS.route, label: `serves class ${i.className}` });
+      const classes = i.kind === 'Gateway' ? k8s.gatewayClasses ?? {} : k8s.ingressClasses;
+      for (const w of controllersOf(i, k8s.workloads, classes)) this.edge(w.key, i.key, { style: 'dotted', color: COLORS.route, label: `serves class ${i.className}` });
+      for (const parent of i.parents ?? []) if (k8s.ingresses.some((g) => g.key === parent)) this.edge(parent, i.key, { style: 'dotted', color: COLORS.route, label: 'route' });
       const byService = new Map<string, string[]>();
-      for (const r of i.routes) byService.set(r.service, [...(byService.get(r.service) ?? []), `${r.host ?? '*'}${r.path}${r.port ? ` → :${r.port}` : ''}`]);
-      for (const [name, routes] of byService) {
-        const target = k8s.services.find((s) => s.name === name && s.namespace === i.namespace);
+      for (const r of i.routes) {
+        const id = `${r.namespace ?? i.namespace}/${r.service}`;
+        byService.set(id, [...(byService.get(id) ?? []), `${r.host ?? '*'}${r.path}${r.port ? ` → :${r.port}` : ''}`]);
+      }
+      for (const [id, routes] of byService) {
+        const target = k8s.services.find((s) => `${s.namespace}/${s.name}` === id);
         if (target) this.edge(i.key, target.key, { color: COLORS.route, label: routes.join('\n') });
       }
     }
@@ -229,6 +234,8 @@ export function selected(service: ServiceInfo, workloads: readonly WorkloadInfo[
 export function controllersOf(ingress: IngressInfo, workloads: readonly WorkloadInfo[], classes: Readonly<Record<string, string>>): WorkloadInfo[] {
   if (!ingress.className) return [];
   const controller = classes[ingress.className];
+  // NGINX Gateway Fabric's control plane names the GatewayClass controller it serves with --gateway-ctlr-name.
+  if (ingress.kind === 'Gateway') return controller ? workloads.filter((w) => w.args.includes(`--gateway-ctlr-name=${controller}`)) : [];
   const wanted = controller ? `--controller-class=${controller}` : `--ingress-class=${ingress.className}`;
   return workloads.filter((w) => w.args.includes(wanted));
 }

@@ -1,5 +1,5 @@
 // Reads the Kubernetes layer from synthesized objects: workloads and their pod placement constraints,
-// Services, Ingresses, claims, volumes and storage classes.
+// Services, Ingresses (and Gateway API Gateways and HTTPRoutes, drawn like them), claims, volumes and storage classes.
 import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
 import { NVIDIA_GPU } from '../k8s/pod-spec';
 import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
@@ -29,7 +29,8 @@ export function objectKey(kind: string, namespace: string | undefined, name: str
  * reference) to the program's block storage volume, when it is one.
  */
 export function readKubernetes(objects: readonly unknown[], volumeKeyOf: (volumeId: unknown) => string | undefined = () => undefined): KubernetesModel {
-  const model = { workloads: [] as WorkloadInfo[], services: [] as ServiceInfo[], ingresses: [] as IngressInfo[], claims: [] as ClaimInfo[], persistentVolumes: [] as PersistentVolumeInfo[], storageClasses: [] as StorageClassInfo[], ingressClasses: {} as Record<string, string> };
+  const model = { workloads: [] as WorkloadInfo[], services: [] as ServiceInfo[], ingresses: [] as IngressInfo[], claims: [] as ClaimInfo[], persistentVolumes: [] as PersistentVolumeInfo[], storageClasses: [] as StorageClassInfo[], ingressClasses: {} as Record<string, string>, gatewayClasses: {} as Record<string, string> };
+  const gatewayApi = (o: Json) => String(o.apiVersion).startsWith('gateway.networking.k8s.io/');
   for (const obj of dedupe(objects)) {
     const kind = String(obj.kind);
     const name = String(obj.metadata?.name ?? '(unnamed)');
@@ -43,6 +44,9 @@ export function readKubernetes(objects: readonly unknown[], volumeKeyOf: (volume
     } else if (kind === 'PersistentVolume') model.persistentVolumes.push(persistentVolume(obj, name, volumeKeyOf));
     else if (kind === 'StorageClass') model.storageClasses.push(storageClass(obj, name));
     else if (kind === 'IngressClass' && typeof obj.spec?.controller === 'string') model.ingressClasses[name] = obj.spec.controller;
+    else if (kind === 'GatewayClass' && gatewayApi(obj) && typeof obj.spec?.controllerName === 'string') model.gatewayClasses[name] = obj.spec.controllerName;
+    else if (kind === 'Gateway' && gatewayApi(obj)) model.ingresses.push({ key, name, namespace, kind: 'Gateway', className: obj.spec?.gatewayClassName, routes: [] });
+    else if (kind === 'HTTPRoute' && gatewayApi(obj)) model.ingresses.push(httpRoute(obj, name, namespace, key));
   }
   return model;
 }
@@ -116,6 +120,22 @@ function ingress(obj: Json, name: string, namespace: string, key: string): Ingre
   const fallback = backend(spec.defaultBackend);
   if (fallback) routes.push({ path: '(default)', ...fallback });
   return { key, name, namespace, className: spec.ingressClassName ?? obj.metadata?.annotations?.['kubernetes.io/ingress.class'], routes };
+}
+
+/** An HTTPRoute, drawn as an Ingress: each host × match path × backend, and the Gateways it attaches to. */
+function httpRoute(obj: Json, name: string, namespace: string, key: string): IngressInfo {
+  const spec = obj.spec ?? {};
+  const hosts: (string | undefined)[] = spec.hostnames?.length ? spec.hostnames : [undefined];
+  const routes: IngressRoute[] = [];
+  for (const rule of spec.rules ?? []) {
+    const paths: string[] = (rule.matches ?? [{}]).map((m: Json) => String(m.path?.value ?? '/'));
+    for (const ref of rule.backendRefs ?? []) {
+      if ((ref.kind ?? 'Service') !== 'Service' || !ref.name) continue;
+      for (const host of hosts) for (const path of paths) routes.push({ host, path, service: String(ref.name), port: ref.port === undefined ? undefined : String(ref.port), namespace: ref.namespace });
+    }
+  }
+  const parents = (spec.parentRefs ?? []).filter((p: Json) => (p.kind ?? 'Gateway') === 'Gateway').map((p: Json) => objectKey('Gateway', p.namespace ?? namespace, String(p.name)));
+  return { key, name, namespace, kind: 'HTTPRoute', routes, parents };
 }
 
 function persistentVolume(obj: Json, name: string, volumeKeyOf: (id: unknown) => string | undefined): PersistentVolumeInfo {

@@ -126,6 +126,8 @@ export interface IngressRoute {
   readonly path: string;
   readonly service: string;
   readonly port?: string;
+  /** The Service's namespace, when not the route's (HTTPRoute backendRefs may cross namespaces). */
+  readonly namespace?: string;
 }
 
 /** An Ingress. */
@@ -135,6 +137,10 @@ export interface IngressInfo {
   readonly namespace: string;
   readonly className?: string;
   readonly routes: readonly IngressRoute[];
+  /** What it is; drawn alike. Default 'Ingress'. */
+  readonly kind?: 'Ingress' | 'Gateway' | 'HTTPRoute';
+  /** For an HTTPRoute: the keys of the Gateways it attaches to. */
+  readonly parents?: readonly string[];
 }
 
 /** A PersistentVolumeClaim. */
@@ -176,6 +182,8 @@ export interface KubernetesModel {
   readonly storageClasses: readonly StorageClassInfo[];
   /** IngressClass name → its controller string (`k8s.io/ingress-nginx`). */
   readonly ingressClasses: Readonly<Record<string, string>>;
+  /** GatewayClass name → its controllerName (`gateway.nginx.org/nginx-gateway-controller`). */
+  readonly gatewayClasses?: Readonly<Record<string, string>>;
 }
 
 /** Everything the diagram draws. */

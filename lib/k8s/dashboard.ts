@@ -1,6 +1,7 @@
 // Access to the Kubernetes Dashboard NKS pre-installs (`kube-system/kubernetes-dashboard`, a ClusterIP Service
 // on 443 → the dashboard pod's 8443). NKS provides it on clusters created at v1.25.4 or earlier (and keeps it
-// on upgrades); newer clusters have none, and Dashboard 7.x installs only with Helm.
+// on upgrades); newer clusters have none, and Dashboard 7.x installs only with Helm. The project was archived
+// in January 2026; Headlamp (./headlamp.ts) is the cluster UI for clusters NKS creates today.
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
@@ -13,6 +14,13 @@ import { LoadBalancerOptions } from './load-balancer';
 import { Service } from './service';
 import { trackObjects } from './unique-objects';
 import { recordsProblems } from '../problems';
+
+/**
+ * The last Kubernetes version at which NKS creates clusters with the dashboard pre-installed (NKS-FACTS,
+ * "Added 2026-12-04"); a program whose cluster is newer gets a synth error naming Headlamp
+ * (lib/platform/cross-checks.ts).
+ */
+export const NKS_DASHBOARD_MAX_VERSION = 'v1.25.4';
 
 /** Where NKS runs the dashboard. */
 export const NKS_DASHBOARD = {

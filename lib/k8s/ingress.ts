@@ -7,11 +7,13 @@ import { checkChoice } from '../model/choices';
 import { checkDnsSubdomain } from '../model/names';
 import { whereOf } from '../where';
 import { checkPortNumber } from './container';
+import { Gateway } from './gateway/gateway';
+import { HttpBackend, HttpPathType, HttpRoute, HttpRouteRule } from './gateway/http-route';
 import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
 import { rejectIpAddress, Service } from './service';
 import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { recordProblem, recordsProblems } from '../problems';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -51,6 +53,16 @@ export class IngressBackend {
     private readonly target: Service | string,
     private readonly port: number | string | undefined,
   ) {}
+
+  /**
+   * @internal The same backend for an HTTPRoute (Gateway API): an nks-cdk Service stays one (its port is
+   * checked again); a Service by name needs its port as a number, Gateway API has no port names.
+   */
+  public _toHttpBackend(where: Where): HttpBackend {
+    if (typeof this.target !== 'string') return HttpBackend.fromService(this.target, { port: this.port });
+    if (typeof this.port !== 'number') fail(at(where, 'port'), this.port, `the backend "${this.target}" names its port; an HTTPRoute backend needs the Service port number`, 'give the Ingress backend the port number');
+    return HttpBackend.fromServiceName(this.target, this.port);
+  }
 
   /** The backend Service's name. */
   public get serviceName(): string {
@@ -136,6 +148,22 @@ export interface IngressTls {
   readonly secretName: string;
 }
 
+/** Options of {@link Ingress.toHttpRoutes}. */
+export interface IngressToHttpRoutesOptions {
+  /** The Gateway the HTTPRoutes attach to. */
+  readonly gateway: Gateway;
+  /**
+   * The Gateway listener to attach to.
+   * @default - every listener that accepts the routes
+   */
+  readonly listener?: string;
+  /**
+   * Route names: the prefix alone when the Ingress has one host (or none), else `<prefix>-<host>`.
+   * @default - the Ingress's name
+   */
+  readonly namePrefix?: string;
+}
+
 /** Properties of an {@link Ingress}. */
 export interface IngressProps {
   /**
@@ -200,6 +228,7 @@ export class Ingress extends Construct {
   private readonly rules = new Map<string, kplus.k8s.HttpIngressPath[]>();
   private readonly tls: kplus.k8s.IngressTls[] = [];
   private readonly defaultBackend?: kplus.k8s.IngressBackend;
+  private readonly defaultBackendInput?: IngressBackend;
   private readonly routes: Route[] = [];
   private ruleCount = 0;
 
@@ -217,6 +246,7 @@ export class Ingress extends Construct {
     }
     if (this.controller) this.checkPassthrough(this.controller);
     this.defaultBackend = props.defaultBackend?._render(this, at(where, 'defaultBackend'));
+    this.defaultBackendInput = props.defaultBackend;
     for (const rule of props.rules ?? []) this.addRule(rule);
     for (const tls of props.tls ?? []) this.addTls(tls);
     this.apiObject = new kplus.k8s.KubeIngress(this, 'Resource', {
@@ -267,6 +297,66 @@ export class Ingress extends Construct {
     const where = whereOf(this, `tls[${this.tls.length}]`);
     const hosts = tls.hosts?.map((h, i) => checkHost(h, at(where, `hosts[${i}]`)));
     this.tls.push({ hosts, secretName: checkDnsSubdomain(tls.secretName, at(where, 'secretName')) });
+  }
+
+  /**
+   * The same routing as Gateway API HTTPRoutes attached to `options.gateway`, so that a program can move
+   * from ingress-nginx to a Gateway (NGINX Gateway Fabric) one Ingress at a time: one HTTPRoute per host
+   * of the Ingress (rules without host, and the defaultBackend as a last `/` rule, in a route without
+   * hostnames), in the Ingress's namespace, with the same backends (nks-cdk Services are checked again).
+   * Path types: Prefix → PathPrefix, Exact → Exact, ImplementationSpecific → PathPrefix (what
+   * ingress-nginx does without use-regex) with a warning. Controller annotations (rewrite-target, ...)
+   * and TLS have no HTTPRoute field: synth warns, naming them (TLS belongs on an HTTPS listener of the
+   * Gateway). The Ingress itself stays; remove it once the routes serve.
+   */
+  public toHttpRoutes(scope: Construct, options: IngressToHttpRoutesOptions): HttpRoute[] {
+    // Problems are recorded on the Ingress, as @recordsProblems does for methods without a result.
+    try {
+      return this.buildHttpRoutes(scope, options);
+    } catch (e) {
+      recordProblem(this, e);
+      return [];
+    }
+  }
+
+  private buildHttpRoutes(scope: Construct, options: IngressToHttpRoutesOptions): HttpRoute[] {
+    const where = whereOf(this, 'toHttpRoutes');
+    if (!(options?.gateway instanceof Gateway)) fail(at(where, 'gateway'), options?.gateway, 'toHttpRoutes needs the Gateway the routes attach to', 'pass { gateway } (a Gateway of this program)');
+    const prefix = options.namePrefix ?? this.ingressName;
+    const byHost = new Map<string, HttpRouteRule[]>();
+    const loose: string[] = [];
+    for (const r of this.routes) {
+      let pathType: HttpPathType = r.pathType === 'Exact' ? 'Exact' : 'PathPrefix';
+      if (r.pathType === 'ImplementationSpecific') {
+        pathType = 'PathPrefix';
+        loose.push(r.path);
+      }
+      const rules = byHost.get(r.host) ?? [];
+      rules.push({ matches: [{ path: r.path, pathType }], backends: [r.backend._toHttpBackend(at(where, `${r.host || '(any host)'}${r.path}`))] });
+      byHost.set(r.host, rules);
+    }
+    if (this.defaultBackendInput) {
+      const rules = byHost.get('') ?? [];
+      if (!this.routes.some((r) => r.host === '' && r.path === '/' && r.pathType !== 'Exact')) {
+        rules.push({ matches: [{ path: '/' }], backends: [this.defaultBackendInput._toHttpBackend(at(where, 'defaultBackend'))] });
+      }
+      byHost.set('', rules);
+    }
+    const routes = [...byHost.entries()].map(([host, rules], i) => {
+      const name = byHost.size === 1 ? prefix : host ? `${prefix}-${host.replace(/^\*\./, 'wildcard.')}` : prefix;
+      return new HttpRoute(scope, `${this.node.id}-route-${i}`, {
+        name,
+        namespace: this.effectiveNamespace,
+        parents: [{ gateway: options.gateway, listener: options.listener }],
+        hostnames: host ? [host] : undefined,
+        rules,
+      });
+    });
+    const dropped = Object.keys(this.annotations).filter((k) => k.startsWith('nginx.ingress.kubernetes.io/'));
+    if (dropped.length) warn(this, `toHttpRoutes() carries no ingress-nginx annotations (${dropped.join(', ')}); express them as HTTPRoute rules (rewrite, redirect) or drop them.`);
+    if (this.tls.length) warn(this, `toHttpRoutes() does not carry TLS (Secrets ${this.tls.map((t) => t.secretName).join(', ')}): give the Gateway an HTTPS listener with tlsSecretName.`);
+    if (loose.length) warn(this, `toHttpRoutes() turned ImplementationSpecific paths (${loose.join(', ')}) into PathPrefix matches; check that they are plain prefixes, not regular expressions.`);
+    return routes;
   }
 
   /** An Ingress asking for SSL passthrough needs a controller started with --enable-ssl-passthrough. */

@@ -1,7 +1,7 @@
 // Checks that need both layers at once: what the manifests ask of the nodes, volumes and networks the
 // infrastructure declares. They run in PlatformApp.synth after every construct's own validation, on the
 // objects as they will be written.
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
@@ -9,6 +9,7 @@ import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
+import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
 import { WorkloadsStack } from './workloads-stack';
 
 const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
@@ -113,6 +114,27 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
     }
   }
 
+  // NKS pre-installs the Kubernetes Dashboard only on clusters created at v1.25.4 or earlier (NKS-FACTS,
+  // "Added 2026-12-04"); a cluster of this program is created at its kubernetesVersion, which is always a
+  // version NKS creates today (v1.31.4 or newer), so it has no dashboard: the dashboard's Service, Ingress
+  // and token would reach no pods.
+  if (compareVersions(cluster.kubernetesVersion, NKS_DASHBOARD_MAX_VERSION) > 0) {
+    const roots = new Set(apiObjects.map((o) => o.node.root));
+    for (const root of roots) {
+      for (const dashboard of root.node.findAll().filter((c): c is KubernetesDashboard => c instanceof KubernetesDashboard)) {
+        error(
+          dashboard,
+          'kubernetesVersion',
+          cluster.kubernetesVersion.tag,
+          `NKS pre-installs the Kubernetes Dashboard only on clusters created at ${NKS_DASHBOARD_MAX_VERSION} or earlier; cluster ${cluster.name} is created at ${cluster.kubernetesVersion.tag}, so kube-system has no dashboard pods and what this construct exposes reaches nothing (the Dashboard project itself was archived in January 2026)`,
+          'use Headlamp instead (new Headlamp(chart, "headlamp"), kubernetes-sigs/headlamp, the maintained cluster UI the Dashboard project points to), and remove the KubernetesDashboard',
+        );
+      }
+    }
+  }
+
+  errors.push(...checkCrdStages(cluster, apiObjects));
+
   for (const [group, demand] of gpuDemand) {
     const capacity = group.maxNodes * (group.gpu?.count ?? 0);
     if (demand.gpus > capacity) {
@@ -136,4 +158,44 @@ export function targetCluster(infraRoot: IConstruct): Cluster | undefined {
   );
   if (targets.size === 1) return [...targets][0];
   return targets.size === 0 && clusters.length === 1 ? clusters[0] : undefined;
+}
+
+/**
+ * The Terraform route cannot create a CRD and a custom resource of it in one run: `kubernetes_manifest`
+ * looks each object's kind up at plan time, and `depends_on` does not help (hashicorp/terraform-provider-kubernetes
+ * issues #1367, #1917, #2597; NKS-FACTS, "Added 2026-12-04"). A workloads stack that would apply both is an
+ * error; the CRDs go to a workloads stack of their own, deployed first.
+ */
+function checkCrdStages(cluster: Cluster, apiObjects: readonly ApiObject[]): ValidationError[] {
+  const stacks = cluster.node.root.node.findAll().filter(WorkloadsStack.isWorkloadsStack).filter((w) => w.cluster.node.path === cluster.node.path);
+  if (stacks.length === 0) return [];
+  const errors: ValidationError[] = [];
+  for (const stack of stacks) {
+    // WorkloadsStack keeps its charts private; undefined means every chart of the program.
+    const charts = (stack as unknown as { readonly charts?: readonly Chart[] }).charts;
+    const objects = charts ? apiObjects.filter((o) => charts.includes(Chart.of(o))) : apiObjects;
+    const defined = new Map<string, ApiObject>();
+    for (const o of objects) {
+      if (o.kind !== 'CustomResourceDefinition') continue;
+      const spec = (o.toJson() as Json).spec ?? {};
+      defined.set(`${spec.group}\u0000${spec.names?.kind}`, o);
+    }
+    if (defined.size === 0) continue;
+    for (const o of objects) {
+      const slash = o.apiVersion.lastIndexOf('/');
+      const crd = defined.get(`${slash < 0 ? '' : o.apiVersion.slice(0, slash)}\u0000${o.kind}`);
+      if (!crd) continue;
+      errors.push(
+        new ValidationError({
+          path: o.node.path,
+          field: 'kind',
+          value: `${o.apiVersion}/${o.kind}`,
+          rule: `workloads stack ${stack.node.path} would create the CRD ${crd.name} and this ${o.kind} in one Terraform run, but kubernetes_manifest looks up the kind at plan time, before the CRD exists, so the plan fails ("API did not recognize GroupVersionKind"; depends_on does not help)`,
+          fix: `apply the CRDs from a workloads stack of their own, deployed first: new WorkloadsStack(app.infra, 'crds', { cluster, charts: [${Chart.of(crd).node.id === 'gateway-api-crds' ? 'ngf.crdChart' : 'theCrdChart'}] }), and list the other charts in the main one (charts: [...]); or apply dist/ with kubectl`,
+        }),
+      );
+      break; // one error per stack is enough to say what to do
+    }
+  }
+  return errors;
 }

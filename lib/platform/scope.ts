@@ -12,6 +12,8 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'CSINode',
   'CustomResourceDefinition',
   'FlowSchema',
+  // Gateway API (gateway.networking.k8s.io_gatewayclasses.yaml: scope Cluster).
+  'GatewayClass',
   'IngressClass',
   'MutatingWebhookConfiguration',
   'Namespace',

@@ -66,13 +66,15 @@ export interface AdminEndpoint {
   readonly serviceNames: RegExp;
 }
 
-/** Admin consoles NKS clusters run: the Kubernetes Dashboard (NKS's pre-installed 2.x, and 7.x from Helm). */
+/** Admin consoles NKS clusters run: the Kubernetes Dashboard (NKS's pre-installed 2.x, and 7.x from Helm) and Headlamp. */
 export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
   {
     name: 'the Kubernetes Dashboard',
     podLabels: [{ 'k8s-app': 'kubernetes-dashboard' }, { 'app.kubernetes.io/part-of': 'kubernetes-dashboard' }],
     serviceNames: /^kubernetes-dashboard($|-)/,
   },
+  // Headlamp as nks-cdk's Headlamp construct and upstream's manifest label it (k8s-app: headlamp).
+  { name: 'Headlamp', podLabels: [{ 'k8s-app': 'headlamp' }, { 'app.kubernetes.io/name': 'headlamp' }], serviceNames: /^headlamp($|-)/ },
 ];
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
