@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// The edit-synth loop's build step, then (with arguments) the program: `node scripts/build.js [program.js ...]`.
+//  1. Provider bindings: regenerated only when a schema, the generator or its script changed (generate-bindings.js).
+//  2. Compile: `tsc -b` (tsconfig.json references tsconfig.generated.json, so the 343 generated files are checked
+//     once and the rest of the build reads their declarations). Skipped without loading TypeScript when no input
+//     is newer than the last build's info file: the inputs are the .ts files and folders tsconfig.json and
+//     tsconfig.generated.json include, the tsconfigs, package.json and package-lock.json. A folder's time changes
+//     when a file in it is added or removed. `tsc -b` makes the same comparison after loading itself, so
+//     skipping it changes no output; after it succeeds the info files get the time it started.
+//  3. Runs the program given, in a child process, with the arguments after it.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { generateBindings } = require('./generate-bindings');
+
+const root = path.resolve(__dirname, '..');
+const INPUT_DIRS = ['lib', 'examples', 'scripts', 'bench'];
+const INPUT_FILES = ['tsconfig.json', 'tsconfig.generated.json', 'package.json', 'package-lock.json'];
+const BUILD_INFOS = ['build/.tsbuildinfo', 'build/.tsbuildinfo-generated'];
+
+/** The newest modification time among the compile's inputs, in ms. */
+function newestInput() {
+  let newest = 0;
+  const visit = (dir) => {
+    const st = fs.statSync(dir);
+    newest = Math.max(newest, st.mtimeMs);
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of INPUT_DIRS) if (fs.existsSync(path.join(root, d))) visit(path.join(root, d));
+  for (const f of INPUT_FILES) if (fs.existsSync(path.join(root, f))) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
+  return newest;
+}
+
+function buildUpToDate() {
+  const infos = BUILD_INFOS.map((f) => path.join(root, f));
+  if (!infos.every((f) => fs.existsSync(f))) return false;
+  const oldestInfo = Math.min(...infos.map((f) => fs.statSync(f).mtimeMs));
+  return newestInput() <= oldestInfo;
+}
+
+function run(args) {
+  const r = spawnSync(process.execPath, args, { cwd: process.cwd(), stdio: 'inherit' });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+async function main(argv) {
+  await generateBindings();
+  if (!buildUpToDate()) {
+    const started = new Date();
+    const status = run([require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.json')]);
+    if (status !== 0) return status;
+    // tsc -b leaves its info files alone when inputs were touched but unchanged; mark the build as of when it
+    // started, so a file saved while it ran is still newer next time.
+    for (const f of BUILD_INFOS) fs.utimesSync(path.join(root, f), started, started);
+  }
+  return argv.length ? run(argv) : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (err) => {
+    console.error(`build: ${err.message}`);
+    process.exitCode = 1;
+  },
+);
