@@ -80,6 +80,8 @@ maybe(
           "import { kubernetesClusterV1 } from 'nks-cdk/providers/nhncloud';",
           'export type Instance = computeInstanceV2.ComputeInstanceV2;',
           'export const clusterType: string = kubernetesClusterV1.KubernetesClusterV1.tfResourceType;',
+          "import { PlatformTemplate } from 'nks-cdk/testing';",
+          'export const synthesize: typeof PlatformTemplate.synth = PlatformTemplate.synth;',
           '',
         ].join('\n'),
       );

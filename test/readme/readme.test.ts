@@ -35,11 +35,12 @@ function typeCheck(blocks: { line: number; code: string }[]): string[] {
     ...config.options,
     noEmit: true,
     isolatedModules: false,
-    types: ['node'],
+    types: ['node', 'jest'],
     baseUrl: root,
     paths: {
       'nks-cdk': ['./lib/index.ts'],
       'nks-cdk/providers/*': ['./lib/generated/providers/*/index.ts'],
+      'nks-cdk/testing': ['./lib/testing/index.ts'],
     },
   };
   const files = new Map(blocks.map((b) => [path.join(root, `README.md-line-${b.line}.ts`), b.code]));
