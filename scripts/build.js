@@ -7,7 +7,7 @@
 //     tsconfig.generated.json include, the tsconfigs, package.json and package-lock.json. A folder's time changes
 //     when a file in it is added or removed. `tsc -b` makes the same comparison after loading itself, so
 //     skipping it changes no output; after it succeeds the info files get the time it started.
-//  3. Runs the program given, in a child process, with the arguments after it.
+//  3. Runs the program given, with the arguments after it.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -59,12 +59,20 @@ async function main(argv) {
     // started, so a file saved while it ran is still newer next time.
     for (const f of BUILD_INFOS) fs.utimesSync(path.join(root, f), started, started);
   }
-  return argv.length ? run(argv) : 0;
+  if (!argv.length) return 0;
+  // The program runs in this process, as `node <program> ...` would run it (Module.runMain, what node itself
+  // calls for its entry point: require.main is the program), which saves starting a second node.
+  // Outside this promise chain, so what the program throws is an uncaught exception, as under node.
+  setImmediate(() => {
+    process.argv = [process.argv[0], path.resolve(argv[0]), ...argv.slice(1)];
+    require('module').runMain();
+  });
+  return undefined;
 }
 
 main(process.argv.slice(2)).then(
   (status) => {
-    process.exitCode = status;
+    if (status !== undefined) process.exitCode = status;
   },
   (err) => {
     console.error(`build: ${err.message}`);
