@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
-  moduleNameMapper: { '^nks-cdk$': '<rootDir>/lib/index.ts' },
+  moduleNameMapper: { '^nks-cdk$': '<rootDir>/lib/index.ts', '^nks-cdk/testing$': '<rootDir>/lib/testing/index.ts' },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

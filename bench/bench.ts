@@ -1,6 +1,6 @@
 // `npm run bench`: nks-cdk against cdk8s-plus-28 and raw YAML at 1,000 and 10,000 web apps, and the example
 // platform against a trivial cdktf program, side by side in one run; prints the table, the ratios and the
-// targets of issue 6, and writes bench/results.json.
+// targets of issue 6, the edit-synth loop ratio (bench/loop.ts), and writes bench/results.json.
 //   npm run bench [-- --repeats 5] [--sizes 1000,10000] [--no-cli] [--profile]
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,6 +11,7 @@ import { CASE_LABELS, runKey, runsOf, SIZES } from './plan';
 import { BenchResults, formatResults, machine, summarize, targets } from './report';
 import { runOnce, Sample } from './run';
 import { median } from './stats';
+import { editSynthLoop, formatLoop } from './loop';
 
 const BENCH_DIR = path.resolve(__dirname, '..', '..', 'bench');
 
@@ -67,6 +68,7 @@ function main(): void {
   console.log(formatResults(results));
   const file = path.join(BENCH_DIR, 'results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatLoop(editSynthLoop(Math.max(options.repeats, 5)))}`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (options.profile) profileAll(runs);
 }

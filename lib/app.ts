@@ -7,7 +7,7 @@ import { ConstructOrder, IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
 import { providerSchemasFor } from './providers';
-import { warningsUnder } from './annotations';
+import { defaultWarningLog, warningsUnder } from './annotations';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { commitOutputDir, outputConflicts } from './output/commit';
@@ -52,7 +52,7 @@ export interface PlatformAppProps {
   readonly policies?: boolean | PolicyOptions;
   /**
    * Where warnings are printed at synth.
-   * @default process.stderr
+   * @default process.stderr; process.stdout under the cdktf CLI (which shows a program's stderr as errors)
    */
   readonly log?: (line: string) => void;
 }
@@ -111,7 +111,7 @@ export class PlatformApp {
     this.k8sOutdir = path.resolve(props.k8sOutdir ?? process.env.CDK8S_OUTDIR ?? 'dist');
     this.checks = props.checks ?? true;
     this.infraOutputs = props.infraOutputs ?? process.env.NKS_INFRA_OUTPUTS;
-    this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.log = props.log ?? defaultWarningLog();
     this.staging = fs.mkdtempSync(path.join(os.tmpdir(), 'nks-cdk-'));
     stagingDirs.add(this.staging);
     removeStagingOnExit();

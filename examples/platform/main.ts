@@ -132,4 +132,11 @@ if (require.main === module) {
   const result = app.synth();
   console.log(`wrote ${result.outdir} and ${result.k8sOutdir}`);
   if (result.pendingObjects.length) console.log(`${result.pendingObjects.length} object(s) wait for infrastructure outputs (see above)`);
+  if (!app.infra.node.tryFindChild('nks-workloads')) {
+    console.log(
+      'no nks-workloads stack: on the nhncloud target Terraform\'s Kubernetes provider reads a kubeconfig file, which exists ' +
+        'once the cluster does. Deploy nks-infra, download the kubeconfig (NKS console > cluster > kubeconfig download), then ' +
+        'synth again with NKS_KUBECONFIG=<that file> to add the stack (until then, apply dist/ with kubectl).',
+    );
+  }
 }
