@@ -167,6 +167,13 @@ export interface ClusterProps {
    */
   readonly kubeconfigFile?: string;
   /**
+   * Refuse at synth any change that would replace or destroy this cluster (its `nhncloud_kubernetes_cluster_v1` or `openstack_containerinfra_cluster_v1`) (a ValidationError naming the
+   * argument that forces it and what to do instead), and write `lifecycle.prevent_destroy` on it, so
+   * Terraform refuses too. Without it such a change is a warning.
+   * @default the InfraStack's `protect` (false)
+   */
+  readonly protect?: boolean;
+  /**
    * More NKS/Magnum labels, e.g. `{ strict_sg_rules: 'True' }`. Values must be strings; labels nks-cdk
    * manages (kube_tag, availability_zone, ...) cannot be set here. Changing them replaces the cluster.
    * @default - none
