@@ -31,17 +31,29 @@ type TfJson = Record<string, any>;
 
 /** What `npm run diff` compares. */
 export interface DiffOptions {
-  /** The previous configuration (file, stack directory or output directory). */
+  /**
+   * The previous configuration (file, stack directory or output directory).
+   * @default - none (then `plan` is needed)
+   */
   readonly previous?: string;
   /** The new configuration. @default $CDKTF_OUTDIR, else 'cdktf.out' */
   readonly next?: string;
-  /** A plan in JSON (`terraform show -json`), instead of `previous`. */
+  /**
+   * A plan in JSON (`terraform show -json`), instead of `previous`.
+   * @default - none
+   */
   readonly plan?: string;
-  /** Configurations that say which of the plan's resources are protected. */
+  /**
+   * Configurations that say which of the plan's resources are protected (and their construct paths).
+   * @default - none: nothing in the plan counts as protected
+   */
   readonly configs?: readonly string[];
   /** The stack name the plan's report is under. @default the only stack of `configs`, else 'plan' */
   readonly stack?: string;
-  /** Fail (exit 1) on warnings about clusters, node groups, volumes and instances too. */
+  /**
+   * Fail (exit 1) on warnings about clusters, node groups, volumes and instances too.
+   * @default false
+   */
   readonly strict?: boolean;
 }
 
@@ -72,26 +84,34 @@ function readJson(file: string): TfJson {
   }
 }
 
+/** A configuration read from a path; `named` when its stack name comes from `stacks/<stack>/` or a stack directory. */
+interface StackAt {
+  readonly doc: TfJson;
+  readonly file: string;
+  readonly named: boolean;
+}
+
 /** The stacks a path holds: an output directory's, a stack directory's one, or a file's one. */
-export function stacksAt(p: string): Map<string, { doc: TfJson; file: string }> {
-  const out = new Map<string, { doc: TfJson; file: string }>();
+export function stacksAt(p: string): Map<string, StackAt> {
+  const out = new Map<string, StackAt>();
   if (!fs.existsSync(p)) throw new InputError(`${p} does not exist`);
   if (fs.statSync(p).isDirectory()) {
     if (fs.existsSync(path.join(p, 'stacks'))) {
       const { stacks, unreadable } = readStacks(p);
       if (unreadable.length) throw new InputError(`not valid JSON: ${unreadable.join(', ')}`);
-      for (const [name, doc] of stacks) out.set(name, { doc, file: path.join(p, 'stacks', name, 'cdk.tf.json') });
+      for (const [name, doc] of stacks) out.set(name, { doc, file: path.join(p, 'stacks', name, 'cdk.tf.json'), named: true });
       if (!out.size) throw new InputError(`${p}/stacks holds no <stack>/cdk.tf.json`);
       return out;
     }
     const file = path.join(p, 'cdk.tf.json');
     if (!fs.existsSync(file)) throw new InputError(`${p} holds neither stacks/ nor cdk.tf.json`);
-    out.set(path.basename(path.resolve(p)), { doc: readJson(file), file });
+    out.set(path.basename(path.resolve(p)), { doc: readJson(file), file, named: true });
     return out;
   }
   const dir = path.dirname(path.resolve(p));
-  const name = path.basename(path.dirname(dir)) === 'stacks' ? path.basename(dir) : path.basename(p).replace(/\.json$/, '').replace(/^cdk\.tf$/, path.basename(dir));
-  out.set(name, { doc: readJson(p), file: p });
+  const inStacks = path.basename(path.dirname(dir)) === 'stacks';
+  const name = inStacks ? path.basename(dir) : path.basename(p).replace(/(\.cdk)?\.tf\.json$|\.json$/, '') || path.basename(dir);
+  out.set(name, { doc: readJson(p), file: p, named: inStacks });
   return out;
 }
 
@@ -115,11 +135,15 @@ export function runDiff(options: DiffOptions): DiffResult {
     if (!options.previous) throw new InputError('name the previous configuration (a cdk.tf.json, a stack directory or an output directory), or a plan with --plan');
     const previous = stacksAt(options.previous);
     const next = stacksAt(options.next ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
-    // One stack on each side: compare them whatever their names.
+    // One stack on each side: compare them whatever their names, under the name a stack directory gave.
     if (previous.size === 1 && next.size === 1 && !next.has([...previous.keys()][0])) {
-      const [[, only]] = [...previous];
+      const [[prevName, prev]] = [...previous];
+      const [[nextName, nxt]] = [...next];
+      const name = nxt.named || !prev.named ? nextName : prevName;
       previous.clear();
-      previous.set([...next.keys()][0], only);
+      next.clear();
+      previous.set(name, prev);
+      next.set(name, nxt);
     }
     const prevDocs = new Map([...previous].map(([n, s]) => [n, s.doc]));
     const nextDocs = new Map([...next].map(([n, s]) => [n, s.doc]));

@@ -332,7 +332,7 @@ function replacementOf(entry: ForceNewEntry | undefined, changed: Iterable<strin
     for (const p of changed) {
       const arg = forcingArgument(entry, p);
       if (arg) {
-        forcedBy.add(p === arg || p.startsWith(`${arg}.`) ? p : arg);
+        forcedBy.add(p);
         source[p] = entry.forceNew[arg];
       }
     }
@@ -578,7 +578,13 @@ const PROP_OF_ARGUMENT: Readonly<Record<GuardedKind, Readonly<Record<string, str
 export function propOf(kind: GuardedKind | undefined, argumentPath: string): string | undefined {
   if (!kind) return undefined;
   if (/^labels\.ca_/.test(argumentPath)) return 'autoscaler';
-  return PROP_OF_ARGUMENT[kind][argumentPath];
+  // The argument itself, else the block it is in (`addons.version` → addons).
+  const parts = argumentPath.split('.');
+  for (let i = parts.length; i > 0; i--) {
+    const prop = PROP_OF_ARGUMENT[kind][parts.slice(0, i).join('.')];
+    if (prop) return prop;
+  }
+  return undefined;
 }
 
 function named(kind: GuardedKind | undefined, args: readonly string[]): string {

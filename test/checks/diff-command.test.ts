@@ -44,6 +44,13 @@ describe('npm run diff against a saved cdk.tf.json', () => {
     expect(out).toMatch(/^warning nks-infra\/cluster: nhncloud_kubernetes_cluster_v1\.\S+ will be replaced .*flavor_id \(flavor\)/m);
   });
 
+  test('a loose file on either side takes the name of the stack on the other', () => {
+    const loose = path.join(dir, 'pr.cdk.tf.json');
+    fs.copyFileSync(path.join(outdir, 'stacks', 'nks-infra', 'cdk.tf.json'), loose);
+    expect(run([path.join(dir, 'main', 'cdktf.out'), loose]).out).toMatch(/^nks-infra: 0 to create, 0 to update in place, 1 to replace/);
+    expect(run([saved, loose]).out).toMatch(/^pr: 0 to create/);
+  });
+
   test('--strict exits 1 on that warning; the same output compared with itself is "no changes"', () => {
     expect(run([saved, outdir, '--strict']).code).toBe(1);
     expect(run([outdir, outdir])).toEqual({ code: 0, out: 'no changes' });

@@ -336,6 +336,14 @@ describe('the comparison (lib/checks/terraform-diff.ts)', () => {
     }
   });
 
+  test('an argument of a nested block under a ForceNew block replaces, named with the prop that writes the block', () => {
+    const before = config({ nhncloud_kubernetes_cluster_v1: { c: CLUSTER } });
+    const after = config({ nhncloud_kubernetes_cluster_v1: { c: { ...CLUSTER, addons: [{ name: 'calico', version: 'v4' }] } } });
+    const [change] = diff(before, after);
+    expect(change).toMatchObject({ action: 'replace', changed: ['addons.version'], forcedBy: ['addons.version'], forcedBySource: { 'addons.version': 'nhncloud/resource_nhncloud_kubernetes_cluster_v1.go:217' } });
+    expect(assessChanges({ stacks: [{ stack: 'infra', removed: false, changes: [change] }] }).warnings[0].message).toMatch(/addons\.version \(addons\) forces a new cluster.*put these props back/);
+  });
+
   test('an argument the provider cannot update (a cluster without an update function) is a warning that apply would fail', () => {
     const before = config({ nhncloud_kubernetes_cluster_v1: { c: CLUSTER } });
     const after = config({ nhncloud_kubernetes_cluster_v1: { c: { ...CLUSTER, node_count: 3 } } });
