@@ -602,10 +602,14 @@ export function adviceFor(change: ResourceChange): string {
     return (
       'if the construct was renamed or moved, its Terraform address changed: keep its old id, or keep the address with ' +
       `\`resource.overrideLogicalId(${JSON.stringify(change.address.split('.').slice(1).join('.'))})\` on the new construct's resource` +
-      (change.protected ? '; if it is meant to go, put the construct back with protect: false, deploy once, then remove it' : '')
+      (change.protected ? '; if it is meant to go, put the construct back with protect: false and synth once (Terraform sees no change), then remove it' : '')
     );
   }
   if (change.action === 'replace' && change.forcedBy.length && change.forcedBy.every((a) => change.changedThrough[a] !== undefined || a === 'lifecycle.replace_triggered_by')) {
+    const data = change.through.filter((t) => t.startsWith('data.'));
+    if (data.length === change.through.length) {
+      return `the replacement comes from ${data.join(', ')}, whose arguments changed: it is read at plan time and may return what it returned before (then nothing is replaced) or something new; keep its arguments, or see what a plan says (npm run diff -- --plan)`;
+    }
     return `the replacement comes from ${change.through.join(', ')}: keep what that resource's construct was given (the arguments that force its replacement are reported with it)`;
   }
   switch (change.kind) {
@@ -719,7 +723,7 @@ export function assessChanges(report: InfraChangeReport, docs: { previous?: Read
             : '';
       const cause =
         change.action === 'replace'
-          ? `will be replaced (destroyed, then created again): ${named(change.kind, change.forcedBy)} ${change.forcedBy.length === 1 ? 'forces' : 'force'} a new ${what}${sourceNote(change)}${change.through.length ? `, through ${change.through.join(', ')} being replaced` : ''}`
+          ? `will be replaced (destroyed, then created again): ${named(change.kind, change.forcedBy)} ${change.forcedBy.length === 1 ? 'forces' : 'force'} a new ${what}${sourceNote(change)}${throughNote(change)}`
           : `will be destroyed: it is not in the new configuration`;
       const loss = change.kind === 'cluster' || change.kind === 'node group' ? ' Its nodes, and the pods on them, go with it.' : change.kind === 'volume' ? ' Its data goes with it.' : change.kind === 'instance' ? ' Its boot disk goes with it.' : '';
       if (change.protected) {
@@ -742,6 +746,15 @@ export function assessChanges(report: InfraChangeReport, docs: { previous?: Read
     }
   }
   return { warnings, errors };
+}
+
+function throughNote(change: ResourceChange): string {
+  const data = change.through.filter((t) => t.startsWith('data.'));
+  const resources = change.through.filter((t) => !t.startsWith('data.'));
+  return [
+    ...(resources.length ? [`, through ${resources.join(', ')} being replaced`] : []),
+    ...(data.length ? [`, through ${data.join(', ')}, whose arguments changed`] : []),
+  ].join('');
 }
 
 function sourceNote(change: ResourceChange): string {

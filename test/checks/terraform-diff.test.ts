@@ -378,6 +378,10 @@ describe('the comparison (lib/checks/terraform-diff.ts)', () => {
     const group = { ...meta('infra/cluster/ng/nodegroup'), cluster_id: 'c', name: 'ng', flavor_id: 'f', node_count: 1, labels: LABELS, image_id: '${data.nhncloud_images_image_v2.image.id}' };
     const withImage = (nameRegex: string) => config({ nhncloud_kubernetes_nodegroup_v1: { ng: group } }, { data: { nhncloud_images_image_v2: { image: { name_regex: nameRegex, most_recent: true } } } });
     expect(diff(withImage('^Ubuntu 22'), withImage('^Ubuntu 22'))).toEqual([]);
-    expect(diff(withImage('^Ubuntu 22'), withImage('^Ubuntu 24'))[0]).toMatchObject({ action: 'replace', forcedBy: ['image_id'], through: ['data.nhncloud_images_image_v2.image'] });
+    const [change] = diff(withImage('^Ubuntu 22'), withImage('^Ubuntu 24'));
+    expect(change).toMatchObject({ action: 'replace', forcedBy: ['image_id'], through: ['data.nhncloud_images_image_v2.image'] });
+    expect(assessChanges({ stacks: [{ stack: 'infra', removed: false, changes: [change] }] }).warnings[0].message).toMatch(
+      /image_id \(image\) forces a new node group .*through data\.nhncloud_images_image_v2\.image, whose arguments changed.*read at plan time/,
+    );
   });
 });
