@@ -36,9 +36,9 @@ export interface BlockStorageVolumeProps {
    */
   readonly description?: string;
   /**
-   * Refuse at synth any change that would replace or destroy this volume (a replaced volume is a new, empty one) (a ValidationError naming the
-   * argument that forces it and what to do instead), and write `lifecycle.prevent_destroy` on it, so
-   * Terraform refuses too. Without it such a change is a warning.
+   * Refuse at synth any change that would replace or destroy this volume: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. A replaced volume is a new, empty one.
    * @default the InfraStack's `protect` (false)
    */
   readonly protect?: boolean;

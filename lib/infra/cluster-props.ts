@@ -167,9 +167,9 @@ export interface ClusterProps {
    */
   readonly kubeconfigFile?: string;
   /**
-   * Refuse at synth any change that would replace or destroy this cluster (its `nhncloud_kubernetes_cluster_v1` or `openstack_containerinfra_cluster_v1`) (a ValidationError naming the
-   * argument that forces it and what to do instead), and write `lifecycle.prevent_destroy` on it, so
-   * Terraform refuses too. Without it such a change is a warning.
+   * Refuse at synth any change that would replace or destroy this cluster: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its nodes and pods go with a replaced cluster.
    * @default the InfraStack's `protect` (false)
    */
   readonly protect?: boolean;

@@ -53,9 +53,9 @@ export interface GpuInstanceProps {
    */
   readonly volumes?: BlockStorageVolume[];
   /**
-   * Refuse at synth any change that would replace or destroy this instance (its boot volume is deleted with it) (a ValidationError naming the
-   * argument that forces it and what to do instead), and write `lifecycle.prevent_destroy` on it, so
-   * Terraform refuses too. Without it such a change is a warning.
+   * Refuse at synth any change that would replace or destroy this instance: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its boot volume goes with a replaced instance.
    * @default the InfraStack's `protect` (false)
    */
   readonly protect?: boolean;

@@ -70,9 +70,9 @@ export interface NodeGroupProps {
    */
   readonly nodeLabels?: Record<string, string>;
   /**
-   * Refuse at synth any change that would replace or destroy this node group (a ValidationError naming the
-   * argument that forces it and what to do instead), and write `lifecycle.prevent_destroy` on it, so
-   * Terraform refuses too. Without it such a change is a warning.
+   * Refuse at synth any change that would replace or destroy this node group: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its nodes and pods go with a replaced node group.
    * @default the InfraStack's `protect` (false)
    */
   readonly protect?: boolean;
