@@ -6,6 +6,7 @@ import * as cdktf from 'cdktf';
 import { ConstructOrder, IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
+import { checkInfraChanges, InfraChangeReport } from './checks/terraform-diff';
 import { providerSchemasFor } from './providers';
 import { defaultWarningLog, warningsUnder } from './annotations';
 import { chartManifests, writeChartManifests } from './output/charts';
@@ -67,6 +68,12 @@ export interface SynthResult {
   readonly warnings: readonly { readonly path: string; readonly message: string }[];
   /** Kubernetes objects left out of the manifests because they wait for infrastructure outputs. */
   readonly pendingObjects: readonly PendingObject[];
+  /**
+   * What the new Terraform output changes against the previous one in the outdir, per stack and resource
+   * (created, updated in place, replaced with the arguments that force it, destroyed); every resource is
+   * created when there was none. Undefined when the program has no infrastructure stacks.
+   */
+  readonly changes?: InfraChangeReport;
 }
 
 /** Raised when synthesized output fails the offline checks; nothing was written. */
@@ -180,7 +187,10 @@ export class PlatformApp {
         pendingObjects = resolved.pending;
         writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
-      const warnings = this.warnings();
+      // Against the previous output (lib/checks/terraform-diff.ts): protected resources replaced or destroyed stop here.
+      const changes = hasStacks ? checkInfraChanges(this.outdir, this.infra.outdir) : undefined;
+      if (changes?.errors.length) throw new ValidationErrors(changes.errors);
+      const warnings = [...this.warnings(), ...(changes?.warnings ?? [])];
       const conflicts = [
         ...(hasStacks ? outputConflicts(this.outdir, this.infra.outdir, 'outdir') : []),
         ...(hasCharts ? outputConflicts(this.k8sOutdir, this.k8s.outdir, 'k8sOutdir') : []),
@@ -191,6 +201,7 @@ export class PlatformApp {
         const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);
         warnings.push(...strayManifests(this.k8sOutdir, written));
       }
+      for (const line of changes?.summary ?? []) this.log(line);
       for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
       if (pendingObjects.length) {
         this.log(
@@ -200,7 +211,7 @@ export class PlatformApp {
             '(or deploy the workloads stack, where these values are Terraform references).',
         );
       }
-      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects };
+      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects, changes: changes?.report };
     } catch (e) {
       if (asValidationErrors(e)) {
         markReported(this.infra);

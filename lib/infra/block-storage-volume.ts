@@ -9,6 +9,7 @@ import { Cluster } from './cluster';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
+import { applyProtection } from './protect';
 
 /** Properties of a {@link BlockStorageVolume}. */
 export interface BlockStorageVolumeProps {
@@ -34,6 +35,13 @@ export interface BlockStorageVolumeProps {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * Refuse at synth any change that would replace or destroy this volume: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. A replaced volume is a new, empty one.
+   * @default the InfraStack's `protect` (false)
+   */
+  readonly protect?: boolean;
 }
 
 /**
@@ -59,6 +67,8 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
   public readonly volumeType: VolumeType;
   /** The volume resource (`openstack_blockstorage_volume_v3` or `nhncloud_blockstorage_volume_v2`). */
   public readonly resource: VolumeResource;
+  /** Whether the volume is protected (`protect`, or the stack's). */
+  public readonly isProtected: boolean;
 
   constructor(scope: Construct, id: string, props: BlockStorageVolumeProps) {
     super(scope, id);
@@ -77,6 +87,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
       description: props.description,
     });
     this.resource = rendered.resource;
+    this.isProtected = applyProtection(this, this.resource, props.protect);
     this.volumeId = rendered.volumeId;
 
     // Zones of node groups are known only once the whole program has run, so look at synth time.

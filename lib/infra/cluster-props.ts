@@ -167,6 +167,13 @@ export interface ClusterProps {
    */
   readonly kubeconfigFile?: string;
   /**
+   * Refuse at synth any change that would replace or destroy this cluster: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its nodes and pods go with a replaced cluster.
+   * @default the InfraStack's `protect` (false)
+   */
+  readonly protect?: boolean;
+  /**
    * More NKS/Magnum labels, e.g. `{ strict_sg_rules: 'True' }`. Values must be strings; labels nks-cdk
    * manages (kube_tag, availability_zone, ...) cannot be set here. Changing them replaces the cluster.
    * @default - none

@@ -22,6 +22,7 @@ import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, Upgra
 import { defaultName, nksBool, warn, whereOf } from './util';
 import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
 import { recordsProblems } from '../problems';
+import { applyProtection } from './protect';
 
 export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
@@ -80,6 +81,8 @@ export class Cluster extends Construct {
   public readonly kubeconfigOutput?: TerraformOutput;
   /** Operations on the running cluster, in the order NKS must run them (used by node groups). */
   public readonly operations: OperationQueue;
+  /** Whether the cluster resource is protected (`protect`, or the stack's). */
+  public readonly isProtected: boolean;
   private readonly groups: NodeGroup[] = [];
   private readonly imageId: string;
   private readonly rendered: RenderedCluster;
@@ -163,6 +166,7 @@ export class Cluster extends Construct {
       (field) => whereOf(this, field),
     );
     this.resource = this.rendered.resource;
+    this.isProtected = applyProtection(this, this.resource, props.protect);
     this.template = this.rendered.template;
     this.resizeOperation = this.rendered.resize;
     this.upgradeOperations = this.rendered.upgrades;

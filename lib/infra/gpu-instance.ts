@@ -12,6 +12,7 @@ import { InfraStack } from './stack';
 import { InstanceResource } from './targets/renderer';
 import { defaultName, isLiteral, whereOf } from './util';
 import { recordsProblems } from '../problems';
+import { applyProtection } from './protect';
 
 /** Properties of a {@link GpuInstance}. */
 export interface GpuInstanceProps {
@@ -51,6 +52,13 @@ export interface GpuInstanceProps {
    * @default - none
    */
   readonly volumes?: BlockStorageVolume[];
+  /**
+   * Refuse at synth any change that would replace or destroy this instance: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its boot volume goes with a replaced instance.
+   * @default the InfraStack's `protect` (false)
+   */
+  readonly protect?: boolean;
 }
 
 /**
@@ -70,6 +78,8 @@ export class GpuInstance extends Construct {
   public readonly resource: InstanceResource;
   /** The instance ID (a Terraform reference). */
   public readonly instanceId: string;
+  /** Whether the instance is protected (`protect`, or the stack's). */
+  public readonly isProtected: boolean;
 
   constructor(scope: Construct, id: string, props: GpuInstanceProps) {
     super(scope, id);
@@ -108,6 +118,7 @@ export class GpuInstance extends Construct {
       (field) => whereOf(this, field),
     );
     this.resource = rendered.resource;
+    this.isProtected = applyProtection(this, this.resource, props.protect);
     this.instanceId = rendered.instanceId;
   }
 }

@@ -12,6 +12,7 @@ import { InfraStack } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
+import { applyProtection } from './protect';
 
 /** Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. */
 export const NODE_GROUP_LABEL = 'node.nks-cdk.io/group';
@@ -68,6 +69,13 @@ export interface NodeGroupProps {
    * @default - only the group label
    */
   readonly nodeLabels?: Record<string, string>;
+  /**
+   * Refuse at synth any change that would replace or destroy this node group: a ValidationError that names the
+   * argument forcing it and what to do instead. Also writes `lifecycle.prevent_destroy` on its resource, so
+   * Terraform refuses too. Without it such a change is a warning. Its nodes and pods go with a replaced node group.
+   * @default the InfraStack's `protect` (false)
+   */
+  readonly protect?: boolean;
 }
 
 /** The effects a Kubernetes node taint can have. */
@@ -119,6 +127,8 @@ export class NodeGroup extends Construct implements NodePlacement {
   public readonly path: string;
   /** Availability zone of the group's nodes. */
   public readonly availabilityZone: string;
+  /** Whether the node group resource is protected (`protect`, or the stack's). */
+  public readonly isProtected: boolean;
 
   constructor(scope: Construct, id: string, props: NodeGroupProps & OwnedProps) {
     super(scope, id);
@@ -157,6 +167,7 @@ export class NodeGroup extends Construct implements NodePlacement {
       (field) => whereOf(this, field),
     );
     this.resource = rendered.resource;
+    this.isProtected = applyProtection(this, this.resource, props.protect);
     this.resizeOperation = rendered.resize;
     this.upgradeOperation = rendered.upgrade;
   }

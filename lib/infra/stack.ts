@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { atIndex, fail, Where } from '../model/errors';
 import { checkFlavorName } from '../model/flavors';
+import { checkBoolean } from '../model/booleans';
 import { checkRegion, Region } from '../model/regions';
 import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTargetFromEnv } from './targets';
 import { whereOf } from './util';
@@ -37,6 +38,13 @@ export interface InfraStackProps {
    * @default - no exact list
    */
   readonly availableFlavors?: readonly string[];
+  /**
+   * Protect every cluster, node group, block storage volume and GPU instance of the stack (each may say
+   * otherwise with its own `protect`): synth refuses a change that would replace or destroy one, and writes
+   * `lifecycle.prevent_destroy` on it. See the README's "Destructive changes".
+   * @default false
+   */
+  readonly protect?: boolean;
 }
 
 const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
@@ -66,10 +74,13 @@ export class InfraStack extends TerraformStack {
   public readonly provider: TerraformProvider;
   /** Renders the stack's constructs for {@link target}; constructs call it, programs rarely need to. */
   public readonly renderer: InfraRenderer;
+  /** Whether the stack's clusters, node groups, volumes and instances are protected unless they say otherwise. */
+  public readonly protect: boolean;
 
   constructor(scope: Construct, id: string, props: InfraStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, INFRA_STACK, { value: true });
+    this.protect = props.protect === undefined ? false : checkBoolean(props.protect, whereOf(this, 'protect'));
     this.region = checkRegion(props.region ?? 'KR1', whereOf(this, 'region'));
     this.target = props.target === undefined ? (infraTargetFromEnv() ?? 'openstack') : checkInfraTarget(props.target, whereOf(this, 'target'));
     const availableFlavors = props.availableFlavors === undefined ? undefined : checkAvailableFlavors(props.availableFlavors, whereOf(this, 'availableFlavors'));
