@@ -6,6 +6,7 @@ import { BlockStorageVolumeInfo } from '../model/storage';
 import { checkVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
 import { InfraStack } from './stack';
 import { Cluster } from './cluster';
+import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -21,10 +22,17 @@ export interface BlockStorageVolumeProps {
   /** Size in GB. */
   readonly sizeGb: number;
   /**
-   * Volume type.
+   * Volume type. `Encrypted HDD` and `Encrypted SSD` need `encryptionKey`.
    * @default 'General HDD'
    */
   readonly volumeType?: VolumeType;
+  /**
+   * The Secure Key Manager key an `Encrypted HDD` or `Encrypted SSD` volume is encrypted with (nhncloud:
+   * `nhn_encryption { skm_appkey, skm_key_id }`). Required for those types, refused for the others; fixed at
+   * creation. The openstack provider has no such argument: there it is ignored with a warning.
+   * @default - none (required for the encrypted types)
+   */
+  readonly encryptionKey?: VolumeEncryptionKey;
   /**
    * Availability zone. A Cinder volume attaches only to nodes in the same zone, so put it where the pods
    * that mount it run.
@@ -79,12 +87,17 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     this.volumeType = checkVolumeType(props.volumeType ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'volumeType'));
     this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
     if (props.description !== undefined) checkDescription(props.description, whereOf(this, 'description'));
+    const encryptionKey = checkEncryptionKey(this.volumeType, props.encryptionKey, whereOf(this, 'encryptionKey'));
+    if (encryptionKey && stack.target === 'openstack') {
+      warn(this, 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
+    }
     const rendered = stack.renderer.volume(this, {
       name: this.name,
       sizeGb: this.sizeGb,
       volumeType: this.volumeType,
       availabilityZone: this.availabilityZone,
       description: props.description,
+      encryptionKey,
     });
     this.resource = rendered.resource;
     this.isProtected = applyProtection(this, this.resource, props.protect);

@@ -25,8 +25,12 @@ export interface ClusterUpgrade {
    */
   readonly fromVersion?: string;
   /**
-   * Extra nodes NKS adds to a node group while it upgrades it, so workloads keep their capacity (0 or more;
-   * at most the node quota minus the group's nodes).
+   * Extra nodes NKS adds to a node group while it upgrades it, so workloads keep their capacity (1 or more; at
+   * most the node quota minus the group's nodes). 0, which NKS's API takes for "no buffer node", is refused:
+   * the nhncloud provider sends `num_buffer_nodes` only when it is not 0 (`d.GetOk`; v1.0.7
+   * `nhncloud/resource_nhncloud_kubernetes_nodegroup_upgrade_v1.go` lines 102–104 and 230–232), so NKS would
+   * add its default of 1 (TOAST-DOCS/Container-Kubernetes `en/public-api.md` line 1920). Upgrade without a
+   * buffer node in the console or through the API.
    * @default 1
    */
   readonly bufferNodes?: number;
@@ -35,6 +39,20 @@ export interface ClusterUpgrade {
    * @default 1
    */
   readonly maxUnavailableNodes?: number;
+}
+
+/**
+ * NCR and OBS service gateways of the cluster's VPC (nhncloud target): how nodes on a subnet without an
+ * internet gateway pull the images and binaries NKS installs. Make them in the console (Network > Service
+ * Gateway, types NCR and OBS) in the cluster's VPC; NKS refuses gateways of another VPC, and the cluster stops
+ * working if they are deleted (TOAST-DOCS/Container-Kubernetes `en/user-guide.md` lines 24–25 and 50–53,
+ * `en/public-api.md` lines 527–528). The nhncloud provider cannot create service gateways.
+ */
+export interface NksServiceGateways {
+  /** UUID of the NCR-type service gateway (label `ncr_sgw`). */
+  readonly ncr: string;
+  /** UUID of the OBS-type service gateway (label `obs_sgw`). */
+  readonly obs: string;
 }
 
 /**
@@ -54,14 +72,20 @@ export interface ClusterProps {
    */
   readonly name: string;
   /**
-   * Kubernetes version the cluster is created with (NKS label `kube_tag`), one NKS can create today.
-   * Changing it replaces the cluster; to move a running cluster to a newer version, use `upgrade`.
+   * Kubernetes version the cluster is created with (NKS label `kube_tag`), one NKS can create today. To move a
+   * running cluster to a newer version, use `upgrade`. openstack: changing it replaces the cluster. nhncloud:
+   * after creation Terraform ignores changes of `kube_tag` (an upgrade, here or in the console, changes it in
+   * NKS, and the label is ForceNew), so changing it does nothing to a running cluster.
    * @default the newest creatable version (see CREATABLE_KUBERNETES_VERSIONS)
    */
   readonly kubernetesVersion?: string;
   /** The VPC and subnet the nodes attach to (`fixed_network`, `fixed_subnet`). Changing it replaces the cluster. */
   readonly network: INetwork;
-  /** The node image (NKS label `node_image`). Changing it replaces the cluster. */
+  /**
+   * The node image (NKS label `node_image`). On nhncloud a lookup by name is narrowed to the images NKS accepts
+   * (see {@link ImageRef}). Changing a literal image ID replaces the cluster; a looked-up image is fixed at
+   * creation (Terraform ignores later changes of `node_image`, e.g. a newer image NHN publishes).
+   */
   readonly image: ImageRef;
   /** Availability zone of the default node group, e.g. `kr-pub-a`. Changing it replaces the cluster. */
   readonly availabilityZone: string;
@@ -86,7 +110,8 @@ export interface ClusterProps {
   /**
    * Resize the running default node group to this many nodes. openstack: written as its `node_count`
    * (Magnum resizes in place). nhncloud: an `nhncloud_kubernetes_cluster_resize_v1` for the group
-   * `default-worker`; changing the number resizes again. Not with `autoscaler` (it owns the count).
+   * `default-worker`; changing the number resizes again. NKS resizes to 1–10 nodes unless the project's
+   * quota is raised (more is a warning). Not with `autoscaler` (it owns the count).
    * @default - no resize: the group keeps `nodeCount` (or what the autoscaler chose)
    */
   readonly resizeTo?: number;
@@ -110,7 +135,8 @@ export interface ClusterProps {
    */
   readonly autoscaler?: AutoscalerOptions;
   /**
-   * Kubernetes labels for the default node group's nodes (NKS label `k8s_node_labels`). nks-cdk adds
+   * Kubernetes labels for the default node group's nodes (NKS label `k8s_node_labels`, in the form
+   * `key=value,...`, which NKS has not confirmed: see `formatNodeLabelsForNks`). nks-cdk adds
    * `node.nks-cdk.io/group: default-worker`. Changing it replaces the cluster.
    * @default - only the group label
    */
@@ -128,8 +154,8 @@ export interface ClusterProps {
   readonly servicesCidr?: string;
   /**
    * Put a floating IP on the API server's load balancer (`master_lb_floating_ip_enabled`) so the API is
-   * reachable from the internet. On the nhncloud target NKS allows it only with `externalNetwork` and
-   * `externalSubnetIds`. Changing it replaces the cluster.
+   * reachable from the internet. On the nhncloud target NKS allows it only with the external network labels:
+   * the cluster's network needs an internet gateway, or `externalNetwork`. Changing it replaces the cluster.
    * @default false
    */
   readonly publicApiEndpoint?: boolean;
@@ -137,15 +163,22 @@ export interface ClusterProps {
    * openstack: the cluster template's external network (API load balancer floating IP). nhncloud: the VPC
    * network attached to the internet gateway (label `external_network_id`), which NKS needs for
    * `publicApiEndpoint` and whenever the cluster's subnet routes to an internet gateway.
-   * @default openstack: ExternalNetworkRef.fromName('Public Network'); nhncloud: none (labels not written)
+   * @default openstack: ExternalNetworkRef.fromName('Public Network'); nhncloud: with an internet gateway on the network, the region's external network, looked up at plan time (`router:external`); without one, none (labels not written)
    */
   readonly externalNetwork?: ExternalNetworkRef;
   /**
-   * nhncloud target: the subnets of `externalNetwork` (label `external_subnet_id_list`, joined with `:`);
-   * given together with it. Ignored (with a warning) on openstack.
-   * @default - none
+   * nhncloud target: the subnets of `externalNetwork` (label `external_subnet_id_list`, joined with `:`).
+   * Ignored (with a warning) on openstack.
+   * @default - the subnets of the external network, looked up at plan time
    */
   readonly externalSubnetIds?: string[];
+  /**
+   * nhncloud target: NCR and OBS service gateways of the cluster's VPC (labels `ncr_sgw`, `obs_sgw`), which a
+   * cluster on a subnet without an internet gateway needs to pull its images: without either, synth warns.
+   * Fixed at creation (changing them replaces the cluster). Ignored (with a warning) on openstack.
+   * @default - none
+   */
+  readonly serviceGateways?: NksServiceGateways;
   /**
    * openstack: an existing cluster template to use instead of creating one. nhncloud: NKS takes only
    * `iaas_console`, which is written anyway; any other value fails.
@@ -175,7 +208,8 @@ export interface ClusterProps {
   readonly protect?: boolean;
   /**
    * More NKS/Magnum labels, e.g. `{ strict_sg_rules: 'True' }`. Values must be strings; labels nks-cdk
-   * manages (kube_tag, availability_zone, ...) cannot be set here. Changing them replaces the cluster.
+   * manages (kube_tag, availability_zone, ncr_sgw, boot_volume_key_id, ...) cannot be set here. Changing them
+   * replaces the cluster.
    * @default - none
    */
   readonly extraLabels?: Record<string, string>;

@@ -5,7 +5,7 @@ import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, R
 import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
 import { isGpuFlavorName } from '../model/flavors';
-import { checkNodeLabels } from '../model/node-labels';
+import { checkNodeLabels, unconfirmedNodeLabelsWarning } from '../model/node-labels';
 import { checkClusterName } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
@@ -14,7 +14,7 @@ import { VolumeType } from '../model/volumes';
 import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
-import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps, NODE_GROUP_LABEL } from './node-group';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
@@ -27,7 +27,7 @@ import { applyProtection } from './protect';
 export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
 /** Labels a target derives from typed props, so extraLabels cannot set them either. */
-const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list'];
+const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list', 'ncr_sgw', 'obs_sgw', 'boot_volume_key_id', 'boot_volume_appkey'];
 
 const DEFAULT_GROUP_NAME = 'default-worker';
 
@@ -84,6 +84,8 @@ export class Cluster extends Construct {
   /** Whether the cluster resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
   private readonly groups: NodeGroup[] = [];
+  /** Groups whose node selector was read (workloads placed on them), for the k8s_node_labels warning. */
+  private readonly selectedGroups = new Set<string>();
   private readonly imageId: string;
   private readonly rendered: RenderedCluster;
 
@@ -128,11 +130,11 @@ export class Cluster extends Construct {
       pods_network_cidr: this.podsCidr.text,
       service_cluster_ip_range: this.servicesCidr.text,
     };
-    this.imageId = props.image.resolve(this, whereOf(this, 'image'));
+    this.imageId = props.image.resolve(this, whereOf(this, 'image'), 'nks-node');
     labels.node_image = this.imageId;
     for (const [key, value] of Object.entries(props.extraLabels ?? {})) {
       if (key in labels || TARGET_MANAGED_LABELS.includes(key)) {
-        fail(whereOf(this, `extraLabels.${key}`), value, `label "${key}" is set by nks-cdk from a typed prop`, 'set it through the matching prop (kubernetesVersion, availabilityZone, bootVolume, autoscaler, nodeLabels, podsCidr, externalNetwork, ...)');
+        fail(whereOf(this, `extraLabels.${key}`), value, `label "${key}" is set by nks-cdk from a typed prop`, 'set it through the matching prop (kubernetesVersion, availabilityZone, bootVolume, autoscaler, nodeLabels, podsCidr, externalNetwork, serviceGateways, ...)');
       }
       if (typeof value !== 'string') {
         fail(whereOf(this, `extraLabels.${key}`), value, 'NKS label values are strings', `write it as a string, e.g. "${String(value) === 'true' ? 'True' : String(value)}"`);
@@ -140,6 +142,11 @@ export class Cluster extends Construct {
       labels[key] = value;
     }
     const resizeTo = checkResizeTo(props.resizeTo, this.defaultNodes, whereOf(this, 'resizeTo'));
+    const overLimit = stack.target === 'nhncloud' ? resizeLimitWarning(resizeTo, DEFAULT_GROUP_NAME) : undefined;
+    if (overLimit) warn(this, overLimit);
+    if (stack.target === 'openstack' && props.serviceGateways !== undefined) {
+      warn(this, 'serviceGateways apply to the nhncloud target only (NKS labels ncr_sgw and obs_sgw); on the openstack target the router\'s gateway is the way out, so they are ignored.');
+    }
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
     if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
 
@@ -154,6 +161,10 @@ export class Cluster extends Construct {
         imageId: this.imageId,
         networkId: props.network.networkId,
         subnetId: props.network.subnetId,
+        networkPath: props.network.path,
+        internetGateway: props.network.internetGateway,
+        dependsOn: props.network.prerequisites,
+        serviceGateways: props.serviceGateways,
         keyPairName: props.keyPair.keyPairName,
         publicApiEndpoint: publicApi,
         externalNetwork: props.externalNetwork,
@@ -189,6 +200,21 @@ export class Cluster extends Construct {
       });
       this.kubeconfigOutput.overrideLogicalId(`${base}_kubeconfig`);
     }
+    // Known only once the workloads are declared: which groups they are placed on.
+    this.node.addValidation({
+      validate: () => {
+        if (stack.target === 'nhncloud' && this.selectedGroups.size > 0) warn(this, unconfirmedNodeLabelsWarning(this.name, [...this.selectedGroups]));
+        return [];
+      },
+    });
+  }
+
+  /**
+   * @internal Records that workloads select the node group `group` by its node labels (its `nodeSelector`
+   * was read): on the nhncloud target that placement depends on NKS applying `k8s_node_labels`.
+   */
+  public recordPlacement(group: string): void {
+    this.selectedGroups.add(group);
   }
 
   /**
@@ -209,14 +235,21 @@ export class Cluster extends Construct {
     return this.imageId;
   }
 
-  /** The default node group as a placement for workloads (selector, zone, GPUs). */
+  /**
+   * The default node group as a placement for workloads (selector, zone, GPUs). Reading its `nodeSelector`
+   * records that workloads select the group by its node label (see {@link recordPlacement}).
+   */
   public get defaultNodeGroup(): NodePlacement {
+    const record = () => this.recordPlacement(DEFAULT_GROUP_NAME);
     return {
       path: this.node.path,
       name: DEFAULT_GROUP_NAME,
       availabilityZone: this.defaultNodes.availabilityZone,
       nodeLabels: this.defaultNodeLabels,
-      nodeSelector: { [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME },
+      get nodeSelector() {
+        record();
+        return { [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME };
+      },
       maxNodes: maxNodesOf(this.defaultNodes),
       gpu: this.defaultNodes.flavor.gpu,
     };
@@ -260,9 +293,20 @@ export class Cluster extends Construct {
     const version = checkCreatableVersion(upgrade.kubernetesVersion, field('kubernetesVersion'));
     const from = upgrade.fromVersion === undefined ? this.kubernetesVersion : this.checkFromVersion(upgrade.fromVersion, field('fromVersion'));
     checkUpgradeStep(from, version, field('kubernetesVersion'), upgrade.fromVersion === undefined ? "the cluster's kubernetesVersion" : 'upgrade.fromVersion');
+    if (upgrade.bufferNodes === 0) {
+      // NKS's API takes 0 ("buffer nodes are not added"), but the provider sends num_buffer_nodes only when it is
+      // not 0 (`d.GetOk`; v1.0.7 `nhncloud/resource_nhncloud_kubernetes_nodegroup_upgrade_v1.go` lines 102–104,
+      // 230–232), so NKS would apply its default of 1 (TOAST-DOCS/Container-Kubernetes `en/public-api.md` line 1920).
+      fail(
+        field('bufferNodes'),
+        0,
+        'the nhncloud provider drops a buffer node count of 0 (it sends num_buffer_nodes only when it is not 0), so NKS would add its default of 1 buffer node',
+        'use 1 or more; to upgrade without a buffer node, run the upgrade in the NKS console or through the NKS API (num_buffer_nodes: 0)',
+      );
+    }
     return {
       kubernetesVersion: version,
-      bufferNodes: checkIntegerInRange(upgrade.bufferNodes ?? 1, field('bufferNodes'), { min: 0, max: 100 }, 'the buffer nodes of an upgrade'),
+      bufferNodes: checkIntegerInRange(upgrade.bufferNodes ?? 1, field('bufferNodes'), { min: 1, max: 100 }, 'the buffer nodes of an upgrade'),
       maxUnavailableNodes: checkIntegerInRange(upgrade.maxUnavailableNodes ?? 1, field('maxUnavailableNodes'), { min: 1, max: 100 }, 'the nodes out of service at once during an upgrade'),
     };
   }

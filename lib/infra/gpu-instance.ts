@@ -6,11 +6,12 @@ import { checkZone } from '../model/regions';
 import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
 import { BlockStorageVolume } from './block-storage-volume';
 import { IKeyPair } from './key-pair';
+import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
 import { INetwork } from './network';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { InstanceResource } from './targets/renderer';
-import { defaultName, isLiteral, whereOf } from './util';
+import { defaultName, isLiteral, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
 
@@ -37,10 +38,12 @@ export interface GpuInstanceProps {
   /** Key pair for SSH access. */
   readonly keyPair: IKeyPair;
   /**
-   * Boot volume, created from `image` and deleted with the instance.
+   * Boot volume, created from `image` and deleted with the instance. An `Encrypted HDD` or `Encrypted SSD` boot
+   * volume needs `encryptionKey` (nhncloud: the block device's `nhn_encryption`; ignored with a warning on
+   * openstack).
    * @default { type: 'General HDD', sizeGb: 50 }
    */
-  readonly bootVolume?: { readonly type?: VolumeType; readonly sizeGb?: number };
+  readonly bootVolume?: { readonly type?: VolumeType; readonly sizeGb?: number; readonly encryptionKey?: VolumeEncryptionKey };
   /**
    * Security group names.
    * @default ['default']
@@ -90,6 +93,10 @@ export class GpuInstance extends Construct {
     this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
     const bootType = checkVolumeType(props.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'bootVolume.type'));
     const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
+    const bootKey = checkEncryptionKey(bootType, props.bootVolume?.encryptionKey, whereOf(this, 'bootVolume.encryptionKey'));
+    if (bootKey && stack.target === 'openstack') {
+      warn(this, 'bootVolume.encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s block_device does not have; it is ignored on the openstack target.');
+    }
     (props.securityGroups ?? []).forEach((group, i) => {
       if (typeof group !== 'string' || isLiteral(group)) checkResourceName(group, whereOf(this, `securityGroups[${i}]`), 'security group');
     });
@@ -113,7 +120,12 @@ export class GpuInstance extends Construct {
         imageId: props.image.resolve(this, whereOf(this, 'image')),
         bootVolumeType: bootType,
         bootVolumeSizeGb: bootSize,
+        bootVolumeEncryptionKey: bootKey,
         volumeIds: volumes.map((v) => v.volumeId),
+        // Nova refuses to boot a server on a network that has no subnet yet (see instanceArguments), and
+        // `network.uuid` (the VPC) does not wait for it: the instance waits for the subnet and, on nhncloud,
+        // the routing table's gateway attachment (its way out).
+        dependsOn: props.network.prerequisites,
       },
       (field) => whereOf(this, field),
     );

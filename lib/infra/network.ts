@@ -1,4 +1,6 @@
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkBoolean } from '../model/booleans';
 import { checkIpv4Address, checkMaxPrefix, checkPrivateCidr, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr } from '../model/cidr';
 import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
@@ -18,6 +20,17 @@ export interface INetwork {
   readonly subnetId: string;
   /** The subnet's range, when the program knows it (used to check pod and service ranges for overlap). */
   readonly subnetCidr?: Cidr;
+  /**
+   * nhncloud: whether the subnet's routing table is attached to an internet gateway, when the program knows
+   * (undefined: unknown). It decides how NKS nodes pull their images (through the gateway, or through NCR and
+   * OBS service gateways) and whether a cluster needs the external network labels.
+   */
+  readonly internetGateway?: boolean;
+  /**
+   * Resources a cluster or instance on this network must be created after: the subnet, and on nhncloud the
+   * routing table's internet gateway attachment. Empty for a network that already exists.
+   */
+  readonly prerequisites?: readonly TerraformResource[];
 }
 
 /** Properties of a new {@link Network}. */
@@ -37,7 +50,10 @@ export interface NetworkProps {
   readonly cidr?: string;
   /**
    * nhncloud target: the VPC's own range (`cidrv4`), which the subnet lies in: a private range
-   * (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), /24 or larger. Changing it replaces the VPC. Ignored on the
+   * (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), /24 or larger. Changing it updates the VPC in place
+   * (`cidrv4` is not ForceNew and the provider's update sends it: nhn-cloud/terraform-provider-nhncloud v1.0.7
+   * `nhncloud/resource_nhncloud_networking_vpc_v2.go` lines 45–48 and 162; TOAST-DOCS/Network-VPC
+   * `ko/public-api.md` lines 255–280, "VPC 수정하기"); the new range must still hold the subnet. Ignored on the
    * openstack target (a Neutron network has no range).
    * @default the /16 that holds `cidr` (e.g. 192.168.0.0/16, like NHN's default VPC), or `cidr` itself when it is larger
    */
@@ -57,9 +73,11 @@ export interface NetworkProps {
   readonly createRouter?: boolean;
   /**
    * nhncloud target: an internet gateway (created in the console: Network > Internet Gateway) to attach the
-   * subnet's routing table to. Without one the nodes have no internet access (public images cannot be
-   * pulled, and a public API endpoint needs the gateway's network). nhncloud 1.0.7 cannot create internet
-   * gateways. Ignored (with a warning) on openstack.
+   * subnet's routing table to. Without one the nodes have no internet access: a cluster then needs NCR and
+   * OBS service gateways (the cluster's `serviceGateways`) to pull its images. With one, a cluster on the
+   * subnet gets the external network labels NKS requires, and is created after the attachment (NKS picks its
+   * image registry by the subnet's gateway at creation). nhncloud 1.0.7 cannot create internet gateways.
+   * Ignored (with a warning) on openstack.
    * @default - no internet gateway
    */
   readonly internetGatewayId?: string;
@@ -82,6 +100,13 @@ export interface ExistingNetworkProps {
    * @default - not checked
    */
   readonly subnetCidr?: string;
+  /**
+   * nhncloud target: whether the subnet's routing table is attached to an internet gateway (console: Network >
+   * Routing Table; NHN's default VPC "Default Network" has one). With `true` a cluster on it gets the external
+   * network labels NKS requires; with `false` it needs NCR and OBS service gateways (`serviceGateways`).
+   * @default - unknown: a cluster on it without `serviceGateways` or `externalNetwork` gets a warning
+   */
+  readonly internetGateway?: boolean;
 }
 
 /**
@@ -100,6 +125,8 @@ export class Network extends Construct implements INetwork {
       networkId: checkIdLiteral(props.networkId, whereOf(holder, 'networkId'), 'network'),
       subnetId: checkIdLiteral(props.subnetId, whereOf(holder, 'subnetId'), 'subnet'),
       subnetCidr: props.subnetCidr === undefined ? undefined : parseCidr(props.subnetCidr, whereOf(holder, 'subnetCidr')),
+      internetGateway: props.internetGateway === undefined ? undefined : checkBoolean(props.internetGateway, whereOf(holder, 'internetGateway')),
+      prerequisites: [],
     };
   }
 
@@ -113,6 +140,12 @@ export class Network extends Construct implements INetwork {
   public readonly subnet: SubnetResource;
   /** The router (`openstack_networking_router_v2`) or routing table (`nhncloud_networking_routingtable_v2`), unless `createRouter: false`. */
   public readonly router?: RouterResource;
+  /** nhncloud: whether the subnet's routing table is attached to an internet gateway (undefined on openstack). */
+  public readonly internetGateway?: boolean;
+  /** nhncloud: the routing table's attachment to the internet gateway (`nhncloud_networking_routingtable_attach_gateway_v2`), when `internetGatewayId` is given. */
+  public readonly internetGatewayAttachment?: TerraformResource;
+  /** The subnet, and the gateway attachment when there is one: what clusters and instances on this network wait for. */
+  public readonly prerequisites: readonly TerraformResource[];
 
   constructor(scope: Construct, id: string, props: NetworkProps = {}) {
     super(scope, id);
@@ -145,6 +178,9 @@ export class Network extends Construct implements INetwork {
     this.network = rendered.network;
     this.subnet = rendered.subnet;
     this.router = rendered.router;
+    this.internetGateway = rendered.internetGateway;
+    this.internetGatewayAttachment = rendered.internetGatewayAttachment;
+    this.prerequisites = [rendered.subnet, ...(rendered.internetGatewayAttachment ? [rendered.internetGatewayAttachment] : [])];
     this.networkId = rendered.networkId;
     this.subnetId = rendered.subnetId;
   }

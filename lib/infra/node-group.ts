@@ -6,7 +6,7 @@ import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/nam
 import { checkNodeLabels } from '../model/node-labels';
 import { NodePlacement, Taint } from '../model/placement';
 import type { Cluster } from './cluster';
-import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec } from './node-spec';
+import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
@@ -16,7 +16,11 @@ import { applyProtection } from './protect';
 
 /** Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. */
 export const NODE_GROUP_LABEL = 'node.nks-cdk.io/group';
-/** Node label nks-cdk puts on GPU nodes: the GPU model in lowercase (e.g. `t4`). */
+/**
+ * Node label nks-cdk puts on GPU nodes: the flavor's GPU model in lowercase without the `Tesla` prefix, as the
+ * flavor name spells it (`t4` for `g2.t4.*`, `v100` for `g2.v100.*`), not the model name `Tesla T4`, which is
+ * no valid label value.
+ */
 export const GPU_MODEL_LABEL = 'node.nks-cdk.io/gpu-model';
 
 /** Properties of a {@link NodeGroup}, added with `cluster.addNodeGroup(id, props)`. */
@@ -39,7 +43,8 @@ export interface NodeGroupProps {
   /**
    * Resize the running group to this many nodes: its `node_count` on openstack, an
    * `nhncloud_kubernetes_cluster_resize_v1` on nhncloud (changing the number resizes again; removing it
-   * does not shrink the group back). Not with `autoscaler`.
+   * does not shrink the group back). NKS resizes to 1–10 nodes unless the project's quota is raised (more is a
+   * warning). Not with `autoscaler`.
    * @default - no resize
    */
   readonly resizeTo?: number;
@@ -49,7 +54,8 @@ export interface NodeGroupProps {
    */
   readonly availabilityZone?: string;
   /**
-   * Node image. Changing it replaces the node group.
+   * Node image. On nhncloud a lookup by name is narrowed to NKS's node images (see {@link ImageRef}). Changing
+   * a literal image ID replaces the node group; a looked-up image is fixed at creation.
    * @default the cluster's image
    */
   readonly image?: ImageRef;
@@ -65,7 +71,8 @@ export interface NodeGroupProps {
    */
   readonly autoscaler?: AutoscalerOptions;
   /**
-   * Kubernetes labels for the group's nodes. nks-cdk adds `node.nks-cdk.io/group: <name>`.
+   * Kubernetes labels for the group's nodes (NKS label `k8s_node_labels`, in a form NKS has not confirmed: see
+   * `formatNodeLabelsForNks`). nks-cdk adds `node.nks-cdk.io/group: <name>`.
    * @default - only the group label
    */
   readonly nodeLabels?: Record<string, string>;
@@ -151,8 +158,10 @@ export class NodeGroup extends Construct implements NodePlacement {
     // nks-cdk's own labels count against NKS's label limit too.
     this.nodeLabels = checkNodeLabels({ ...this.spec.nodeLabels, ...this.extraNodeLabels(), [NODE_GROUP_LABEL]: this.name }, whereOf(this, 'nodeLabels'));
     const resizeTo = checkResizeTo(props.resizeTo, this.spec, whereOf(this, 'resizeTo'));
+    const overLimit = InfraStack.of(this).target === 'nhncloud' ? resizeLimitWarning(resizeTo, this.name) : undefined;
+    if (overLimit) warn(this, overLimit);
     if (props.cluster.upgrade) checkMaxUnavailable(props.cluster.upgrade.maxUnavailableNodes, resizeTo ?? this.spec.nodeCount, this.name, whereOf(props.cluster, 'upgrade.maxUnavailableNodes'));
-    const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image')) : props.cluster.nodeImageId;
+    const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image'), 'nks-node') : props.cluster.nodeImageId;
     const cluster = props.cluster;
     const rendered = InfraStack.of(this).renderer.nodeGroup(
       this,
@@ -172,8 +181,13 @@ export class NodeGroup extends Construct implements NodePlacement {
     this.upgradeOperation = rendered.upgrade;
   }
 
-  /** The label selector that matches exactly this group's nodes. */
+  /**
+   * The label selector that matches exactly this group's nodes. Reading it records that workloads select the
+   * group by its node label, which on the nhncloud target depends on NKS applying `k8s_node_labels` (synth
+   * warns with the check to run after the first deploy).
+   */
   public get nodeSelector(): Record<string, string> {
+    this.cluster.recordPlacement(this.name);
     return { [NODE_GROUP_LABEL]: this.name };
   }
 

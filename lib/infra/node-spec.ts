@@ -5,13 +5,21 @@ import { Flavor, parseFlavor } from '../model/flavors';
 import { checkNodeLabels, formatNodeLabelsForNks } from '../model/node-labels';
 import { checkZone, Region } from '../model/regions';
 import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
-import { nksBool } from './util';
+import { isLiteral, nksBool } from './util';
 
 /** The node label nks-cdk sets on every node to its group's name (NODE_GROUP_LABEL); users may not set it. */
 const NKS_CDK_GROUP_LABEL = 'node.nks-cdk.io/group';
 
-/** Node count bounds nks-cdk accepts for one node group. The project's quota may be lower. */
+/**
+ * Node count bounds nks-cdk accepts for one node group. NKS itself takes 1–10 unless the project's quota is
+ * raised ({@link NKS_DEFAULT_MAX_NODES}); nks-cdk accepts up to 100 for raised quotas and warns above 10.
+ */
 export const NODE_COUNT = { min: 1, max: 100 } as const;
+/**
+ * Most nodes an NKS resize takes without a raised quota: "node_count: min 1, max 10 (however, the max value
+ * can be adjusted with quota)" (TOAST-DOCS/Container-Kubernetes `en/public-api.md` line 695, "Resize").
+ */
+export const NKS_DEFAULT_MAX_NODES = 10;
 /** Autoscaler bounds the NKS console offers (ca_min_node_count / ca_max_node_count). */
 export const AUTOSCALER_NODE_COUNT = { min: 1, max: 10 } as const;
 /**
@@ -20,6 +28,20 @@ export const AUTOSCALER_NODE_COUNT = { min: 1, max: 10 } as const;
  */
 const UNNEEDED_MINUTES = { min: 1, max: 1440 } as const;
 const DELAY_AFTER_ADD_MINUTES = { min: 10, max: 1440 } as const;
+
+/**
+ * A Secure Key Manager (SKM) symmetric key, which `Encrypted HDD` and `Encrypted SSD` volumes are encrypted
+ * with: "to create encrypted block storage, you must create a symmetric key in the Secure Key Manager service
+ * in advance", and its key ID cannot be changed afterwards (TOAST-DOCS/Storage-Block-Storage
+ * `en/console-guide.md` lines 18–23). Both values are written into the Terraform JSON (the providers take
+ * them as plain arguments and labels); neither is a credential: SKM's API also needs its own authentication.
+ */
+export interface VolumeEncryptionKey {
+  /** The appkey of the SKM service that holds the key (console: Security > Secure Key Manager > URL & Appkey). */
+  readonly appKey: string;
+  /** The symmetric key's ID (console: Secure Key Manager > key store > the symmetric key). */
+  readonly keyId: string;
+}
 
 /** The boot volume of every node in a node group. */
 export interface BootVolumeOptions {
@@ -33,6 +55,48 @@ export interface BootVolumeOptions {
    * @default 50
    */
   readonly sizeGb?: number;
+  /**
+   * The SKM key of an `Encrypted HDD` or `Encrypted SSD` boot volume (NKS labels `boot_volume_key_id` and
+   * `boot_volume_appkey`, TOAST-DOCS/Container-Kubernetes `en/public-api.md` lines 502–503 for clusters,
+   * `ko/public-api.md` lines 1382–1383 for node groups). Required for those types, refused for the others.
+   * @default - none (required for the encrypted types)
+   */
+  readonly encryptionKey?: VolumeEncryptionKey;
+}
+
+/**
+ * The SKM key a volume of `type` needs: required (a {@link ValidationError} at `where`) for the encrypted
+ * types, refused for the others; each value a non-empty string without whitespace (or a Terraform
+ * reference). Values are never echoed in errors.
+ */
+export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | undefined, where: Where): VolumeEncryptionKey | undefined {
+  const encrypted = type === 'Encrypted HDD' || type === 'Encrypted SSD';
+  if (key === undefined) {
+    if (encrypted) {
+      fail(
+        where,
+        undefined,
+        `${type} volumes are encrypted with a Secure Key Manager (SKM) symmetric key given at creation, and NHN Cloud refuses the volume without one`,
+        `pass ${where.field}: { appKey, keyId } (console: Security > Secure Key Manager: the appkey under URL & Appkey, the ID of a symmetric key in a key store), or use 'General HDD' or 'General SSD'`,
+      );
+    }
+    return undefined;
+  }
+  if (!encrypted) {
+    fail(where, '(a key)', `an encryption key applies only to 'Encrypted HDD' and 'Encrypted SSD' volumes, and this one is ${type}`, `remove ${where.field}, or use 'Encrypted HDD' or 'Encrypted SSD'`);
+  }
+  if (typeof key !== 'object' || key === null) {
+    fail(where, typeof key, 'an encryption key is an object { appKey, keyId }', 'pass { appKey: ..., keyId: ... }');
+  }
+  for (const name of ['appKey', 'keyId'] as const) {
+    const value: unknown = key[name];
+    if (!isLiteral(value) && value !== undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
+      const shown = value === undefined ? undefined : typeof value !== 'string' ? typeof value : value.trim() === '' ? value : '(a string with whitespace)';
+      fail(at(where, name), shown, `an SKM ${name === 'appKey' ? 'appkey' : 'key ID'} is a non-empty string without whitespace`, name === 'appKey' ? 'copy the appkey from Security > Secure Key Manager > URL & Appkey' : "copy the symmetric key's ID from its key store in Secure Key Manager");
+    }
+  }
+  return { appKey: key.appKey, keyId: key.keyId };
 }
 
 /** Cluster autoscaler settings of a node group (NKS labels `ca_*`). */
@@ -74,6 +138,8 @@ export interface NodeSpec {
   readonly availabilityZone: string;
   readonly bootVolumeType: VolumeType;
   readonly bootVolumeSizeGb: number;
+  /** The SKM key of an encrypted boot volume type. */
+  readonly bootVolumeEncryptionKey?: VolumeEncryptionKey;
   readonly autoscaler?: Required<AutoscalerOptions>;
   readonly nodeLabels: Readonly<Record<string, string>>;
 }
@@ -97,6 +163,7 @@ export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, def
   const availabilityZone = checkZone(region, input.availabilityZone, field('availabilityZone'));
   const bootVolumeType = checkVolumeType(input.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, field('bootVolume.type'));
   const bootVolumeSizeGb = checkBootVolumeSize(input.bootVolume?.sizeGb ?? 50, field('bootVolume.sizeGb'));
+  const bootVolumeEncryptionKey = checkEncryptionKey(bootVolumeType, input.bootVolume?.encryptionKey, field('bootVolume.encryptionKey'));
   let autoscaler: Required<AutoscalerOptions> | undefined;
   if (input.autoscaler) {
     const a = input.autoscaler;
@@ -131,7 +198,7 @@ export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, def
       'remove it from nodeLabels; to choose the value, name the node group (its construct id or name prop), or use a label of your own prefix',
     );
   }
-  return { flavor, nodeCount, availabilityZone, bootVolumeType, bootVolumeSizeGb, autoscaler, nodeLabels };
+  return { flavor, nodeCount, availabilityZone, bootVolumeType, bootVolumeSizeGb, bootVolumeEncryptionKey, autoscaler, nodeLabels };
 }
 
 /** The largest number of nodes the group can have (autoscaler maximum, or the fixed count). */
@@ -150,6 +217,10 @@ export function nodeGroupLabels(spec: NodeSpec): Record<string, string> {
     boot_volume_size: String(spec.bootVolumeSizeGb),
     ca_enable: nksBool(spec.autoscaler !== undefined),
   };
+  if (spec.bootVolumeEncryptionKey) {
+    labels.boot_volume_key_id = spec.bootVolumeEncryptionKey.keyId;
+    labels.boot_volume_appkey = spec.bootVolumeEncryptionKey.appKey;
+  }
   if (spec.autoscaler) {
     const a = spec.autoscaler;
     labels.ca_min_node_count = String(a.minNodes);
@@ -174,6 +245,15 @@ export function checkResizeTo(resizeTo: number | undefined, spec: NodeSpec, wher
     fail(where, resizeTo, `the autoscaler sizes this group between ${spec.autoscaler.minNodes} and ${spec.autoscaler.maxNodes} nodes, so a resize would be undone`, 'change the autoscaler bounds instead, or remove the autoscaler to resize by hand');
   }
   return count;
+}
+
+/**
+ * The warning for a resize above NKS's default limit ({@link NKS_DEFAULT_MAX_NODES}), or undefined. A warning,
+ * not an error: a project whose quota was raised may resize further.
+ */
+export function resizeLimitWarning(resizeTo: number | undefined, group: string): string | undefined {
+  if (resizeTo === undefined || resizeTo <= NKS_DEFAULT_MAX_NODES) return undefined;
+  return `resizeTo ${resizeTo} for node group "${group}": NKS resizes a node group to 1–${NKS_DEFAULT_MAX_NODES} nodes unless the project's quota is raised, and refuses more otherwise. Ask NHN Cloud to raise the quota before deploying, or resize to ${NKS_DEFAULT_MAX_NODES} or fewer.`;
 }
 
 /**

@@ -11,15 +11,28 @@ function checkIdLiteral(id: string, where: Where, what: string): string {
 }
 
 /**
+ * What boots from an image: NKS nodes (a cluster's `node_image`, a node group's `image_id`) or a compute
+ * instance. On the nhncloud target a node image lookup is narrowed to the images NKS accepts.
+ */
+export type ImageUse = 'nks-node' | 'instance';
+
+/**
  * An image for nodes or instances: a UUID the user knows, or a name looked up at plan time with the
  * images data source of the stack's target (`openstack_images_image_v2` or `nhncloud_images_image_v2`, most
  * recent match), so programs carry no account-specific IDs.
+ *
+ * On the nhncloud target a lookup for NKS nodes (a cluster's or node group's `image`) also asks for the
+ * image property NKS documents for its node images, `nhncloud_allow_nks_cpu_flavor=true`, among public
+ * images (TOAST-DOCS/Container-Kubernetes `en/public-api.md` line 53), so a name pattern cannot pick an
+ * image NKS refuses. A looked-up node image is the one the cluster or group is created with: a newer match
+ * later (NHN publishes new node images) does not replace them, since nks-cdk tells Terraform to ignore
+ * that change; a new node group picks the newest image.
  */
 export abstract class ImageRef {
   /** An image by UUID. */
   public static fromId(imageId: string): ImageRef {
     return new (class extends ImageRef {
-      public resolve(_scope: Construct, where: Where): string {
+      public resolve(_scope: Construct, where: Where, _use?: ImageUse): string {
         return checkIdLiteral(imageId, where, 'image');
       }
       public describe(): string {
@@ -41,8 +54,12 @@ export abstract class ImageRef {
     return new ImageLookup(`/${pattern}/`, { nameRegex: pattern });
   }
 
-  /** The image ID (a literal UUID or a Terraform reference) for a resource under `scope`. */
-  public abstract resolve(scope: Construct, where: Where): string;
+  /**
+   * The image ID (a literal UUID or a Terraform reference) for a resource under `scope`; `use` says what
+   * boots from it.
+   * @default use 'instance'
+   */
+  public abstract resolve(scope: Construct, where: Where, use?: ImageUse): string;
   /** The ID or name, for messages and diagrams. */
   public abstract describe(): string;
 }
@@ -56,12 +73,12 @@ class ImageLookup extends ImageRef {
   ) {
     super();
   }
-  public resolve(scope: Construct, where: Where): string {
+  public resolve(scope: Construct, where: Where, use: ImageUse = 'instance'): string {
     const text = this.filter.name ?? this.filter.nameRegex ?? '';
     if (isLiteral(text) && text.trim() === '') fail(where, text, 'an image name or pattern must not be empty', 'give the image name as the console lists it');
     let id = this.lookups.get(scope);
     if (!id) {
-      id = InfraStack.of(scope).renderer.imageLookup(scope, this.filter);
+      id = InfraStack.of(scope).renderer.imageLookup(scope, this.filter, use);
       this.lookups.set(scope, id);
     }
     return id;
@@ -86,12 +103,17 @@ export abstract class ExternalNetworkRef {
     })();
   }
 
-  /** An external network by name. NHN Cloud names its internet-facing network `Public Network`. */
+  /**
+   * An external network by name, exactly as the networks API lists it (NHN Cloud's API example names it
+   * `public_network`, with `router:external: true`: TOAST-DOCS/Network-VPC `ko/public-api-compat.md` lines
+   * 88–101). On the nhncloud target a network with an internet gateway needs no name: nks-cdk looks up the
+   * region's external network by `router:external`, as NKS documents.
+   */
   public static fromName(name: string): ExternalNetworkRef {
     return new (class extends ExternalNetworkRef {
       public resolve(scope: Construct, where: Where): string {
         if (typeof name !== 'string' || (isLiteral(name) && name.trim() === '')) {
-          fail(where, name, 'an external network name must not be empty', 'give the network name as the console lists it, e.g. ExternalNetworkRef.fromName("Public Network"), or use ExternalNetworkRef.fromId()');
+          fail(where, name, 'an external network name must not be empty', 'give the network name as the networks API lists it (GET /v2.0/networks?router:external=True), or use ExternalNetworkRef.fromId()');
         }
         return InfraStack.of(scope).renderer.externalNetworkLookup(scope, name);
       }

@@ -11,7 +11,11 @@ import { checkPortNumber } from './container';
 import { LoadBalancerCertificate } from './load-balancer-certificate';
 import { renderHealthMonitor } from './load-balancer-health-monitor';
 
-/** NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in KR1 (Pyeongchon) and take no floating IP. */
+/**
+ * NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in the
+ * Pyeongchon region, KR2 ("Physical load balancer is only provided in Korea (Pyeongchon) region",
+ * TOAST-DOCS/Container-Kubernetes `en/user-guide.md` line 2601), and take no floating IP.
+ */
 export type LoadBalancerType = 'shared' | 'dedicated' | 'physical_basic' | 'physical_premium';
 /** Listener protocols. `TERMINATED_HTTPS` decrypts at the load balancer and needs `terminatedHttps`. */
 export type ListenerProtocol = 'TCP' | 'HTTP' | 'HTTPS' | 'TERMINATED_HTTPS';

@@ -56,17 +56,36 @@ export function checkNodeLabels(labels: Record<string, string>, where: Where): R
 /**
  * The `k8s_node_labels` label value for NKS: `key1=value1,key2=value2`, sorted by key so the same labels
  * always give the same string (no spurious Terraform diff, which on a cluster would mean replacement).
+ * The only place nks-cdk writes this format.
  *
- * UNCONFIRMED: the NKS API guide documents this create-time label only as "String"; the format here is
- * the kubelet `--node-labels` form. The node group PATCH API takes the same labels as a JSON object, and
- * other structured NKS labels (`skm`) are JSON text, so JSON is the other candidate. Unambiguous either
- * way: label keys and values cannot contain `,` or `=`.
+ * UNCONFIRMED: the NKS API guide documents this create-time label only as "String"
+ * (TOAST-DOCS/Container-Kubernetes `en/public-api.md` lines 545 and 1400); the format here is the kubelet
+ * `--node-labels` form. The node group PATCH API takes the same labels as a JSON object (same file, lines
+ * 2164–2174), and other structured NKS labels are JSON text, so JSON is the other candidate. Unambiguous
+ * either way: label keys and values cannot contain `,` or `=`. One real cluster settles it
+ * ({@link NODE_LABELS_CHECK}); until then {@link unconfirmedNodeLabelsWarning} says so wherever placement
+ * depends on it.
  */
 export function formatNodeLabelsForNks(labels: Readonly<Record<string, string>>): string {
   return Object.keys(labels)
     .sort()
     .map((key) => `${key}=${labels[key]}`)
     .join(',');
+}
+
+/** The command that shows whether NKS applied a node group's `k8s_node_labels` (run after the first deploy). */
+export const NODE_LABELS_CHECK = 'kubectl get nodes --show-labels';
+
+/**
+ * The synth warning for a cluster whose workloads are placed on node groups by their node labels
+ * (`groups`: the groups placed on), while the `k8s_node_labels` form is unconfirmed.
+ */
+export function unconfirmedNodeLabelsWarning(cluster: string, groups: readonly string[]): string {
+  return (
+    `Cluster ${cluster}: workloads are placed on node group${groups.length === 1 ? '' : 's'} ${groups.join(', ')} by the node label node.nks-cdk.io/group, which reaches the nodes only through NKS's k8s_node_labels label. ` +
+    "NKS documents that label only as a String; nks-cdk writes it as key=value pairs joined with commas, a form no NKS cluster has confirmed yet. " +
+    `After the first deploy, run \`${NODE_LABELS_CHECK}\` and check that each node carries node.nks-cdk.io/group=<its group>; if not, the placed pods stay Pending: set the labels on the node group in the console (node group > Kubernetes labels), or with kubectl label nodes.`
+  );
 }
 
 function reservedPrefixOf(key: string): string | undefined {

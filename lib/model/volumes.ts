@@ -27,9 +27,11 @@ export const VOLUME_SIZE_GB: IntegerRange = Object.freeze({ min: 10, max: 2000 }
 
 /**
  * Size limits of a node's or instance's boot (root) volume (GB), as of 2026-11-23.
- * Source: TOAST-DOCS/Compute-Instance `en/console-guide.md`, "Block Storage Size": t2, m2, c2, r2 and x1
- * flavors take 20–2000 GB (u2 and GPU flavors use local disks of a fixed size). The NKS guide does not
- * state its own limits for `boot_volume_size`; that NKS nodes follow the instance limits is an inference.
+ * Source: TOAST-DOCS/Compute-Instance `en/console-guide.md` lines 45–56, "Block Storage Size": t2, m2, c2,
+ * r2 and x1 flavors take 20–2000 GB; u2 flavors use local block storage of a size fixed per flavor (20–100 GB;
+ * `en/overview.md` line 38). g2 (GPU) flavors boot from block storage like the others [I: the table names
+ * no GPU flavor]. The NKS guide does not state its own limits for `boot_volume_size`; that NKS nodes follow
+ * the instance limits is an inference.
  */
 export const BOOT_VOLUME_SIZE_GB: IntegerRange = Object.freeze({ min: 20, max: 2000 });
 

@@ -29,7 +29,6 @@ describe('nhncloud target: synth-time errors carry path, field, value, rule and 
     ['a zone that does not exist', { availabilityZone: 'kr-pub-c' }, 'availabilityZone', 'kr-pub-c', /availability zones/],
     ['a flavor family NHN does not have', { flavor: 'z9.c4m8' }, 'flavor', 'z9.c4m8', /no z9 flavors/],
     ['a public API endpoint without the external network', { publicApiEndpoint: true }, 'externalNetwork', undefined, /master_lb_floating_ip_enabled.*external_network_id and external_subnet_id_list/],
-    ['a public API endpoint without the external subnets', { publicApiEndpoint: true, externalNetwork: ExternalNetworkRef.fromId(EXT_NET) }, 'externalSubnetIds', undefined, /without its subnets/],
     ['external subnets without their network', { externalSubnetIds: [EXT_SUBNET] }, 'externalNetwork', undefined, /without their network/],
     ['an empty external subnet list', { externalNetwork: ExternalNetworkRef.fromId(EXT_NET), externalSubnetIds: [] }, 'externalSubnetIds', [], /empty list/],
     ['an external subnet that is not a UUID', { externalNetwork: ExternalNetworkRef.fromId(EXT_NET), externalSubnetIds: ['public-subnet'] }, 'externalSubnetIds[0]', 'public-subnet', /UUID/],

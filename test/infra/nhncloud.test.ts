@@ -6,6 +6,8 @@ import { bodiesByPath, synthNhn } from './nhncloud-helpers';
 const NHN = { target: 'nhncloud' } as const;
 const EXT_NET = '751b8227-7b45-440a-9349-dbf829d0aba5';
 const EXT_SUBNETS = ['59ddc195-76b1-431d-9693-f09880747dc6', '69ddc195-76b1-431d-9693-f09880747dc7'];
+// The VPC's NCR and OBS service gateways: without them (and without an internet gateway) synth warns.
+const SGW = { ncr: '48f4ff38-d14b-4f34-a40c-705524e6a755', obs: '23c550cb-6a5b-4eaa-903a-711c13316d91' };
 
 describe('nhncloud target: cluster', () => {
   const { tf } = synthNhn((app) => baseCluster(app, {}, NHN));
@@ -20,8 +22,9 @@ describe('nhncloud target: cluster', () => {
     expect(cluster.keypair).toMatch(/^\$\{nhncloud_compute_keypair_v2\.[\w-]+\.name\}$/);
     expect(cluster.fixed_network).toMatch(/^\$\{nhncloud_networking_vpc_v2\.[\w-]+\.id\}$/);
     expect(cluster.fixed_subnet).toMatch(/^\$\{nhncloud_networking_vpcsubnet_v2\.[\w-]+\.id\}$/);
-    // The provider cannot update node_count; resizes go through their own resource.
-    expect(cluster.lifecycle).toEqual({ ignore_changes: ['node_count'] });
+    // The provider cannot update node_count; resizes go through their own resource. An upgrade changes kube_tag.
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['node_count', 'labels["kube_tag"]'] });
+    expect(cluster.depends_on).toEqual([expect.stringMatching(/^nhncloud_networking_vpcsubnet_v2\./)]);
     expect(stack.resource.openstack_containerinfra_clustertemplate_v1).toBeUndefined();
   });
 
@@ -60,7 +63,7 @@ describe('nhncloud target: cluster', () => {
 
   test('addon versions and options are overridable, optional addons added', () => {
     const out = synthNhn((app) =>
-      baseCluster(app, { addons: [NksAddon.calico({ version: 'v3.28.2-nks2', mode: 'ebpf' }), NksAddon.coreDns({ version: '1.8.4-nks1' }), NksAddon.metricsServer()] }, NHN),
+      baseCluster(app, { serviceGateways: SGW, addons: [NksAddon.calico({ version: 'v3.28.2-nks2', mode: 'ebpf' }), NksAddon.coreDns({ version: '1.8.4-nks1' }), NksAddon.metricsServer()] }, NHN),
     );
     expect(onlyResource(out.tf.infra, 'nhncloud_kubernetes_cluster_v1').addons).toEqual([
       { name: 'calico', version: 'v3.28.2-nks2', options: { mode: 'ebpf' } },
@@ -71,7 +74,7 @@ describe('nhncloud target: cluster', () => {
   });
 
   test('a version nks-cdk does not list is written as given, with a warning', () => {
-    const out = synthNhn((app) => baseCluster(app, { addons: [NksAddon.calico({ version: 'v3.31.0-nks1' }), NksAddon.coreDns()] }, NHN));
+    const out = synthNhn((app) => baseCluster(app, { serviceGateways: SGW, addons: [NksAddon.calico({ version: 'v3.31.0-nks1' }), NksAddon.coreDns()] }, NHN));
     expect(onlyResource(out.tf.infra, 'nhncloud_kubernetes_cluster_v1').addons[0].version).toBe('v3.31.0-nks1');
     expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'infra/cluster', message: expect.stringContaining('v3.31.0-nks1') })]);
   });
@@ -95,7 +98,7 @@ describe('nhncloud target: cluster', () => {
 describe('nhncloud target: resize and upgrade', () => {
   let exposed: string[] = [];
   const { tf, result } = synthNhn((app) => {
-    const { cluster } = baseCluster(app, { kubernetesVersion: 'v1.32.3', resizeTo: 5, upgrade: { kubernetesVersion: 'v1.33.4', bufferNodes: 2, maxUnavailableNodes: 1 } }, NHN);
+    const { cluster } = baseCluster(app, { kubernetesVersion: 'v1.32.3', resizeTo: 5, serviceGateways: SGW, upgrade: { kubernetesVersion: 'v1.33.4', bufferNodes: 2, maxUnavailableNodes: 1 } }, NHN);
     const group = cluster.addNodeGroup('workers', { flavor: 'c2.c8m8', nodeCount: 2, resizeTo: 4 });
     exposed = [cluster.resizeOperation, ...cluster.upgradeOperations, group.resizeOperation, group.upgradeOperation].map((r) => r?.node.path ?? 'none');
   });
@@ -193,9 +196,16 @@ describe('nhncloud target: node groups', () => {
         ca_scale_down_delay_after_add: '10',
         k8s_node_labels: 'node.nks-cdk.io/group=workers-b',
       },
-      lifecycle: { ignore_changes: ['node_count'] },
+      // A looked-up image is fixed at creation (a newer one would replace the group).
+      lifecycle: { ignore_changes: ['node_count', 'image_id'] },
     });
-    expect(bodiesByPath(tf.infra, 'nhncloud_images_image_v2', 'data')['infra/cluster/workers-b/image']).toEqual({ name_regex: '^Ubuntu Server 22\\.04.* - Container', most_recent: true });
+    // Among the images NKS accepts for nodes.
+    expect(bodiesByPath(tf.infra, 'nhncloud_images_image_v2', 'data')['infra/cluster/workers-b/image']).toEqual({
+      name_regex: '^Ubuntu Server 22\\.04.* - Container',
+      properties: { nhncloud_allow_nks_cpu_flavor: 'true' },
+      visibility: 'public',
+      most_recent: true,
+    });
   });
 
   test('a GPU node group on a g2 flavor, with the cluster image and zone', () => {

@@ -32,7 +32,8 @@ import type { VolumeType } from '../../model/volumes';
 import type { ClusterAccess } from '../access';
 import type { NksAddon } from '../addons';
 import type { NodeSpec } from '../node-spec';
-import type { ExternalNetworkRef } from '../references';
+import type { VolumeEncryptionKey } from '../node-spec';
+import type { ExternalNetworkRef, ImageUse } from '../references';
 
 /**
  * The Terraform provider an {@link InfraStack} renders for.
@@ -92,6 +93,13 @@ export interface RenderedNetwork {
   readonly network: NetworkResource;
   readonly subnet: SubnetResource;
   readonly router?: RouterResource;
+  /**
+   * nhncloud: whether the subnet's routing table is attached to an internet gateway (undefined on openstack,
+   * where the router's gateway is the way out).
+   */
+  readonly internetGateway?: boolean;
+  /** nhncloud: the routing table's internet gateway attachment, when there is one. */
+  readonly internetGatewayAttachment?: TerraformResource;
 }
 
 /** A validated `KeyPair`. */
@@ -107,6 +115,8 @@ export interface VolumeSpec {
   readonly volumeType: VolumeType;
   readonly availabilityZone: string;
   readonly description?: string;
+  /** The Secure Key Manager key of an encrypted volume type (nhncloud: `nhn_encryption`). */
+  readonly encryptionKey?: VolumeEncryptionKey;
 }
 
 /** A validated `GpuInstance`, its references resolved. */
@@ -120,8 +130,12 @@ export interface InstanceSpec {
   readonly imageId: string;
   readonly bootVolumeType: VolumeType;
   readonly bootVolumeSizeGb: number;
+  /** The Secure Key Manager key of an encrypted boot volume type (nhncloud: the block device's `nhn_encryption`). */
+  readonly bootVolumeEncryptionKey?: VolumeEncryptionKey;
   /** IDs of volumes to attach after boot. */
   readonly volumeIds: readonly string[];
+  /** What the instance must be created after: its network's subnet (and gateway attachment). */
+  readonly dependsOn?: readonly TerraformResource[];
 }
 
 /**
@@ -143,6 +157,10 @@ export function instanceArguments(spec: InstanceSpec) {
     keyPair: spec.keyPairName,
     securityGroups: [...spec.securityGroups],
     network: [{ uuid: spec.networkId }],
+    // Nova refuses to boot a server on a network without a subnet ("Network %(network_uuid)s requires a subnet
+    // in order to boot instances on.", openstack/nova `nova/exception.py`, NetworkRequiresSubnet), and
+    // `network.uuid` is the VPC's ID, which exists before its subnet does: the instance waits explicitly.
+    dependsOn: spec.dependsOn?.length ? [...spec.dependsOn] : undefined,
     blockDevice: [
       {
         uuid: spec.imageId,
@@ -180,6 +198,14 @@ export interface ClusterSpec {
   readonly imageId: string;
   readonly networkId: string;
   readonly subnetId: string;
+  /** The network's construct path, for messages. */
+  readonly networkPath: string;
+  /** Whether the subnet routes to an internet gateway (nhncloud), when the program knows. */
+  readonly internetGateway?: boolean;
+  /** What the cluster must be created after: the subnet and the routing table's gateway attachment. */
+  readonly dependsOn?: readonly TerraformResource[];
+  /** NCR and OBS service gateways (nhncloud labels `ncr_sgw`, `obs_sgw`). */
+  readonly serviceGateways?: { readonly ncr: string; readonly obs: string };
   readonly keyPairName: string;
   readonly publicApiEndpoint: boolean;
   /** As the user gave them (undefined: not given); each target applies its own defaults. */
@@ -257,8 +283,11 @@ export interface InfraRenderer {
   provider(stack: Construct): TerraformProvider;
   network(scope: Construct, spec: NetworkSpec, where: WhereOf): RenderedNetwork;
   keyPair(scope: Construct, spec: KeyPairSpec): { resource: KeyPairResource; keyPairName: string };
-  /** The newest image matching a name or RE2 pattern, looked up at plan time. */
-  imageLookup(scope: Construct, filter: { readonly name?: string; readonly nameRegex?: string }): string;
+  /**
+   * The newest image matching a name or RE2 pattern, looked up at plan time; `use` says what boots from it
+   * (nhncloud narrows an NKS node image to the images NKS accepts).
+   */
+  imageLookup(scope: Construct, filter: { readonly name?: string; readonly nameRegex?: string }, use?: ImageUse): string;
   /** An external network's ID, looked up by name at plan time. */
   externalNetworkLookup(scope: Construct, name: string): string;
   cluster(scope: Construct, spec: ClusterSpec, where: WhereOf): RenderedCluster;
