@@ -187,15 +187,15 @@ export class PlatformApp {
         pendingObjects = resolved.pending;
         writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
-      // Against the previous output (lib/checks/terraform-diff.ts): protected resources replaced or destroyed stop here.
-      const changes = hasStacks ? checkInfraChanges(this.outdir, this.infra.outdir) : undefined;
-      if (changes?.errors.length) throw new ValidationErrors(changes.errors);
-      const warnings = [...this.warnings(), ...(changes?.warnings ?? [])];
       const conflicts = [
         ...(hasStacks ? outputConflicts(this.outdir, this.infra.outdir, 'outdir') : []),
         ...(hasCharts ? outputConflicts(this.k8sOutdir, this.k8s.outdir, 'k8sOutdir') : []),
       ];
       if (conflicts.length) throw new ValidationErrors(conflicts);
+      // Against the previous output (lib/checks/terraform-diff.ts): protected resources replaced or destroyed stop here.
+      const changes = hasStacks ? checkInfraChanges(this.outdir, this.infra.outdir) : undefined;
+      if (changes?.errors.length) throw new ValidationErrors(changes.errors);
+      const warnings = [...this.warnings(), ...(changes?.warnings ?? [])];
       if (hasStacks) commitOutputDir(this.outdir, this.infra.outdir);
       if (hasCharts) {
         const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);
