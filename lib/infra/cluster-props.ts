@@ -61,14 +61,22 @@ export interface ClusterProps {
   readonly kubernetesVersion?: string;
   /** The VPC and subnet the nodes attach to (`fixed_network`, `fixed_subnet`). Changing it replaces the cluster. */
   readonly network: INetwork;
-  /** The node image (NKS label `node_image`). Changing it replaces the cluster. */
+  /**
+   * The node image: NKS label `node_image` (nhncloud); the cluster template's `image` (openstack), which must
+   * carry the cloud profile's `nodeImageOsDistro` (a looked-up image is filtered by it and the plan fails
+   * without it). Changing it replaces the cluster.
+   */
   readonly image: ImageRef;
-  /** Availability zone of the default node group, e.g. `kr-pub-a`. Changing it replaces the cluster. */
+  /**
+   * Availability zone of the default node group: one of the NHN region's (e.g. `kr-pub-a`) or of the cloud
+   * profile's `availabilityZones` (openstack). Changing it replaces the cluster.
+   */
   readonly availabilityZone: string;
   /**
    * Instance type (flavor) of the default node group, e.g. `m2.c4m8`. On the nhncloud target the flavor's
-   * UUID is looked up by this name at plan time. Changing it replaces the cluster.
-   * @default 'm2.c4m8'
+   * UUID is looked up by this name at plan time; on openstack it is one of the cloud profile's flavors.
+   * Changing it replaces the cluster.
+   * @default 'm2.c4m8' (nhncloud); the profile's `defaultFlavor` (openstack)
    */
   readonly flavor?: string;
   /**
@@ -101,7 +109,7 @@ export interface ClusterProps {
   readonly keyPair: IKeyPair;
   /**
    * Boot volume of the default node group's nodes. Changing it replaces the cluster.
-   * @default { type: 'General HDD', sizeGb: 50 }
+   * @default { type: 'General HDD', sizeGb: 50 } (openstack: the profile's `defaultVolumeType`)
    */
   readonly bootVolume?: BootVolumeOptions;
   /**
@@ -137,7 +145,7 @@ export interface ClusterProps {
    * openstack: the cluster template's external network (API load balancer floating IP). nhncloud: the VPC
    * network attached to the internet gateway (label `external_network_id`), which NKS needs for
    * `publicApiEndpoint` and whenever the cluster's subnet routes to an internet gateway.
-   * @default openstack: ExternalNetworkRef.fromName('Public Network'); nhncloud: none (labels not written)
+   * @default openstack: the cloud profile's `externalNetwork`; nhncloud: none (labels not written)
    */
   readonly externalNetwork?: ExternalNetworkRef;
   /**
