@@ -10,6 +10,7 @@ import {
   InfraStackProps,
   loadOpenStackCloudProfile,
   OpenStackCloudProfile,
+  Platform,
   PlatformApp,
   ValidationError,
 } from '../../lib';
@@ -197,6 +198,37 @@ describe("Magnum's node image os_distro", () => {
   test('the nhncloud target does not check os_distro (NKS takes its own node images)', () => {
     const { tf } = synth((a) => void baseCluster(a, { image: ImageRef.fromNameRegex('^Ubuntu') }));
     expect(JSON.stringify(tf.infra)).not.toContain('os_distro');
+  });
+});
+
+describe('the workloads stack on a private API endpoint', () => {
+  const warningsOf = (build: (a: PlatformApp) => void) => synth(build).result.warnings.filter((w) => w.path === 'nks-workloads');
+
+  test('openstack: a warning naming the stack, the cluster and where to run the apply', () => {
+    const warnings = warningsOf((a) => {
+      const platform = new Platform(a, OPENSTACK);
+      platform.deployWorkloadsTo(baseCluster(a, {}, {}, platform.infra).cluster);
+    });
+    expect(warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('nks-workloads applies its manifests through Terraform to the API of nks-infra/cluster, whose endpoint is private') })]);
+    expect(warnings[0].message).toMatch(/inside the cluster's network/);
+  });
+
+  test('nhncloud: the same warning with the kubeconfig file', () => {
+    const file = path.join(tmpdir(), 'kubeconfig.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Config\n');
+    const warnings = warningsOf((a) => {
+      const platform = new Platform(a, { region: 'KR1' });
+      platform.deployWorkloadsTo(baseCluster(a, { kubeconfigFile: file }, {}, platform.infra).cluster);
+    });
+    expect(warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(/endpoint is private[\s\S]*externalNetwork and externalSubnetIds/) })]);
+  });
+
+  test('no warning for a public endpoint', () => {
+    const warnings = warningsOf((a) => {
+      const platform = new Platform(a, OPENSTACK);
+      platform.deployWorkloadsTo(baseCluster(a, { publicApiEndpoint: true }, {}, platform.infra).cluster);
+    });
+    expect(warnings).toEqual([]);
   });
 });
 
