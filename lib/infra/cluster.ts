@@ -237,7 +237,8 @@ export class Cluster extends Construct {
 
   /** Adds a node group (flavor, count, zone, image, autoscaler, node labels). */
   public addNodeGroup(id: string, props: NodeGroupProps): NodeGroup {
-    if (InfraStack.of(this).cloud.isGpuFlavorName(props.flavor)) {
+    // `cloud` is missing only when the stack itself failed (its problem is recorded); the group then fails too.
+    if (InfraStack.of(this).cloud?.isGpuFlavorName(props.flavor)) {
       // Before the group exists, so the error names its path and no half-built group is left.
       fail({ path: `${this.node.path}/${id}`, field: 'flavor' }, props.flavor, `${props.flavor} is a flavor with GPUs (a g2 flavor on NHN Cloud), and a GPU node group needs the GPU setup addGpuNodeGroup() makes (GPU labels, count, taint)`, `use cluster.addGpuNodeGroup(${JSON.stringify(id)}, { flavor: ${JSON.stringify(props.flavor)}, ... }), or a flavor without GPUs such as ${InfraStack.of(this).cloud.defaultFlavor}`);
     }

@@ -131,10 +131,11 @@ const DEFAULT_PROFILE_NAME = 'OpenStack cloud profile';
  */
 export class OpenStackCloud implements CloudFacts {
   /**
-   * Validates `profile`; `where` names the prop it came from (e.g. `{ path: 'nks-infra', field: 'cloud' }`),
-   * and each error names the profile field under it (`cloud.flavors[1].vcpus`).
+   * Validates `profile` (an InfraStack does it for its `cloud` prop); `where` names where the profile came
+   * from, and each error names the profile field under it (`cloud.flavors[1].vcpus`).
+   * @default where: { path: 'OpenStackCloudProfile', field: 'cloud' }
    */
-  public static fromProfile(profile: OpenStackCloudProfile, where: Where): OpenStackCloud {
+  public static fromProfile(profile: OpenStackCloudProfile, where: Where = { path: 'OpenStackCloudProfile', field: 'cloud' }): OpenStackCloud {
     return new OpenStackCloud(profile, where);
   }
 

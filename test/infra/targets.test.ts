@@ -9,6 +9,7 @@ import {
   InfraStack,
   InfraStackProps,
   loadOpenStackCloudProfile,
+  OpenStackCloud,
   OpenStackCloudProfile,
   Platform,
   PlatformApp,
@@ -261,4 +262,18 @@ describe('loadOpenStackCloudProfile', () => {
 test('resources() sees the node groups of an openstack cluster', () => {
   const { tf } = synth((a) => void openstackCluster(a).cluster.addNodeGroup('ng', { flavor: 'm1.small' }));
   expect(resources(tf.infra, 'openstack_containerinfra_nodegroup_v1').map(([, g]) => g.flavor_id)).toEqual(['m1.small']);
+});
+
+test('OpenStackCloud.fromProfile validates a profile outside a stack, and answers what the stack would check', () => {
+  const cloud = OpenStackCloud.fromProfile(TEST_CLOUD);
+  expect([cloud.region, cloud.defaultFlavor, cloud.defaultVolumeType, cloud.masterFlavor, cloud.coe, cloud.networkDriver]).toEqual(['RegionOne', 'm1.large', '__DEFAULT__', 'm1.small', 'kubernetes', 'calico']);
+  expect(cloud.isGpuFlavorName('g1.2t4')).toBe(true);
+  expect(cloud.parseFlavor('g1.2t4', { path: 'p', field: 'flavor' }).gpu).toEqual({ model: 'Tesla T4', count: 2 });
+  let thrown: unknown;
+  try {
+    OpenStackCloud.fromProfile({ ...TEST_CLOUD, availabilityZones: [] });
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toMatchObject({ path: 'OpenStackCloudProfile', field: 'cloud.availabilityZones' });
 });
