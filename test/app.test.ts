@@ -5,7 +5,7 @@ import { Node } from 'constructs';
 import { BlockStorageVolume, InfraStack, OutputCheckError, PlatformApp, Service, ValidationErrors, WebApp } from '../lib';
 import { ContainerinfraClusterV1 } from '../lib/generated/providers/openstack/containerinfra-cluster-v1';
 import { tmpdir } from './helpers';
-import { baseCluster } from './infra/fixtures';
+import { baseCluster, openstackCluster } from './infra/fixtures';
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -52,7 +52,7 @@ describe('PlatformApp.synth', () => {
   test('fails, writing nothing, when the Terraform output breaks the provider schema', () => {
     const dir = tmpdir();
     const app = new PlatformApp({ outdir: path.join(dir, 'cdktf.out'), log: () => undefined });
-    const { stack } = baseCluster(app);
+    const { stack } = openstackCluster(app);
     const raw = new ContainerinfraClusterV1(stack, 'raw', { clusterTemplateId: 'x', name: 'raw' });
     raw.addOverride('no_such_argument', 'x');
     expect(() => app.synth()).toThrow(OutputCheckError);

@@ -1,6 +1,7 @@
-// Every example synthesizes for the nhncloud target too: `NKS_TARGET=nhncloud` switches every InfraStack that
-// does not set its target, so the examples need no change to deploy on NHN Cloud's own provider.
+// Every example synthesizes for the nhncloud target: it is the default of an InfraStack in an NHN region (the
+// examples use KR1), and `NKS_TARGET=nhncloud` sets it explicitly; both write the same files.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { PlatformApp } from '../lib';
 import { onlyResource, resources, synth, Synthesized } from './helpers';
@@ -15,15 +16,21 @@ function load(section: string): Build {
   return require(path.join(examplesDir, section, 'main.ts')).build as Build;
 }
 
-/** Synthesizes an example with $NKS_TARGET=nhncloud, restoring the environment afterwards. */
-function synthOnNhn(section: string): Synthesized {
-  const saved = process.env.NKS_TARGET;
-  process.env.NKS_TARGET = 'nhncloud';
+/** Synthesizes an example with $NKS_TARGET=nhncloud and `env`, restoring the environment afterwards. */
+function synthOnNhn(section: string, env: Record<string, string | undefined> = {}): Synthesized {
+  const vars: Record<string, string | undefined> = { NKS_TARGET: 'nhncloud', ...env };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   try {
     return synth((app) => load(section)(app));
   } finally {
-    if (saved === undefined) delete process.env.NKS_TARGET;
-    else process.env.NKS_TARGET = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 
@@ -38,7 +45,16 @@ describe('every example on the nhncloud target', () => {
 
   test('the examples with infrastructure are among them', () => {
     const withInfra = sections.filter((s) => infraStacks(synthOnNhn(s)).length > 0);
-    expect(withInfra).toEqual(expect.arrayContaining(['gpu', 'platform']));
+    expect(withInfra).toEqual(['gpu', 'platform', 'storage-static-csi']);
+  });
+
+  test.each(['gpu', 'platform', 'storage-static-csi'])('%s: without NKS_TARGET (region KR1) it writes the same files as with NKS_TARGET=nhncloud', (section) => {
+    const byDefault = synthOnNhn(section, { NKS_TARGET: undefined });
+    const explicit = synthOnNhn(section);
+    expect(Object.keys(byDefault.tf).length).toBeGreaterThan(0);
+    expect(byDefault.tf).toEqual(explicit.tf);
+    expect(byDefault.manifestFiles).toEqual(explicit.manifestFiles);
+    for (const [, tf] of infraStacks(byDefault)) expectNhnOnly(tf);
   });
 });
 
@@ -63,6 +79,38 @@ describe('examples/platform on the nhncloud target', () => {
     expect(resources(tf, 'nhncloud_blockstorage_volume_v2').map(([, v]) => v.size).sort()).toEqual([100, 200]);
     expect(onlyResource(tf, 'nhncloud_compute_instance_v2').flavor_id).toBe('${data.nhncloud_compute_flavor_v2.flavor-g2-t4-c8m64.id}');
     expect(Object.keys(bodiesByPath(tf, 'nhncloud_compute_flavor_v2', 'data')).sort()).toEqual(['nks-infra/flavor-g2-t4-c4m32', 'nks-infra/flavor-g2-t4-c8m64', 'nks-infra/flavor-m2-c4m8']);
+  });
+
+  test('without a kubeconfig there is no workloads stack (NKS serves the kubeconfig only once the cluster exists)', () => {
+    expect(Object.keys(out.tf)).toEqual(['nks-infra']);
+  });
+
+  test('with NKS_KUBECONFIG the workloads stack reads it, and warns that its apply must run inside the VPC (private endpoint)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nks-kubeconfig-')), 'kubeconfig.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Config\n');
+    const staged = synthOnNhn('platform', { NKS_KUBECONFIG: file });
+    expect(staged.tf['nks-workloads'].provider.kubernetes).toEqual([{ config_path: file }]);
+    expect(staged.result.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'nks-workloads', message: expect.stringMatching(/nks-infra\/cluster, whose endpoint is private[\s\S]*cdktf deploy nks-workloads/) })]),
+    );
+  });
+
+  test('a public endpoint is an opt-in with the internet gateway network and its subnets from the environment: no warning then', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nks-kubeconfig-')), 'kubeconfig.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Config\n');
+    const env = {
+      NKS_KUBECONFIG: file,
+      NKS_PUBLIC_API_ENDPOINT: 'true',
+      NKS_EXTERNAL_NETWORK_ID: '751b8227-7b45-440a-9349-dbf829d0aba5',
+      NKS_EXTERNAL_SUBNET_IDS: '59ddc195-76b1-431d-9693-f09880747dc6,59ddc195-76b1-431d-9693-f09880747dc7',
+    };
+    const opened = synthOnNhn('platform', env);
+    expect(onlyResource(opened.tf['nks-infra'], 'nhncloud_kubernetes_cluster_v1').labels).toMatchObject({
+      master_lb_floating_ip_enabled: 'True',
+      external_network_id: env.NKS_EXTERNAL_NETWORK_ID,
+      external_subnet_id_list: '59ddc195-76b1-431d-9693-f09880747dc6:59ddc195-76b1-431d-9693-f09880747dc7',
+    });
+    expect(opened.result.warnings.filter((w) => w.path === 'nks-workloads')).toEqual([]);
   });
 
   test('the workloads are the same manifests on either target', () => {

@@ -3,29 +3,34 @@
 //   cdktf.out/  the cluster with a g2.t4.c4m32 node group (1 node, autoscaled up to 2; one T4 GPU per node)
 //   dist/gpu.k8s.yaml  resnet-gpu-pod (resnet.yaml) and the gpu-inference Deployment
 // Run: npm run build && node build/examples/gpu/main.js
+// NHN Cloud (KR1) by default; NKS_TARGET=openstack uses the cloud profile (../clouds.ts) and its first GPU flavor.
 // Deploy the infrastructure first (`npx cdktf deploy`), then `kubectl apply -f dist/gpu.k8s.yaml`.
 // The resnet pod pulls from nvcr.io with the secret nvcr.dgxkey, created beforehand with
 // `kubectl create secret docker-registry nvcr.dgxkey --docker-server=nvcr.io --docker-username='$oauthtoken' --docker-password=<NGC API key>`.
 import * as kplus from 'cdk8s-plus-28';
 import { Chart } from 'cdk8s';
-import { Cluster, GpuDeployment, GpuPod, ImageRef, InfraStack, KeyPair, Network, PlatformApp, PullSecret } from 'nks-cdk';
+import { Cluster, GpuDeployment, GpuPod, InfraStack, KeyPair, Network, PlatformApp, PullSecret } from 'nks-cdk';
+import { openStackCloud, siteOf } from '../clouds';
 
 export function build(app: PlatformApp) {
-  const infra = new InfraStack(app.infra, 'gpu-infra', { region: 'KR1' });
+  const cloud = openStackCloud();
+  const infra = new InfraStack(app.infra, 'gpu-infra', { region: 'KR1', cloud });
+  const site = siteOf(infra, cloud);
+  if (!site.gpu) throw new Error('this example needs a GPU flavor, and the cloud profile lists none (flavors[].gpu)');
   const network = new Network(infra, 'vpc', { name: 'gpu-vpc', cidr: '192.168.0.0/24' });
   const keyPair = new KeyPair(infra, 'keypair', { name: 'gpu-key', publicKey: process.env.NKS_PUBLIC_KEY });
   const cluster = new Cluster(infra, 'cluster', {
     name: 'gpu-cluster',
     network,
-    image: ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Container'),
-    availabilityZone: 'kr-pub-a',
-    flavor: 'm2.c4m8',
+    image: site.nodeImage,
+    availabilityZone: site.zones[0],
+    flavor: site.flavor,
     nodeCount: 2,
     keyPair,
   });
   // NKS installs nvidia-device-plugin on g2 node groups, so their nodes offer nvidia.com/gpu.
   const gpuNodes = cluster.addGpuNodeGroup('gpu', {
-    flavor: 'g2.t4.c4m32',
+    flavor: site.gpu.nodeFlavor,
     nodeCount: 1,
     autoscaler: { minNodes: 1, maxNodes: 3 },
   });

@@ -1,21 +1,26 @@
-// The main job: the guide's platform on NHN Cloud KR1, from cluster to workloads in one program.
+// The main job: the guide's platform, from cluster to workloads in one program, on NHN Cloud KR1 by default.
 //   cdktf.out/stacks/nks-infra      VPC, key pair, cluster with 3 nodes in kr-pub-a, a node group in kr-pub-b,
 //                                   a GPU node group on g2.t4.c4m32, a block storage volume and a GPU instance
 //   cdktf.out/stacks/nks-workloads  the manifests below as kubernetes_manifest, applied after nks-infra
+//                                   (on NHN Cloud once NKS_KUBECONFIG names the cluster's kubeconfig file)
 //   dist/web.k8s.yaml               the same manifests for kubectl: the guide's nginx Deployment behind the
 //                                   LoadBalancer Service nginx-svc (8080 → 80), and a static PersistentVolume
 //                                   on the block storage volume with its claim, mounted by a data pod
-// Run: npm run synth (no credentials needed). Deploy: see the README (`npx cdktf deploy nks-infra nks-workloads`).
+// Run: npm run synth (no credentials needed): NHN Cloud's own provider (the nhncloud target, the default in KR1).
+// NKS_TARGET=openstack npm run synth: the same platform for an OpenStack cloud with Magnum, described by the
+// cloud profile in $NKS_OPENSTACK_CLOUD (a JSON file), else by the made-up example in ../clouds.ts; its zones,
+// flavors and volume types are then the profile's. Deploy: see the README ("Deploying for real").
 // The static PV needs the volume's ID, which exists after deploy: until NKS_INFRA_OUTPUTS names the outputs
 // file, it is left out of dist/ and synth says so (the workloads stack uses a Terraform reference instead).
-// For NHN Cloud's own provider: NKS_TARGET=nhncloud npm run synth (see the README's NHN Cloud deploy flow).
+// The environment the program reads: NKS_PUBLIC_KEY, NKS_INTERNET_GATEWAY_ID, NKS_EXTERNAL_NETWORK_ID,
+// NKS_EXTERNAL_SUBNET_IDS, NKS_PUBLIC_API_ENDPOINT, NKS_KUBECONFIG (nhncloud); NKS_OPENSTACK_CLOUD,
+// NKS_NODE_IMAGE, NKS_GPU_IMAGE (openstack); NKS_TARGET, NKS_INFRA_OUTPUTS (both).
 import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   BlockStorageVolume,
   Cluster,
   GpuInstance,
-  ImageRef,
   KeyPair,
   Network,
   PersistentVolume,
@@ -25,14 +30,19 @@ import {
   Service,
   WebApp,
 } from 'nks-cdk';
+import { apiEndpointOf, NHN_NODE_IMAGE, openStackCloud, siteOf } from '../clouds';
 
-/** The NKS node image: the newest Ubuntu 22.04 container image, looked up at plan time. */
-export const NODE_IMAGE = ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Container');
+/** The NKS node image on NHN Cloud: the newest Ubuntu 22.04 container image, looked up at plan time. */
+export const NODE_IMAGE = NHN_NODE_IMAGE;
 
 /** Declares the example platform on `app`; returns the pieces tests look at. */
 export function build(app: PlatformApp) {
-  const platform = new Platform(app, { region: 'KR1' });
+  // region KR1 makes NHN Cloud the default; the profile is used when NKS_TARGET=openstack.
+  const cloud = openStackCloud();
+  const platform = new Platform(app, { region: 'KR1', cloud });
   const infra = platform.infra;
+  // The guide's zones, flavors and volume types on NHN Cloud; the profile's on another cloud.
+  const site = siteOf(infra, cloud);
   const network = new Network(infra, 'vpc', {
     name: 'nks-vpc',
     cidr: '192.168.0.0/24',
@@ -49,37 +59,39 @@ export function build(app: PlatformApp) {
   const cluster = new Cluster(infra, 'cluster', {
     name: 'my-cluster',
     network,
-    image: NODE_IMAGE,
-    availabilityZone: 'kr-pub-a',
-    flavor: 'm2.c4m8',
+    image: site.nodeImage,
+    availabilityZone: site.zones[0],
+    flavor: site.flavor,
     nodeCount: 3,
     keyPair,
-    bootVolume: { type: 'General HDD', sizeGb: 50 },
+    bootVolume: { type: site.volumeType, sizeGb: 50 },
+    // Private unless NKS_PUBLIC_API_ENDPOINT=true (on NHN Cloud with NKS_EXTERNAL_NETWORK_ID and NKS_EXTERNAL_SUBNET_IDS).
+    ...apiEndpointOf(infra),
   });
   const workers = cluster.addNodeGroup('workers-b', {
-    flavor: 'm2.c4m8',
+    flavor: site.flavor,
     nodeCount: 2,
-    availabilityZone: 'kr-pub-b',
+    availabilityZone: site.zones[1],
     autoscaler: { minNodes: 2, maxNodes: 5 },
   });
-  const gpus = cluster.addGpuNodeGroup('gpu', {
-    flavor: 'g2.t4.c4m32',
+  const gpus = site.gpu && cluster.addGpuNodeGroup('gpu', {
+    flavor: site.gpu.nodeFlavor,
     nodeCount: 1,
-    availabilityZone: 'kr-pub-a',
+    availabilityZone: site.zones[0],
   });
   const volume = new BlockStorageVolume(infra, 'data', {
     sizeGb: 100,
-    volumeType: 'General SSD',
-    availabilityZone: 'kr-pub-a',
+    volumeType: site.fastVolumeType,
+    availabilityZone: site.zones[0],
   });
-  const gpuInstance = new GpuInstance(infra, 'gpu-instance', {
-    flavor: 'g2.t4.c8m64',
-    image: ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* LTS \\(GPU\\)'),
-    availabilityZone: 'kr-pub-a',
+  const gpuInstance = site.gpu && new GpuInstance(infra, 'gpu-instance', {
+    flavor: site.gpu.instanceFlavor,
+    image: site.gpu.instanceImage,
+    availabilityZone: site.zones[0],
     network,
     keyPair,
-    bootVolume: { type: 'General SSD', sizeGb: 100 },
-    volumes: [new BlockStorageVolume(infra, 'gpu-scratch', { sizeGb: 200, availabilityZone: 'kr-pub-a' })],
+    bootVolume: { type: site.fastVolumeType, sizeGb: 100 },
+    volumes: [new BlockStorageVolume(infra, 'gpu-scratch', { sizeGb: 200, availabilityZone: site.zones[0] })],
   });
 
   const workloads = new Chart(app.k8s, 'web');
@@ -120,7 +132,8 @@ export function build(app: PlatformApp) {
   reader.mount('/data', claim);
 
   // Terraform applies the same objects after the cluster exists. On NHN Cloud the Kubernetes provider
-  // reads a kubeconfig file (NKS_KUBECONFIG) that exists only once the cluster does.
+  // reads a kubeconfig file (NKS_KUBECONFIG) that exists only once the cluster does. With the default private
+  // API endpoint, synth warns that the workloads stack must be applied from inside the cluster's network.
   if (infra.target === 'openstack' || process.env.NKS_KUBECONFIG) platform.deployWorkloadsTo(cluster);
 
   return { platform, infra, network, keyPair, cluster, workers, gpus, volume, gpuInstance, workloads, nginx, pv, claim };

@@ -8,26 +8,36 @@
 //   npx cdktf output storage-infra --outputs-file outputs.json
 //   NKS_INFRA_OUTPUTS=outputs.json node build/examples/storage-static-csi/main.js
 // Until outputs.json exists, pv-static-001 is left out of dist/ and synth names it (the rest is written).
+// NHN Cloud (KR1) by default; NKS_TARGET=openstack uses the cloud profile (../clouds.ts).
 import { Chart } from 'cdk8s';
 import {
-  BlockStorageVolume, Cluster, ImageRef, InfraStack, KeyPair, Network, PersistentVolume, PersistentVolumeSource, PlatformApp, StorageClass, WebApp,
+  BlockStorageVolume, Cluster, InfraStack, KeyPair, Network, PersistentVolume, PersistentVolumeSource, PlatformApp, StorageClass, WebApp,
 } from 'nks-cdk';
+import { openStackCloud, siteOf } from '../clouds';
 
 export function build(app: PlatformApp) {
-  const infra = new InfraStack(app.infra, 'storage-infra', { region: 'KR1' });
+  const cloud = openStackCloud();
+  const infra = new InfraStack(app.infra, 'storage-infra', { region: 'KR1', cloud });
+  const site = siteOf(infra, cloud);
   const cluster = new Cluster(infra, 'cluster', {
     name: 'storage-cluster',
     network: new Network(infra, 'vpc', { name: 'storage-vpc', cidr: '192.168.0.0/24' }),
-    image: ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Container'),
-    availabilityZone: 'kr-pub-a',
-    flavor: 'm2.c4m8',
+    image: site.nodeImage,
+    availabilityZone: site.zones[0],
+    flavor: site.flavor,
     nodeCount: 2,
     keyPair: new KeyPair(infra, 'keypair', { name: 'storage-key', publicKey: process.env.NKS_PUBLIC_KEY }),
   });
-  const volume = new BlockStorageVolume(infra, 'pv-static-001', { sizeGb: 10, volumeType: 'General HDD', availabilityZone: 'kr-pub-a' });
+  const volume = new BlockStorageVolume(infra, 'pv-static-001', { sizeGb: 10, volumeType: site.volumeType, availabilityZone: site.zones[0] });
 
   const chart = new Chart(app.k8s, 'storage-static-csi');
-  const sc = new StorageClass(chart, 'sc-default', { name: 'sc-default', kubernetesVersion: cluster.kubernetesVersion, availabilityZone: 'kr-pub-a' });
+  // StorageClass zones are checked against NHN Cloud's, so on another cloud the class waits for the pod's node
+  // instead (volumeBindingMode); the static PV carries the volume's zone on either cloud.
+  const sc = new StorageClass(chart, 'sc-default', {
+    name: 'sc-default',
+    kubernetesVersion: cluster.kubernetesVersion,
+    ...(infra.target === 'nhncloud' ? { availabilityZone: site.zones[0] } : { volumeBindingMode: 'WaitForFirstConsumer' as const }),
+  });
   // Retain: the volume belongs to Terraform, so releasing the claim must not delete it.
   const pv = new PersistentVolume(chart, 'pv-static', {
     name: 'pv-static-001',

@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
 import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
-import { checkZone } from '../model/regions';
 import { BlockStorageVolumeInfo } from '../model/storage';
-import { checkVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { checkVolumeSize, VolumeType } from '../model/volumes';
 import { InfraStack } from './stack';
 import { Cluster } from './cluster';
 import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
@@ -22,8 +21,9 @@ export interface BlockStorageVolumeProps {
   /** Size in GB. */
   readonly sizeGb: number;
   /**
-   * Volume type. `Encrypted HDD` and `Encrypted SSD` need `encryptionKey`.
-   * @default 'General HDD'
+   * Volume type: one of NHN's (nhncloud) or of the cloud profile's `volumeTypes` (openstack). NHN's
+   * `Encrypted HDD` and `Encrypted SSD` need `encryptionKey`.
+   * @default 'General HDD' (nhncloud); the profile's `defaultVolumeType` (openstack)
    */
   readonly volumeType?: VolumeType;
   /**
@@ -84,8 +84,8 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     const stack = InfraStack.of(this);
     this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'volume');
     this.sizeGb = checkVolumeSize(props.sizeGb, whereOf(this, 'sizeGb'));
-    this.volumeType = checkVolumeType(props.volumeType ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'volumeType'));
-    this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
+    this.volumeType = stack.cloud.checkVolumeType(props.volumeType ?? stack.cloud.defaultVolumeType, whereOf(this, 'volumeType'));
+    this.availabilityZone = stack.cloud.checkZone(props.availabilityZone, whereOf(this, 'availabilityZone'));
     if (props.description !== undefined) checkDescription(props.description, whereOf(this, 'description'));
     const encryptionKey = checkEncryptionKey(this.volumeType, props.encryptionKey, whereOf(this, 'encryptionKey'));
     if (encryptionKey && stack.target === 'openstack') {

@@ -82,17 +82,23 @@ export interface ClusterProps {
   /** The VPC and subnet the nodes attach to (`fixed_network`, `fixed_subnet`). Changing it replaces the cluster. */
   readonly network: INetwork;
   /**
-   * The node image (NKS label `node_image`). On nhncloud a lookup by name is narrowed to the images NKS accepts
-   * (see {@link ImageRef}). Changing a literal image ID replaces the cluster; a looked-up image is fixed at
-   * creation (Terraform ignores later changes of `node_image`, e.g. a newer image NHN publishes).
+   * The node image: NKS label `node_image` (nhncloud); the cluster template's `image` (openstack), which must
+   * carry the cloud profile's `nodeImageOsDistro` (a looked-up image is filtered by it and the plan fails
+   * without it). On nhncloud a lookup by name is narrowed to the images NKS accepts (see {@link ImageRef}).
+   * Changing a literal image ID replaces the cluster; on nhncloud a looked-up image is fixed at creation
+   * (Terraform ignores later changes of `node_image`, e.g. a newer image NHN publishes).
    */
   readonly image: ImageRef;
-  /** Availability zone of the default node group, e.g. `kr-pub-a`. Changing it replaces the cluster. */
+  /**
+   * Availability zone of the default node group: one of the NHN region's (e.g. `kr-pub-a`) or of the cloud
+   * profile's `availabilityZones` (openstack). Changing it replaces the cluster.
+   */
   readonly availabilityZone: string;
   /**
    * Instance type (flavor) of the default node group, e.g. `m2.c4m8`. On the nhncloud target the flavor's
-   * UUID is looked up by this name at plan time. Changing it replaces the cluster.
-   * @default 'm2.c4m8'
+   * UUID is looked up by this name at plan time; on openstack it is one of the cloud profile's flavors.
+   * Changing it replaces the cluster.
+   * @default 'm2.c4m8' (nhncloud); the profile's `defaultFlavor` (openstack)
    */
   readonly flavor?: string;
   /**
@@ -126,7 +132,7 @@ export interface ClusterProps {
   readonly keyPair: IKeyPair;
   /**
    * Boot volume of the default node group's nodes. Changing it replaces the cluster.
-   * @default { type: 'General HDD', sizeGb: 50 }
+   * @default { type: 'General HDD', sizeGb: 50 } (openstack: the profile's `defaultVolumeType`)
    */
   readonly bootVolume?: BootVolumeOptions;
   /**
@@ -163,7 +169,7 @@ export interface ClusterProps {
    * openstack: the cluster template's external network (API load balancer floating IP). nhncloud: the VPC
    * network attached to the internet gateway (label `external_network_id`), which NKS needs for
    * `publicApiEndpoint` and whenever the cluster's subnet routes to an internet gateway.
-   * @default openstack: ExternalNetworkRef.fromName('Public Network'); nhncloud: with an internet gateway on the network, the region's external network, looked up at plan time (`router:external`); without one, none (labels not written)
+   * @default openstack: the cloud profile's `externalNetwork`; nhncloud: with an internet gateway on the network, the region's external network, looked up at plan time (`router:external`); without one, none (labels not written)
    */
   readonly externalNetwork?: ExternalNetworkRef;
   /**

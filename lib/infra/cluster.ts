@@ -4,12 +4,10 @@ import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
 import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
-import { isGpuFlavorName } from '../model/flavors';
 import { checkNodeLabels, unconfirmedNodeLabelsWarning } from '../model/node-labels';
 import { checkClusterName } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
-import { Region } from '../model/regions';
 import { VolumeType } from '../model/volumes';
 import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
@@ -43,8 +41,10 @@ export class Cluster extends Construct {
   public readonly name: string;
   /** The Kubernetes version. */
   public readonly kubernetesVersion: KubernetesVersion;
-  /** The region (from the InfraStack). */
-  public readonly region: Region;
+  /** The region (from the InfraStack: an NHN region, or the cloud profile's). */
+  public readonly region: string;
+  /** Whether the API endpoint is public (`publicApiEndpoint`); a private one is reachable only from inside the network. */
+  public readonly publicApiEndpoint: boolean;
   /** The default node group, validated. */
   public readonly defaultNodes: NodeSpec;
   /** Node labels the default group's nodes carry (including nks-cdk's group label). */
@@ -105,7 +105,7 @@ export class Cluster extends Construct {
     this.kubernetesVersion = checkCreatableVersion(props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, whereOf(this, 'kubernetesVersion'));
     this.network = props.network;
     this.image = props.image;
-    this.defaultNodes = nodeSpec({ ...props, flavor: props.flavor ?? 'm2.c4m8' }, stack.region, whereOf(this, ''), 1);
+    this.defaultNodes = nodeSpec({ ...props, flavor: props.flavor ?? stack.cloud.defaultFlavor }, stack.cloud, whereOf(this, ''), 1);
     // nks-cdk's own label counts against NKS's label limit too.
     this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME }, whereOf(this, 'nodeLabels'));
     if (isPastEndOfService(this.kubernetesVersion)) {
@@ -122,6 +122,7 @@ export class Cluster extends Construct {
     ]);
 
     const publicApi = props.publicApiEndpoint === undefined ? false : checkBoolean(props.publicApiEndpoint, whereOf(this, 'publicApiEndpoint'));
+    this.publicApiEndpoint = publicApi;
     const labels: Record<string, string> = {
       ...nodeGroupLabels({ ...this.defaultNodes, nodeLabels: this.defaultNodeLabels }),
       kube_tag: this.kubernetesVersion.tag,
@@ -158,6 +159,7 @@ export class Cluster extends Construct {
         nodes: this.defaultNodes,
         resizeTo,
         labels,
+        nodeLabels: this.defaultNodeLabels,
         imageId: this.imageId,
         networkId: props.network.networkId,
         subnetId: props.network.subnetId,
@@ -272,9 +274,10 @@ export class Cluster extends Construct {
 
   /** Adds a node group (flavor, count, zone, image, autoscaler, node labels). */
   public addNodeGroup(id: string, props: NodeGroupProps): NodeGroup {
-    if (isGpuFlavorName(props.flavor)) {
+    // `cloud` is missing only when the stack itself failed (its problem is recorded); the group then fails too.
+    if (InfraStack.of(this).cloud?.isGpuFlavorName(props.flavor)) {
       // Before the group exists, so the error names its path and no half-built group is left.
-      fail({ path: `${this.node.path}/${id}`, field: 'flavor' }, props.flavor, 'a g2 flavor has GPUs, and a GPU node group needs the GPU setup addGpuNodeGroup() makes (GPU labels, count, taint)', `use cluster.addGpuNodeGroup(${JSON.stringify(id)}, { flavor: ${JSON.stringify(props.flavor)}, ... }), or a flavor without GPUs such as m2.c4m8`);
+      fail({ path: `${this.node.path}/${id}`, field: 'flavor' }, props.flavor, `${props.flavor} is a flavor with GPUs (a g2 flavor on NHN Cloud), and a GPU node group needs the GPU setup addGpuNodeGroup() makes (GPU labels, count, taint)`, `use cluster.addGpuNodeGroup(${JSON.stringify(id)}, { flavor: ${JSON.stringify(props.flavor)}, ... }), or a flavor without GPUs such as ${InfraStack.of(this).cloud.defaultFlavor}`);
     }
     const group = new NodeGroup(this, id, { ...props, cluster: this });
     this.groups.push(group);

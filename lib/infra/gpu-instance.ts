@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
 import { fail } from '../model/errors';
-import { checkGpuFlavorName, Flavor, parseFlavor } from '../model/flavors';
+import { Flavor } from '../model/flavors';
 import { checkResourceName } from '../model/names';
-import { checkZone } from '../model/regions';
-import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { checkBootVolumeSize, VolumeType } from '../model/volumes';
 import { BlockStorageVolume } from './block-storage-volume';
 import { IKeyPair } from './key-pair';
 import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
@@ -22,7 +21,7 @@ export interface GpuInstanceProps {
    * @default the construct id in lowercase
    */
   readonly name?: string;
-  /** A `g2` flavor, e.g. `g2.t4.c8m64`. */
+  /** A flavor with GPUs: a `g2` flavor on NHN Cloud, e.g. `g2.t4.c8m64`; on openstack one the cloud profile lists with `gpu`. */
   readonly flavor: string;
   /**
    * GPUs per instance, needed only for g2 flavors nks-cdk's table does not list.
@@ -41,7 +40,7 @@ export interface GpuInstanceProps {
    * Boot volume, created from `image` and deleted with the instance. An `Encrypted HDD` or `Encrypted SSD` boot
    * volume needs `encryptionKey` (nhncloud: the block device's `nhn_encryption`; ignored with a warning on
    * openstack).
-   * @default { type: 'General HDD', sizeGb: 50 }
+   * @default { type: 'General HDD', sizeGb: 50 } (openstack: the profile's `defaultVolumeType`)
    */
   readonly bootVolume?: { readonly type?: VolumeType; readonly sizeGb?: number; readonly encryptionKey?: VolumeEncryptionKey };
   /**
@@ -88,10 +87,10 @@ export class GpuInstance extends Construct {
     super(scope, id);
     const stack = InfraStack.of(this);
     this.name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'instance');
-    checkGpuFlavorName(props.flavor, whereOf(this, 'flavor'), 'a GPU instance', 'use e.g. g2.t4.c8m64');
-    this.flavor = parseFlavor(props.flavor, whereOf(this, 'flavor'), props.gpuCount === undefined ? undefined : { gpuCount: props.gpuCount });
-    this.availabilityZone = checkZone(stack.region, props.availabilityZone, whereOf(this, 'availabilityZone'));
-    const bootType = checkVolumeType(props.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, whereOf(this, 'bootVolume.type'));
+    stack.cloud.checkGpuFlavorName(props.flavor, whereOf(this, 'flavor'), 'a GPU instance', 'use e.g. g2.t4.c8m64');
+    this.flavor = stack.cloud.parseFlavor(props.flavor, whereOf(this, 'flavor'), props.gpuCount === undefined ? undefined : { gpuCount: props.gpuCount });
+    this.availabilityZone = stack.cloud.checkZone(props.availabilityZone, whereOf(this, 'availabilityZone'));
+    const bootType = stack.cloud.checkVolumeType(props.bootVolume?.type ?? stack.cloud.defaultVolumeType, whereOf(this, 'bootVolume.type'));
     const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
     const bootKey = checkEncryptionKey(bootType, props.bootVolume?.encryptionKey, whereOf(this, 'bootVolume.encryptionKey'));
     if (bootKey && stack.target === 'openstack') {

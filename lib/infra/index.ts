@@ -1,4 +1,5 @@
 export * from './stack';
+export * from './cloud-profile';
 export * from './references';
 export * from './network';
 export * from './key-pair';

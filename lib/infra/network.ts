@@ -62,7 +62,7 @@ export interface NetworkProps {
    * openstack target: the external network the router's gateway points at (internet access for the
    * nodes, floating IPs). Set `createRouter: false` to skip the router. Ignored (with a warning) on nhncloud,
    * where `internetGatewayId` gives the way out.
-   * @default ExternalNetworkRef.fromName('Public Network')
+   * @default the cloud profile's `externalNetwork`
    */
   readonly externalNetwork?: ExternalNetworkRef;
   /**

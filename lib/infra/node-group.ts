@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { checkChoice } from '../model/choices';
 import { fail } from '../model/errors';
-import { checkGpuFlavorName, GpuSpec } from '../model/flavors';
+import { GpuSpec } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
 import { checkNodeLabels } from '../model/node-labels';
 import { NodePlacement, Taint } from '../model/placement';
@@ -61,7 +61,7 @@ export interface NodeGroupProps {
   readonly image?: ImageRef;
   /**
    * Boot volume of each node. Changing it replaces the node group.
-   * @default { type: 'General HDD', sizeGb: 50 }
+   * @default { type: 'General HDD', sizeGb: 50 } (openstack: the profile's `defaultVolumeType`)
    */
   readonly bootVolume?: BootVolumeOptions;
   /**
@@ -93,7 +93,10 @@ export type NodeTaint = Taint;
 
 /** Properties of a {@link GpuNodeGroup}, added with `cluster.addGpuNodeGroup(id, props)`. */
 export interface GpuNodeGroupProps extends NodeGroupProps {
-  /** A `g2` flavor, e.g. `g2.t4.c4m32`. Changing it replaces the node group. */
+  /**
+   * A flavor with GPUs: a `g2` flavor on NHN Cloud, e.g. `g2.t4.c4m32`; on openstack one the cloud profile
+   * lists with `gpu`. Changing it replaces the node group.
+   */
   readonly flavor: string;
   /**
    * GPUs per node, needed only for g2 flavors nks-cdk's table does not list.
@@ -150,7 +153,7 @@ export class NodeGroup extends Construct implements NodePlacement {
     }
     this.spec = nodeSpec(
       { ...props, availabilityZone: props.availabilityZone ?? props.cluster.defaultNodes.availabilityZone },
-      props.cluster.region,
+      InfraStack.of(this).cloud,
       whereOf(this, ''),
       1,
     );
@@ -171,6 +174,7 @@ export class NodeGroup extends Construct implements NodePlacement {
         resizeTo,
         imageId,
         labels: nodeGroupLabels({ ...this.spec, nodeLabels: this.nodeLabels }),
+        nodeLabels: this.nodeLabels,
       },
       { clusterId: cluster.clusterId, upgrade: cluster.upgrade, operations: cluster.operations },
       (field) => whereOf(this, field),
@@ -216,7 +220,7 @@ export class GpuNodeGroup extends NodeGroup {
 
   constructor(scope: Construct, id: string, props: GpuNodeGroupProps & OwnedProps) {
     // Validate before any child is created so the error names this group's path.
-    checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
+    InfraStack.of(scope).cloud.checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
     super(scope, id, props);
     if (!this.spec.flavor.gpu) throw new Error(`${this.node.path}: g2 flavor without GPU spec`);
     this.gpu = this.spec.flavor.gpu;

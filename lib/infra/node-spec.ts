@@ -1,10 +1,10 @@
 import { at, fail, Where } from '../model/errors';
 import { checkBoolean } from '../model/booleans';
 import { checkIntegerInRange } from '../model/numbers';
-import { Flavor, parseFlavor } from '../model/flavors';
+import { CloudFacts } from '../model/cloud';
+import { Flavor } from '../model/flavors';
 import { checkNodeLabels, formatNodeLabelsForNks } from '../model/node-labels';
-import { checkZone, Region } from '../model/regions';
-import { checkBootVolumeSize, checkVolumeType, DEFAULT_VOLUME_TYPE, VolumeType } from '../model/volumes';
+import { checkBootVolumeSize, VolumeType } from '../model/volumes';
 import { isLiteral, nksBool } from './util';
 
 /** The node label nks-cdk sets on every node to its group's name (NODE_GROUP_LABEL); users may not set it. */
@@ -46,8 +46,9 @@ export interface VolumeEncryptionKey {
 /** The boot volume of every node in a node group. */
 export interface BootVolumeOptions {
   /**
-   * Volume type (NKS label `boot_volume_type`).
-   * @default 'General HDD'
+   * Volume type (NKS label `boot_volume_type`): one of NHN's (nhncloud) or of the cloud profile's
+   * `volumeTypes` (openstack).
+   * @default 'General HDD' (nhncloud); the profile's `defaultVolumeType` (openstack)
    */
   readonly type?: VolumeType;
   /**
@@ -155,13 +156,16 @@ export interface NodeSpecInput {
   readonly nodeLabels?: Record<string, string>;
 }
 
-/** Validates and normalizes a group of nodes; `where.field` is the prefix for nested fields (may be empty). */
-export function nodeSpec(input: NodeSpecInput, region: Region, where: Where, defaultNodeCount: number): NodeSpec {
+/**
+ * Validates and normalizes a group of nodes against the stack's cloud (its zones, flavors and volume types);
+ * `where.field` is the prefix for nested fields (may be empty).
+ */
+export function nodeSpec(input: NodeSpecInput, cloud: CloudFacts, where: Where, defaultNodeCount: number): NodeSpec {
   const field = (f: string): Where => (where.field ? at(where, f) : { path: where.path, field: f });
-  const flavor = parseFlavor(input.flavor, field('flavor'), input.gpuCount === undefined ? undefined : { gpuCount: input.gpuCount });
+  const flavor = cloud.parseFlavor(input.flavor, field('flavor'), input.gpuCount === undefined ? undefined : { gpuCount: input.gpuCount });
   const nodeCount = checkIntegerInRange(input.nodeCount ?? defaultNodeCount, field('nodeCount'), NODE_COUNT, 'the node count of a node group');
-  const availabilityZone = checkZone(region, input.availabilityZone, field('availabilityZone'));
-  const bootVolumeType = checkVolumeType(input.bootVolume?.type ?? DEFAULT_VOLUME_TYPE, field('bootVolume.type'));
+  const availabilityZone = cloud.checkZone(input.availabilityZone, field('availabilityZone'));
+  const bootVolumeType = cloud.checkVolumeType(input.bootVolume?.type ?? cloud.defaultVolumeType, field('bootVolume.type'));
   const bootVolumeSizeGb = checkBootVolumeSize(input.bootVolume?.sizeGb ?? 50, field('bootVolume.sizeGb'));
   const bootVolumeEncryptionKey = checkEncryptionKey(bootVolumeType, input.bootVolume?.encryptionKey, field('bootVolume.encryptionKey'));
   let autoscaler: Required<AutoscalerOptions> | undefined;

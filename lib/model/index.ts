@@ -4,6 +4,8 @@ export * from './choices';
 export * from './numbers';
 export * from './flavors';
 export * from './regions';
+export * from './cloud';
+export * from './cloud-profile';
 export * from './volumes';
 export * from './kubernetes-versions';
 export * from './names';

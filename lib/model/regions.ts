@@ -26,6 +26,11 @@ export const REGIONS: Readonly<Record<Region, RegionInfo>> = Object.freeze({
 
 const REGION_CODES = Object.keys(REGIONS) as Region[];
 
+/** Whether `region` is one of NHN Cloud's Korea regions (`KR1`, `KR2`, `KR3`, exact case). */
+export function isNhnRegion(region: unknown): region is Region {
+  return typeof region === 'string' && (REGION_CODES as string[]).includes(region);
+}
+
 /** Returns `region` as a {@link Region} when it is `KR1`, `KR2` or `KR3` (exact case). */
 export function checkRegion(region: string, where: Where): Region {
   return checkChoice(region, REGION_CODES, where, 'an NKS region');

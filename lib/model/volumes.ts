@@ -3,10 +3,11 @@ import { Where } from './errors';
 import { checkIntegerInRange, IntegerRange } from './numbers';
 
 /**
- * NHN Cloud block storage types. The same strings are the NKS `boot_volume_type` label value, the
- * Cinder volume type and the `type` parameter of a Cinder StorageClass.
+ * A block storage volume type: on NHN Cloud one of its four types (the same strings are the NKS
+ * `boot_volume_type` label value, the Cinder volume type and the `type` parameter of a Cinder
+ * StorageClass); on another OpenStack cloud one its cloud profile lists (`volumeTypes`).
  */
-export type VolumeType = 'General HDD' | 'General SSD' | 'Encrypted HDD' | 'Encrypted SSD';
+export type VolumeType = 'General HDD' | 'General SSD' | 'Encrypted HDD' | 'Encrypted SSD' | (string & {});
 
 /**
  * Every {@link VolumeType}. Source: TOAST-DOCS/Storage-Block-Storage `ko/console-guide.md`

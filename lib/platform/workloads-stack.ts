@@ -3,6 +3,7 @@ import { KubernetesProvider, KubernetesProviderConfig } from '@cdktf/provider-ku
 import { Chart } from 'cdk8s';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { warn } from '../annotations';
 import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
 import { isNamespaced } from './scope';
@@ -20,6 +21,12 @@ export interface IKubernetesEndpoint {
   readonly node: { readonly path: string };
   /** Provider settings for the cluster's API. */
   kubernetesAccess(): KubernetesAccess;
+  /**
+   * Whether the API endpoint is reachable from the internet; `false` (a `Cluster`'s default) means only from
+   * inside the cluster's network, so synth warns where the workloads stack must be applied.
+   * @default - unknown: no warning
+   */
+  readonly publicApiEndpoint?: boolean;
 }
 
 /** Properties of a {@link WorkloadsStack}. */
@@ -63,6 +70,16 @@ export class WorkloadsStack extends TerraformStack {
     this.charts = props.charts;
     this.cluster = props.cluster;
     this.provider = new KubernetesProvider(this, 'kubernetes', props.cluster.kubernetesAccess());
+    if (props.cluster.publicApiEndpoint === false) {
+      // Terraform's Kubernetes provider talks to the API server at plan and at apply (kubernetes_manifest
+      // reads each kind's schema from it), so both must run where the private endpoint is reachable.
+      warn(
+        this,
+        `${this.node.id} applies its manifests through Terraform to the API of ${props.cluster.node.path}, whose endpoint is private (publicApiEndpoint is false): ` +
+          `run \`cdktf deploy ${this.node.id}\` (plan and apply) on a machine inside the cluster's network, such as an instance in its VPC or a CI runner there; from outside it cannot reach the API. ` +
+          'Or set publicApiEndpoint: true (on nhncloud with externalNetwork and externalSubnetIds) to reach the API from the internet.',
+      );
+    }
   }
 
   /**

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   BlockStorageVolume, BlockStorageVolumeProps, Cluster, ClusterProps, ExternalNetworkRef, GpuInstance, GpuInstanceProps, GpuNodeGroupProps, ImageRef,
-  InfraStack, InfraStackProps, KeyPair, KeyPairProps, Network, NetworkProps, NksAddon, NodeGroupProps, Platform, PlatformApp,
+  InfraStack, InfraStackProps, KeyPair, KeyPairProps, Network, NetworkProps, NksAddon, NodeGroupProps, OpenStackCloudProfile, Platform, PlatformApp,
 } from '../../lib';
 import { ConstructCase, runCorpus } from './harness';
 
@@ -29,35 +29,54 @@ afterAll(() => fs.rmSync(path.dirname(PRIVATE_KEY_FILE), { recursive: true, forc
 
 type Target = 'openstack' | 'nhncloud';
 const TARGETS: readonly Target[] = ['openstack', 'nhncloud'];
+/** The target of cases that name none: NHN Cloud, whose tables (zones, flavors, volume types) most cases test. */
+const DEFAULT: Target = 'nhncloud';
 
-/** A stack on `target` (explicit, so $NKS_TARGET cannot switch it) in KR1 unless `stackProps` say otherwise. */
-const stackOf = (app: PlatformApp, target: Target = 'openstack', stackProps: InfraStackProps = {}) => new InfraStack(app.infra, 'infra', { region: 'KR1', target, ...stackProps });
+/** The openstack target's cloud (its zones, flavors and volume types are what the openstack cases use). */
+const CLOUD: OpenStackCloudProfile = {
+  region: 'RegionOne',
+  availabilityZones: ['nova', 'az-2'],
+  flavors: [{ name: 'm1.large', vcpus: 4, memoryGiB: 8 }, { name: 'g1.t4', vcpus: 8, memoryGiB: 32, gpu: { model: 'Tesla T4', count: 1 } }],
+  volumeTypes: ['__DEFAULT__'],
+  externalNetwork: 'public',
+  masterFlavor: 'm1.large',
+  nodeImageOsDistro: 'fedora-coreos',
+};
+/** Per target: the guide's NHN names, or CLOUD's. */
+const SITE = {
+  nhncloud: { zone: 'kr-pub-a', otherZone: 'kr-pub-b', flavor: 'm2.c4m8', gpuFlavor: 'g2.t4.c4m32', instanceFlavor: 'g2.t4.c8m64' },
+  openstack: { zone: 'nova', otherZone: 'az-2', flavor: 'm1.large', gpuFlavor: 'g1.t4', instanceFlavor: 'g1.t4' },
+} as const;
+
+/** A stack on `target` (explicit, so $NKS_TARGET cannot switch it) in KR1 (or CLOUD) unless `stackProps` say otherwise. */
+const stackOf = (app: PlatformApp, target: Target = DEFAULT, stackProps: InfraStackProps = {}) =>
+  new InfraStack(app.infra, 'infra', { region: 'KR1', target, ...(target === 'openstack' ? { cloud: CLOUD } : {}), ...stackProps });
 
 /** Stack `infra`, network `infra/vpc`, key pair `infra/key` and cluster `infra/cluster` with the guide's defaults; `props` override the cluster's. */
-function base(app: PlatformApp, props: Partial<ClusterProps> = {}, target: Target = 'openstack', stackProps: InfraStackProps = {}) {
+function base(app: PlatformApp, props: Partial<ClusterProps> = {}, target: Target = DEFAULT, stackProps: InfraStackProps = {}) {
   const stack = stackOf(app, target, stackProps);
   const network = new Network(stack, 'vpc', { cidr: '192.168.0.0/24' });
   const keyPair = new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY });
-  const cluster = new Cluster(stack, 'cluster', { name: 'my-cluster', network, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', nodeCount: 1, keyPair, ...props });
+  const cluster = new Cluster(stack, 'cluster', { name: 'my-cluster', network, image: ImageRef.fromId(IMAGE_ID), availabilityZone: SITE[target].zone, nodeCount: 1, keyPair, ...props });
   return { stack, network, keyPair, cluster };
 }
 
-const cluster = (props: Partial<ClusterProps>, target: Target = 'openstack', stackProps: InfraStackProps = {}) => (app: PlatformApp) => void base(app, props, target, stackProps);
+const cluster = (props: Partial<ClusterProps>, target: Target = DEFAULT, stackProps: InfraStackProps = {}) => (app: PlatformApp) => void base(app, props, target, stackProps);
 const nhn = (props: Partial<ClusterProps>, stackProps: InfraStackProps = {}) => cluster(props, 'nhncloud', stackProps);
 const stack = (props: InfraStackProps) => (app: PlatformApp) => void new InfraStack(app.infra, 'infra', props);
-const network = (props: NetworkProps, target: Target = 'openstack') => (app: PlatformApp) => void new Network(stackOf(app, target), 'vpc', props);
+const network = (props: NetworkProps, target: Target = DEFAULT) => (app: PlatformApp) => void new Network(stackOf(app, target), 'vpc', props);
 const keyPair = (props: KeyPairProps) => (app: PlatformApp) => void new KeyPair(stackOf(app), 'key', props);
-const nodeGroup = (props: Partial<NodeGroupProps>, target: Target = 'openstack', stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
-  void base(app, {}, target, stackProps).cluster.addNodeGroup('ng', { flavor: 'm2.c4m8', ...props });
-const gpuGroup = (props: Partial<GpuNodeGroupProps>, target: Target = 'openstack', stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
-  void base(app, {}, target, stackProps).cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', ...props });
-const volume = (props: Partial<BlockStorageVolumeProps>, target: Target = 'openstack', stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
-  void new BlockStorageVolume(stackOf(app, target, stackProps), 'data', { sizeGb: 100, availabilityZone: 'kr-pub-a', ...props });
+const nodeGroup = (props: Partial<NodeGroupProps>, target: Target = DEFAULT, stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
+  void base(app, {}, target, stackProps).cluster.addNodeGroup('ng', { flavor: SITE[target].flavor, ...props });
+const gpuGroup = (props: Partial<GpuNodeGroupProps>, target: Target = DEFAULT, stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
+  void base(app, {}, target, stackProps).cluster.addGpuNodeGroup('gpu', { flavor: SITE[target].gpuFlavor, ...props });
+const volume = (props: Partial<BlockStorageVolumeProps>, target: Target = DEFAULT, stackProps: InfraStackProps = {}) => (app: PlatformApp) =>
+  void new BlockStorageVolume(stackOf(app, target, stackProps), 'data', { sizeGb: 100, availabilityZone: SITE[target].zone, ...props });
 /** GPU instance `infra/vm`; `volumes` makes the volumes it attaches in the stack. */
-const instance = (props: Partial<GpuInstanceProps>, target: Target = 'openstack', stackProps: InfraStackProps = {}, volumeZones: string[] = []) => (app: PlatformApp) => {
+const instance = (props: Partial<GpuInstanceProps>, target: Target = DEFAULT, stackProps: InfraStackProps = {}, volumeZones: string[] = []) => (app: PlatformApp) => {
   const { stack: s, network: n, keyPair: k } = base(app, {}, target, stackProps);
   const volumes = volumeZones.map((zone, i) => new BlockStorageVolume(s, `vol${i}`, { sizeGb: 10, availabilityZone: zone }));
-  new GpuInstance(s, 'vm', { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network: n, keyPair: k, ...(volumes.length ? { volumes } : {}), ...props });
+  new GpuInstance(s, 'vm', { flavor: SITE[target].instanceFlavor, image: ImageRef.fromId(IMAGE_ID), availabilityZone: SITE[target].zone, network: n, keyPair: k, ...(volumes.length ? { volumes } : {}), ...props });
 };
 /** A cluster on an existing network `infra/existing`. */
 const onExisting = (subnetCidr: string | undefined, props: Partial<ClusterProps> = {}) => (app: PlatformApp) => {
@@ -87,19 +106,27 @@ const stacks: ConstructCase[] = [
   { name: 'InfraStack region in lowercase', build: stack({ region: 'kr1' }), path: 'infra', field: 'region', rule: /an NKS region is matched exactly, including case; "kr1" only resembles "KR1"/ },
   { name: 'InfraStack region that does not exist', build: stack({ region: 'KR4' }), path: 'infra', field: 'region', rule: /an NKS region must be one of "KR1", "KR2" or "KR3"/ },
   { name: 'InfraStack region by its place name', build: stack({ region: 'Pangyo' }), path: 'infra', field: 'region', rule: /must be one of "KR1", "KR2" or "KR3"/ },
-  { name: 'InfraStack region of another cloud', build: stack({ region: 'ap-northeast-2' }), path: 'infra', field: 'region', rule: /must be one of/ },
+  { name: 'InfraStack region of another cloud on the nhncloud target', build: stack({ region: 'ap-northeast-2', target: 'nhncloud' }), path: 'infra', field: 'region', rule: /must be one of/ },
+  { name: 'InfraStack region of another cloud without a cloud profile (openstack)', build: stack({ region: 'ap-northeast-2' }), path: 'infra', field: 'cloud', rule: /from a cloud profile, and this stack has none \(region "ap-northeast-2" is not one of NHN Cloud's KR1, KR2, KR3/ },
+  { name: 'openstack target without a cloud profile', build: stack({ target: 'openstack' }), path: 'infra', field: 'cloud', rule: /the openstack target takes the cloud's region, zones, flavors/, also: (e) => expect(e.fix).toMatch(/target: 'nhncloud'/) },
+  { name: 'cloud profile in an NHN region (openstack)', build: stack({ target: 'openstack', cloud: { ...CLOUD, region: 'KR2' } }), path: 'infra', field: 'cloud.region', rule: /KR2 is an NHN Cloud region/ },
+  { name: 'cloud profile without os_distro (openstack)', build: stack({ target: 'openstack', cloud: { ...CLOUD, nodeImageOsDistro: untyped(undefined) } }), path: 'infra', field: 'cloud.nodeImageOsDistro', rule: /os_distro is a non-empty string/ },
+  { name: 'cloud profile master flavor it does not list (openstack)', build: stack({ target: 'openstack', cloud: { ...CLOUD, masterFlavor: 'm1.small' } }), path: 'infra', field: 'cloud.masterFlavor', rule: /lists no flavor "m1.small"/ },
+  { name: 'region other than the cloud profile\'s (openstack)', build: stack({ region: 'RegionTwo', cloud: CLOUD }), path: 'infra', field: 'region', rule: /the region is the cloud profile's, "RegionOne"/ },
   { name: 'InfraStack region a number', build: stack({ region: untyped(1) }), path: 'infra', field: 'region', rule: /must be one of/ },
   { name: 'InfraStack target unknown', build: stack({ target: untyped('aws') }), path: 'infra', field: 'target', rule: /the infrastructure target is one of "openstack" or "nhncloud"/ },
   { name: 'InfraStack target with the wrong case', build: stack({ target: untyped('NHNCloud') }), path: 'infra', field: 'target', rule: /one of "openstack" or "nhncloud"/ },
   { name: '$NKS_TARGET unknown', build: stack({}), env: { NKS_TARGET: 'terraform' }, path: 'environment', field: 'NKS_TARGET', rule: /the infrastructure target is one of/ },
-  ...onBoth((t) => ({ build: cluster({}, t, { availableFlavors: [] }), path: 'infra', field: 'availableFlavors', rule: /a non-empty array of names/ }), 'availableFlavors empty'),
-  ...onBoth(
-    (t) => ({ build: cluster({ flavor: 'm2.c8m16' }, t, ONLY_M2), path: C, field: 'flavor', rule: NOT_LISTED, also: (e) => expect(e.fix).toMatch(/"m2\.c4m8" or "m2\.c2m4"/) }),
-    'cluster flavor missing from availableFlavors',
-  ),
-  ...onBoth((t) => ({ build: nodeGroup({ flavor: 'c2.c8m8' }, t, ONLY_M2), path: NG, field: 'flavor', rule: NOT_LISTED }), 'node group flavor missing from availableFlavors'),
-  ...onBoth((t) => ({ build: gpuGroup({}, t, { availableFlavors: ['m2.c4m8'] }), path: GPU, field: 'flavor', rule: NOT_LISTED }), 'GPU node group flavor missing from availableFlavors'),
-  ...onBoth((t) => ({ build: instance({}, t, { availableFlavors: ['m2.c4m8'] }), path: 'infra/vm', field: 'flavor', rule: NOT_LISTED }), 'GPU instance flavor missing from availableFlavors'),
+  // availableFlavors is the nhncloud target's list; on openstack the cloud profile's flavors are.
+  { name: 'availableFlavors empty (nhncloud)', build: cluster({}, 'nhncloud', { availableFlavors: [] }), path: 'infra', field: 'availableFlavors', rule: /a non-empty array of names/ },
+  { name: 'cluster flavor missing from availableFlavors (nhncloud)', build: cluster({ flavor: 'm2.c8m16' }, 'nhncloud', ONLY_M2), path: C, field: 'flavor', rule: NOT_LISTED, also: (e) => expect(e.fix).toMatch(/"m2\.c4m8" or "m2\.c2m4"/) },
+  { name: 'node group flavor missing from availableFlavors (nhncloud)', build: nodeGroup({ flavor: 'c2.c8m8' }, 'nhncloud', ONLY_M2), path: NG, field: 'flavor', rule: NOT_LISTED },
+  { name: 'GPU node group flavor missing from availableFlavors (nhncloud)', build: gpuGroup({}, 'nhncloud', { availableFlavors: ['m2.c4m8'] }), path: GPU, field: 'flavor', rule: NOT_LISTED },
+  { name: 'GPU instance flavor missing from availableFlavors (nhncloud)', build: instance({}, 'nhncloud', { availableFlavors: ['m2.c4m8'] }), path: 'infra/vm', field: 'flavor', rule: NOT_LISTED },
+  { name: 'cluster flavor missing from the cloud profile (openstack)', build: cluster({ flavor: 'm2.c4m8' }, 'openstack'), path: C, field: 'flavor', rule: /the cloud profile \(RegionOne\) lists no flavor "m2.c4m8".*an NHN Cloud flavor name/, also: (e) => expect(e.fix).toMatch(/"m1.large" or "g1.t4"/) },
+  { name: 'node group flavor missing from the cloud profile (openstack)', build: nodeGroup({ flavor: 'm1.xlarge' }, 'openstack'), path: NG, field: 'flavor', rule: /lists no flavor "m1.xlarge"/ },
+  { name: 'GPU node group on an NHN g2 flavor (openstack)', build: gpuGroup({ flavor: 'g2.t4.c4m32' }, 'openstack'), path: GPU, field: 'flavor', rule: /a GPU node group needs a flavor with GPUs, and the cloud profile \(RegionOne\) lists no flavor "g2.t4.c4m32"/ },
+  { name: 'GPU instance flavor missing from the cloud profile (openstack)', build: instance({ flavor: 'g2.t4.c8m64' }, 'openstack'), path: 'infra/vm', field: 'flavor', rule: /needs a flavor with GPUs/, also: (e) => expect(e.fix).toMatch(/"g1.t4"/) },
   { name: 'nhncloud: cluster flavor of a family NHN does not have', build: nhn({ flavor: 'z9.c4m8' }), path: C, field: 'flavor', rule: /NHN Cloud KR1 \(Pangyo\) has no z9 flavors/ },
   { name: 'nhncloud: node group flavor of a family NHN does not have', build: nodeGroup({ flavor: 'p3.c8m61' }, 'nhncloud'), path: NG, field: 'flavor', rule: /has no p3 flavors/ },
   { name: 'nhncloud KR2: cluster flavor of an AWS family', build: nhn({ flavor: 'm5.c2m8', availabilityZone: 'kr2-pub-a' }, { region: 'KR2' }), path: C, field: 'flavor', rule: /NHN Cloud KR2 \(Pyeongchon\) has no m5 flavors/ },
@@ -126,7 +153,7 @@ const networks: ConstructCase[] = [
     rule: /a DNS name server is an IPv4 address/,
     also: (e) => { expect(e.value).toBe('dns.google'); expect(e.message).not.toMatch(/\/32/); },
   },
-  { name: 'Network externalNetwork ID not a UUID (openstack)', build: network({ externalNetwork: ExternalNetworkRef.fromId('Public Network') }), path: 'infra/vpc', field: 'externalNetwork', rule: UUID_RULE },
+  { name: 'Network externalNetwork ID not a UUID (openstack)', build: network({ externalNetwork: ExternalNetworkRef.fromId('Public Network') }, 'openstack'), path: 'infra/vpc', field: 'externalNetwork', rule: UUID_RULE },
   { name: 'nhncloud: subnet in the shared address space 100.64.0.0/10', build: network({ cidr: '100.64.0.0/24' }, 'nhncloud'), path: 'infra/vpc', field: 'cidr', rule: /a VPC subnet lies inside a private range .*; 100\.64\.0\.0\/24 lies outside them/, also: (e) => expect(e.fix).toMatch(/192\.168\.0\.0\/24/) },
   { name: 'nhncloud: vpcCidr a public range', build: network({ cidr: '10.0.0.0/24', vpcCidr: '8.8.0.0/16' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /lies in a private range/ },
   { name: 'nhncloud: vpcCidr not holding the subnet', build: network({ cidr: '10.1.0.0/24', vpcCidr: '10.2.0.0/16' }, 'nhncloud'), path: 'infra/vpc', field: 'vpcCidr', rule: /the subnet 10\.1\.0\.0\/24 must lie in the VPC range 10\.2\.0\.0\/16/ },
@@ -281,8 +308,8 @@ const external: ConstructCase[] = [
   ...onBoth((t) => ({ build: cluster({ externalNetwork: ExternalNetworkRef.fromId('public'), externalSubnetIds: t === 'nhncloud' ? [SUBNET_ID] : undefined }, t), path: C, field: 'externalNetwork', rule: /external network ID is a UUID/ }), 'ExternalNetworkRef.fromId not a UUID'),
   { name: 'nhncloud: clusterTemplateId other than iaas_console', build: nhn({ clusterTemplateId: 'my-template' }), path: C, field: 'clusterTemplateId', rule: /NKS creates clusters only from the template "iaas_console"/ },
   { name: 'nhncloud: clusterTemplateId a Magnum template UUID', build: nhn({ clusterTemplateId: UUID }), path: C, field: 'clusterTemplateId', rule: /only from the template "iaas_console"/ },
-  { name: 'openstack: clusterTemplateId empty', build: cluster({ clusterTemplateId: '' }), path: C, field: 'clusterTemplateId', rule: /a cluster template ID must not be empty/ },
-  { name: 'openstack: clusterTemplateId blank', build: cluster({ clusterTemplateId: '   ' }), path: C, field: 'clusterTemplateId', rule: /must not be empty/ },
+  { name: 'openstack: clusterTemplateId empty', build: cluster({ clusterTemplateId: '' }, 'openstack'), path: C, field: 'clusterTemplateId', rule: /a cluster template ID must not be empty/ },
+  { name: 'openstack: clusterTemplateId blank', build: cluster({ clusterTemplateId: '   ' }, 'openstack'), path: C, field: 'clusterTemplateId', rule: /must not be empty/ },
 ];
 
 const extraLabels: ConstructCase[] = [
@@ -291,7 +318,7 @@ const extraLabels: ConstructCase[] = [
   { name: 'extraLabels setting node_image', build: cluster({ extraLabels: { node_image: IMAGE_ID } }), path: C, field: 'extraLabels.node_image', rule: /set by nks-cdk/ },
   { name: 'extraLabels setting k8s_node_labels', build: cluster({ extraLabels: { k8s_node_labels: 'tier=web' } }), path: C, field: 'extraLabels.k8s_node_labels', rule: /set by nks-cdk/ },
   { name: 'extraLabels setting external_network_id (nhncloud)', build: nhn({ extraLabels: { external_network_id: UUID } }), path: C, field: 'extraLabels.external_network_id', rule: /set by nks-cdk from a typed prop/ },
-  { name: 'extraLabels setting external_subnet_id_list (openstack)', build: cluster({ extraLabels: { external_subnet_id_list: SUBNET_ID } }), path: C, field: 'extraLabels.external_subnet_id_list', rule: /set by nks-cdk/ },
+  { name: 'extraLabels setting external_subnet_id_list (openstack)', build: cluster({ extraLabels: { external_subnet_id_list: SUBNET_ID } }, 'openstack'), path: C, field: 'extraLabels.external_subnet_id_list', rule: /set by nks-cdk/ },
   { name: 'extraLabels value a boolean', build: nhn({ extraLabels: { strict_sg_rules: untyped(true) } }), path: C, field: 'extraLabels.strict_sg_rules', rule: /NKS label values are strings/, also: (e) => expect(e.fix).toContain('"True"') },
   { name: 'extraLabels value a number', build: cluster({ extraLabels: { etcd_volume_size: untyped(20) } }), path: C, field: 'extraLabels.etcd_volume_size', rule: /NKS label values are strings/ },
 ];
@@ -328,7 +355,7 @@ const operations: ConstructCase[] = [
   { name: 'Cluster resizeTo 101 (nhncloud)', build: nhn({ resizeTo: 101 }), path: C, field: 'resizeTo', rule: /from 1 to 100/ },
   { name: 'Cluster resizeTo fractional', build: cluster({ resizeTo: 1.5 }), path: C, field: 'resizeTo', rule: /whole number/ },
   ...onBoth((t) => ({ build: cluster({ autoscaler: { maxNodes: 5 }, resizeTo: 4 }, t), path: C, field: 'resizeTo', rule: /the autoscaler sizes this group between 1 and 5 nodes/ }), 'Cluster resizeTo with the autoscaler on'),
-  { name: 'openstack: an in-place upgrade', build: cluster({ kubernetesVersion: 'v1.32.3', upgrade: { kubernetesVersion: 'v1.33.4' } }), path: C, field: 'upgrade', rule: /the openstack target has no in-place upgrade/, also: (e) => expect(e.fix).toMatch(/nhncloud/) },
+  { name: 'openstack: an in-place upgrade', build: cluster({ kubernetesVersion: 'v1.32.3', upgrade: { kubernetesVersion: 'v1.33.4' } }, 'openstack'), path: C, field: 'upgrade', rule: /the openstack target has no in-place upgrade/, also: (e) => expect(e.fix).toMatch(/nhncloud/) },
   { name: 'nhncloud: upgrade to the same version', build: nhn({ kubernetesVersion: 'v1.33.4', upgrade: { kubernetesVersion: 'v1.33.4' } }), path: C, field: 'upgrade.kubernetesVersion', rule: /an upgrade goes to a newer version than the cluster's kubernetesVersion v1\.33\.4/ },
   { name: 'nhncloud: upgrade to an older version', build: nhn({ kubernetesVersion: 'v1.33.4', upgrade: { kubernetesVersion: 'v1.32.3' } }), path: C, field: 'upgrade.kubernetesVersion', rule: /newer version/ },
   { name: 'nhncloud: upgrade to a patch NKS does not ship', build: nhn({ kubernetesVersion: 'v1.32.3', upgrade: { kubernetesVersion: 'v1.33.9' } }), path: C, field: 'upgrade.kubernetesVersion', rule: /one patch release per minor/ },
@@ -400,7 +427,7 @@ const nodeGroups: ConstructCase[] = [
   },
   { name: 'node group flavor malformed', build: nodeGroup({ flavor: 'm2.c4m8x' }), path: NG, field: 'flavor', rule: FLAVOR_SHAPE },
   { name: 'node group gpuCount on a flavor without GPUs', build: nodeGroup({ ...untyped({ gpuCount: 1 }) }), path: NG, field: 'gpuCount', rule: /applies only to g2/ },
-  ...onBoth((t) => ({ build: nodeGroup({ availabilityZone: 'kr3-pub-a' }, t), path: NG, field: 'availabilityZone', rule: /kr3-pub-a is an availability zone of KR3/ }), 'node group zone of another region'),
+  ...onBoth((t) => ({ build: nodeGroup({ availabilityZone: 'kr3-pub-a' }, t), path: NG, field: 'availabilityZone', rule: t === 'nhncloud' ? /kr3-pub-a is an availability zone of KR3/ : /kr3-pub-a is an NHN Cloud zone \(KR3, Gwangju\); this stack renders for the openstack target/ }), 'node group zone of another region'),
   { name: 'node group nodeCount 0', build: nodeGroup({ nodeCount: 0 }), path: NG, field: 'nodeCount', rule: /from 1 to 100/ },
   { name: 'node group nodeCount 101 (nhncloud)', build: nodeGroup({ nodeCount: 101 }, 'nhncloud'), path: NG, field: 'nodeCount', rule: /from 1 to 100/ },
   { name: 'node group resizeTo 0 (nhncloud)', build: nodeGroup({ resizeTo: 0 }, 'nhncloud'), path: NG, field: 'resizeTo', rule: /from 1 to 100/ },
@@ -417,7 +444,7 @@ const nodeGroups: ConstructCase[] = [
 ];
 
 const gpuGroups: ConstructCase[] = [
-  ...onBoth((t) => ({ build: gpuGroup({ flavor: 'm2.c4m8' }, t), path: GPU, field: 'flavor', rule: /a GPU node group needs a g2 flavor/ }), 'GPU node group on a flavor without GPUs'),
+  ...onBoth((t) => ({ build: gpuGroup({ flavor: SITE[t].flavor }, t), path: GPU, field: 'flavor', rule: t === 'nhncloud' ? /a GPU node group needs a g2 flavor/ : /a GPU node group needs a flavor with GPUs, and the cloud profile \(RegionOne\) lists m1.large without GPUs/ }), 'GPU node group on a flavor without GPUs'),
   { name: 'GPU node group flavor in uppercase', build: gpuGroup({ flavor: 'G2.T4.C4M32' }), path: GPU, field: 'flavor', rule: /flavor names are lowercase; a GPU node group needs a g2 flavor/, also: (e) => expect(e.fix).toMatch(/g2\.t4\.c4m32/) },
   { name: 'GPU node group unlisted flavor without gpuCount', build: gpuGroup({ flavor: 'g2.a100.c8m64' }), path: GPU, field: 'flavor', rule: /the GPU count of g2\.a100\.c8m64 is unknown/ },
   { name: 'GPU node group gpuCount disagreeing with the table', build: gpuGroup({ gpuCount: 3 }), path: GPU, field: 'gpuCount', rule: /g2\.t4\.c4m32 has 1 Tesla T4 GPU per instance/ },
@@ -440,22 +467,22 @@ const volumes: ConstructCase[] = [
   { name: 'BlockStorageVolume size as a string', build: volume({ sizeGb: untyped('100') }), path: V, field: 'sizeGb', rule: /whole number/ },
   { name: 'BlockStorageVolume type unknown', build: volume({ volumeType: untyped('SSD') }), path: V, field: 'volumeType', rule: /a block storage volume type must be one of/ },
   { name: 'BlockStorageVolume type with "_"', build: volume({ volumeType: untyped('General_SSD') }), path: V, field: 'volumeType', rule: /only resembles "General SSD"/ },
-  ...onBoth((t) => ({ build: volume({ availabilityZone: 'kr-pub-a' }, t, { region: 'KR3' }), path: V, field: 'availabilityZone', rule: /kr-pub-a is an availability zone of KR1.*not of this stack's region KR3/ }), 'BlockStorageVolume zone of another region'),
+  ...onBoth((t) => ({ build: volume({ availabilityZone: 'kr-pub-a' }, t, { region: 'KR3' }), path: V, field: 'availabilityZone', rule: t === 'nhncloud' ? /kr-pub-a is an availability zone of KR1.*not of this stack's region KR3/ : /kr-pub-a is an NHN Cloud zone \(KR1, Pangyo\)/ }), 'BlockStorageVolume zone of another region'),
   { name: 'BlockStorageVolume zone unknown', build: volume({ availabilityZone: 'kr-pub-c' }), path: V, field: 'availabilityZone', rule: /has the availability zones/ },
 ];
 
 const VM = 'infra/vm';
 const instances: ConstructCase[] = [
   { name: 'GpuInstance name empty', build: instance({ name: '' }), path: VM, field: 'name', rule: /instance name is 1 to 255 characters/ },
-  ...onBoth((t) => ({ build: instance({ flavor: 'm2.c4m8' }, t), path: VM, field: 'flavor', rule: /a GPU instance needs a g2 flavor/ }), 'GpuInstance on a flavor without GPUs'),
+  ...onBoth((t) => ({ build: instance({ flavor: SITE[t].flavor }, t), path: VM, field: 'flavor', rule: t === 'nhncloud' ? /a GPU instance needs a g2 flavor/ : /a GPU instance needs a flavor with GPUs/ }), 'GpuInstance on a flavor without GPUs'),
   { name: 'GpuInstance GPU flavor without its model', build: instance({ flavor: 'g2.c8m64' }), path: VM, field: 'flavor', rule: FLAVOR_SHAPE },
   { name: 'GpuInstance unlisted flavor without gpuCount', build: instance({ flavor: 'g2.a100.c8m64' }), path: VM, field: 'flavor', rule: /GPU count of g2\.a100\.c8m64 is unknown/ },
   { name: 'GpuInstance gpuCount disagreeing with the table', build: instance({ gpuCount: 1 }), path: VM, field: 'gpuCount', rule: /g2\.t4\.c8m64 has 2 Tesla T4 GPUs per instance/ },
   { name: 'GpuInstance zone unknown', build: instance({ availabilityZone: 'kr-pub-c' }), path: VM, field: 'availabilityZone', rule: /has the availability zones/ },
   { name: 'GpuInstance boot volume type unknown', build: instance({ bootVolume: { type: untyped('NVMe') } }), path: VM, field: 'bootVolume.type', rule: /must be one of/ },
   { name: 'GpuInstance boot volume above 2000 GB (nhncloud)', build: instance({ bootVolume: { sizeGb: 5000 } }, 'nhncloud'), path: VM, field: 'bootVolume.sizeGb', rule: /from 20 GB to 2000 GB/ },
-  ...onBoth((t) => ({ build: instance({}, t, {}, ['kr-pub-b']), path: VM, field: 'volumes[0]', rule: /a volume attaches only to an instance in its own zone; vol0 is in kr-pub-b, the instance in kr-pub-a/ }), 'GpuInstance volume in another zone'),
-  { name: 'GpuInstance second volume in another zone', build: instance({}, 'openstack', {}, ['kr-pub-a', 'kr-pub-b']), path: VM, field: 'volumes[1]', rule: /vol1 is in kr-pub-b/ },
+  ...onBoth((t) => ({ build: instance({}, t, {}, [SITE[t].otherZone]), path: VM, field: 'volumes[0]', rule: new RegExp(`a volume attaches only to an instance in its own zone; vol0 is in ${SITE[t].otherZone}, the instance in ${SITE[t].zone}`) }), 'GpuInstance volume in another zone'),
+  { name: 'GpuInstance second volume in another zone (openstack)', build: instance({}, 'openstack', {}, ['nova', 'az-2']), path: VM, field: 'volumes[1]', rule: /vol1 is in az-2/ },
   { name: 'GpuInstance image ID not a UUID', build: instance({ image: ImageRef.fromId('gpu-image') }), path: VM, field: 'image', rule: /image ID is a UUID/ },
 ];
 
@@ -471,7 +498,7 @@ const gaps: ConstructCase[] = [
   ...onBoth((t) => ({ build: cluster({ publicApiEndpoint: untyped('yes') }, t), path: C, field: 'publicApiEndpoint', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write true/) }), 'publicApiEndpoint a string'),
   { name: 'autoscaler.scaleDown "no" (truthy, read the wrong way round)', build: cluster({ nodeCount: 2, autoscaler: { maxNodes: 3, scaleDown: untyped('no') } }), path: C, field: 'autoscaler.scaleDown', rule: BOOLEAN, also: (e) => expect(e.fix).toMatch(/write false/) },
   { name: 'node group autoscaler.scaleDown a number', build: nodeGroup({ autoscaler: { maxNodes: 3, scaleDown: untyped(0) } }), path: NG, field: 'autoscaler.scaleDown', rule: /must be the boolean true or false, not a number/ },
-  ...onBoth((t) => ({ build: nodeGroup({ flavor: 'g2.t4.c4m32' }, t), path: NG, field: 'flavor', rule: /a g2 flavor has GPUs/, also: (e) => expect(e.fix).toMatch(/addGpuNodeGroup\("ng"/) }), 'addNodeGroup with a GPU flavor'),
+  ...onBoth((t) => ({ build: nodeGroup({ flavor: SITE[t].gpuFlavor }, t), path: NG, field: 'flavor', rule: /is a flavor with GPUs \(a g2 flavor on NHN Cloud\)/, also: (e) => expect(e.fix).toMatch(/addGpuNodeGroup\("ng"/) }), 'addNodeGroup with a GPU flavor'),
   { name: 'cluster nodeLabels on node.nks-cdk.io/group', build: cluster({ nodeLabels: { 'node.nks-cdk.io/group': 'web' } }), path: C, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
   { name: 'node group nodeLabels on node.nks-cdk.io/group', build: nodeGroup({ nodeLabels: { tier: 'web', 'node.nks-cdk.io/group': 'other' } }), path: NG, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
   { name: 'GPU node group nodeLabels on node.nks-cdk.io/group', build: gpuGroup({ nodeLabels: { 'node.nks-cdk.io/group': 'gpu' } }), path: GPU, field: 'nodeLabels.node.nks-cdk.io/group', rule: /reserved by nks-cdk/ },
@@ -521,8 +548,8 @@ const clusterIn = (s: InfraStack, id: string, n: Network, props: Partial<Cluster
 /** Two GPU instances `infra/vm` and `infra/vm2`; `second` lists what the second attaches of the stack's volumes vol0 (kr-pub-a). */
 const twoInstances = (target: Target, second: (vol: BlockStorageVolume) => BlockStorageVolume[]) => (app: PlatformApp) => {
   const { stack: s, network: n, keyPair: k } = base(app, {}, target);
-  const vol = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: 'kr-pub-a' });
-  const vm = { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network: n, keyPair: k };
+  const vol = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: SITE[target].zone });
+  const vm = { flavor: SITE[target].instanceFlavor, image: ImageRef.fromId(IMAGE_ID), availabilityZone: SITE[target].zone, network: n, keyPair: k };
   new GpuInstance(s, 'vm', { ...vm, volumes: [vol] });
   new GpuInstance(s, 'vm2', { ...vm, volumes: second(vol) });
 };
@@ -533,7 +560,7 @@ const ONE_MINOR = /NKS upgrades a cluster one minor version at a time/;
 const refused: ConstructCase[] = [
   ...onBoth((t) => ({ build: twoInstances(t, (v) => [v]), path: 'infra/vm2', field: 'volumes[0]', rule: /attaches to one instance at a time .*; infra\/vol0 is attached to infra\/vm already \(its volumes\[0\]\)/, also: (e) => expect(e.value).toBe('infra/vol0') }), 'BlockStorageVolume attached to two GPU instances'),
   ...onBoth(
-    (t) => ({ build: (app) => { const { stack: s, network: n, keyPair: k } = base(app, {}, t); const v = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: 'kr-pub-a' }); new GpuInstance(s, 'vm', { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network: n, keyPair: k, volumes: [v, v] }); }, path: VM, field: 'volumes[1]', rule: /a volume attaches to an instance once; infra\/vol0 is volumes\[0\] already/ }),
+    (t) => ({ build: (app) => { const { stack: s, network: n, keyPair: k } = base(app, {}, t); const v = new BlockStorageVolume(s, 'vol0', { sizeGb: 10, availabilityZone: SITE[t].zone }); new GpuInstance(s, 'vm', { flavor: SITE[t].instanceFlavor, image: ImageRef.fromId(IMAGE_ID), availabilityZone: SITE[t].zone, network: n, keyPair: k, volumes: [v, v] }); }, path: VM, field: 'volumes[1]', rule: /a volume attaches to an instance once; infra\/vol0 is volumes\[0\] already/ }),
     'BlockStorageVolume listed twice on one GPU instance',
   ),
   ...onBoth((t) => ({ build: network({ dnsNameservers: ['8.8.8.8', '1.1.1.1', '8.8.8.8'] }, t), path: 'infra/vpc', field: 'dnsNameservers[2]', rule: /Neutron refuses a subnet whose DNS name servers repeat an address; 8\.8\.8\.8 is dnsNameservers\[0\] already/, also: (e) => expect(e.fix).toBe('remove dnsNameservers[2]') }), 'Network DNS server listed twice'),
@@ -549,13 +576,13 @@ const refused: ConstructCase[] = [
     (t) => ({
       build: (app) => {
         const a = stackOf(app, t);
-        const b = new InfraStack(app.infra, 'other', { region: 'KR1', target: t });
-        clusterIn(a, 'cluster', new Network(a, 'vpc'));
-        clusterIn(b, 'cluster', new Network(b, 'vpc'));
+        const b = new InfraStack(app.infra, 'other', { region: 'KR1', target: t, ...(t === 'openstack' ? { cloud: CLOUD } : {}) });
+        clusterIn(a, 'cluster', new Network(a, 'vpc'), { availabilityZone: SITE[t].zone });
+        clusterIn(b, 'cluster', new Network(b, 'vpc'), { availabilityZone: SITE[t].zone });
       },
       path: 'other/cluster',
       field: 'name',
-      rule: /cluster names are unique in a project and region; infra\/cluster already uses "my-cluster" in KR1/,
+      rule: new RegExp(`cluster names are unique in a project and region; infra/cluster already uses "my-cluster" in ${t === 'nhncloud' ? 'KR1' : 'RegionOne'}`),
     }),
     'two clusters with one name in one region, in two stacks',
   ),
@@ -626,4 +653,4 @@ const cases: ConstructCase[] = [
   ...extraLabels, ...addons, ...operations, ...access, ...nodeGroups, ...gpuGroups, ...volumes, ...instances, ...gaps, ...refused,
 ];
 
-runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 325);
+runCorpus('bad input: infrastructure constructs (openstack and nhncloud targets)', cases, 330);

@@ -79,7 +79,7 @@ const withTemplate = (template: Partial<VolumeClaimTemplate>, props: Partial<Sta
 };
 /** An infrastructure stack in KR1 with a cluster (default group in kr-pub-a) and a node group `zone-b` in kr-pub-b. */
 function infra(app: PlatformApp) {
-  const stack = new InfraStack(app.infra, 'infra', { region: 'KR1', target: 'openstack' });
+  const stack = new InfraStack(app.infra, 'infra', { region: 'KR1', target: 'nhncloud' });
   const network = new Network(stack, 'vpc');
   const cluster = new Cluster(stack, 'cluster', { name: 'my-cluster', network, image: ImageRef.fromId(VOLUME_ID), availabilityZone: 'kr-pub-a', keyPair: KeyPair.fromName('my-key') });
   const zoneB = cluster.addNodeGroup('zone-b', { flavor: 'm2.c4m8', availabilityZone: 'kr-pub-b' });
@@ -176,7 +176,7 @@ const sources: ConstructCase[] = [
   {
     name: "fromCinderVolumeId given a BlockStorageVolume's Terraform reference",
     build: (app) => {
-      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'openstack' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
+      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'nhncloud' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
       new PersistentVolume(chart(app), 'pv', { source: PersistentVolumeSource.fromCinderVolumeId(volume.volumeId), capacity: '20Gi' });
     },
     path: 'c/pv',
@@ -196,7 +196,7 @@ const sources: ConstructCase[] = [
   {
     name: 'fromBlockStorageVolume with its own Terraform reference as volumeId',
     build: (app) => {
-      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'openstack' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
+      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'nhncloud' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
       new PersistentVolume(chart(app), 'pv', { source: PersistentVolumeSource.fromBlockStorageVolume(volume, { volumeId: volume.volumeId }) });
     },
     path: 'c/pv',
@@ -227,7 +227,7 @@ const sources: ConstructCase[] = [
   {
     name: 'fromBlockStorageVolume with a capacity above the volume size',
     build: (app) => {
-      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'openstack' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
+      const volume = new BlockStorageVolume(new InfraStack(app.infra, 'infra', { target: 'nhncloud' }), 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
       new PersistentVolume(chart(app), 'pv', { source: PersistentVolumeSource.fromBlockStorageVolume(volume, { volumeId: VOLUME_ID }), capacity: '30Gi' });
     },
     path: 'c/pv',

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IKubernetesEndpoint, KUBECONFIG_ENV, Platform, PlatformApp } from '../../lib';
 import { catchValidation, synth, tmpdir } from '../helpers';
-import { baseCluster } from './fixtures';
+import { baseCluster, openstackCluster } from './fixtures';
 import { expectNhnOnly } from './nhncloud-helpers';
 
 /** Runs `fn` with $NKS_KUBECONFIG set to `value` (or unset), restoring it afterwards. */
@@ -26,7 +26,7 @@ function kubeconfigFile(): string {
 
 describe('Cluster.kubernetesAccess', () => {
   test('openstack: Terraform references to the cluster kubeconfig', () => {
-    const { cluster } = baseCluster(new PlatformApp());
+    const { cluster } = openstackCluster(new PlatformApp());
     const access = cluster.kubernetesAccess();
     expect(access.kind).toBe('terraform');
     if (access.kind !== 'terraform') throw new Error('unreachable');

@@ -1,15 +1,18 @@
 import { Cluster, ImageRef, InfraStack, KeyPair, Network, PlatformApp } from '../../lib';
 import { catchValidation, onlyResource, synth } from '../helpers';
-import { baseCluster, IMAGE_ID, PUBLIC_KEY } from './fixtures';
+import { baseCluster, IMAGE_ID, openstackCluster, PUBLIC_KEY, TEST_CLOUD } from './fixtures';
 
-describe('Cluster', () => {
-  const { tf } = synth((app) => baseCluster(app));
+// The openstack target renders a Magnum cluster from the cloud profile's facts (TEST_CLOUD); NHN's own
+// renderer is tested in nhncloud.test.ts.
+describe('Cluster on the openstack target', () => {
+  const { tf } = synth((app) => openstackCluster(app));
   const stack = tf.infra;
   const cluster = onlyResource(stack, 'openstack_containerinfra_cluster_v1');
 
-  test('carries every field of the guide form', () => {
+  test('carries every field of the guide form, with the profile\'s default flavor and master flavor', () => {
     expect(cluster.name).toBe('my-cluster');
-    expect(cluster.flavor).toBe('m2.c4m8');
+    expect(cluster.flavor).toBe('m1.large');
+    expect(cluster.master_flavor).toBe('m1.small');
     expect(cluster.node_count).toBe(3);
     expect(cluster.keypair).toMatch(/^\$\{openstack_compute_keypair_v2\.\w+\.name\}$/);
     expect(cluster.fixed_network).toMatch(/^\$\{openstack_networking_network_v2\.[\w-]+\.id\}$/);
@@ -17,27 +20,27 @@ describe('Cluster', () => {
     expect(cluster.cluster_template_id).toMatch(/^\$\{openstack_containerinfra_clustertemplate_v1\.[\w-]+\.id\}$/);
   });
 
-  test('writes the labels NKS requires, all as strings', () => {
-    expect(cluster.labels).toMatchObject({
-      availability_zone: 'kr-pub-a',
-      node_image: IMAGE_ID,
-      boot_volume_type: 'General HDD',
+  test('writes Magnum\'s labels, all as strings, and none of NKS\'s own', () => {
+    expect(cluster.labels).toEqual({
+      availability_zone: 'nova',
+      boot_volume_type: '__DEFAULT__',
       boot_volume_size: '50',
-      cert_manager_api: 'True',
-      ca_enable: 'False',
+      auto_scaling_enabled: 'false',
       kube_tag: 'v1.33.4',
       master_lb_floating_ip_enabled: 'False',
-      pods_network_cidr: '10.100.0.0/16',
+      calico_ipv4pool: '10.100.0.0/16',
       service_cluster_ip_range: '10.254.0.0/16',
-      k8s_node_labels: expect.stringContaining('node.nks-cdk.io/group=default-worker'),
+      kubelet_options: '--node-labels=node.nks-cdk.io/group=default-worker',
     });
-    for (const value of Object.values(cluster.labels)) expect(typeof value).toBe('string');
+    for (const key of ['node_image', 'cert_manager_api', 'ca_enable', 'pods_network_cidr', 'k8s_node_labels']) expect(cluster.labels).not.toHaveProperty(key);
   });
 
-  test('creates a Kubernetes template on the node image', () => {
+  test('creates a Kubernetes template on the node image with the profile\'s Magnum settings', () => {
     const template = onlyResource(stack, 'openstack_containerinfra_clustertemplate_v1');
-    expect(template).toMatchObject({ coe: 'kubernetes', image: IMAGE_ID, name: 'my-cluster-template', master_lb_enabled: true });
+    expect(template).toMatchObject({ coe: 'kubernetes', image: IMAGE_ID, name: 'my-cluster-template', master_lb_enabled: true, master_flavor: 'm1.small', network_driver: 'calico' });
     expect(template.external_network_id).toMatch(/^\$\{data\.openstack_networking_network_v2\.[\w-]+\.id\}$/);
+    const lookups = Object.values(stack.data.openstack_networking_network_v2) as { name: string; external: boolean }[];
+    expect(lookups.map((l) => [l.name, l.external])).toEqual([['ext-net', true], ['ext-net', true]]);
   });
 
   test('exposes the API address and kubeconfig as sensitive outputs', () => {
@@ -46,41 +49,55 @@ describe('Cluster', () => {
     expect(stack.output.cluster_kubeconfig.value).toContain('raw_config');
   });
 
-  test('no credentials in the provider block', () => {
-    expect(stack.provider.openstack).toEqual([{ region: 'KR1' }]);
+  test('no credentials in the provider block, and the profile\'s region', () => {
+    expect(stack.provider.openstack).toEqual([{ region: 'RegionOne' }]);
   });
 
-  test('autoscaler, node labels and public API endpoint become labels', () => {
+  test('autoscaler, node labels and public API endpoint become Magnum labels', () => {
     const out = synth((app) =>
-      baseCluster(app, {
+      openstackCluster(app, {
         autoscaler: { minNodes: 2, maxNodes: 6, scaleDownUtilizationThreshold: 0.4 },
         nodeLabels: { tier: 'web' },
         publicApiEndpoint: true,
         kubernetesVersion: '1.32.3',
-        extraLabels: { strict_sg_rules: 'True' },
+        extraLabels: { cinder_csi_enabled: 'true' },
       }),
     );
     const labels = onlyResource(out.tf.infra, 'openstack_containerinfra_cluster_v1').labels;
     expect(labels).toMatchObject({
-      ca_enable: 'True',
-      ca_min_node_count: '2',
-      ca_max_node_count: '6',
-      ca_scale_down_enable: 'True',
-      // NKS writes the threshold as a whole percentage and times as minutes (public-api.md examples: "50", "10").
-      ca_scale_down_util_thresh: '40',
-      ca_scale_down_unneeded_time: '10',
-      ca_scale_down_delay_after_add: '10',
+      auto_scaling_enabled: 'true',
+      min_node_count: '2',
+      max_node_count: '6',
       master_lb_floating_ip_enabled: 'True',
       kube_tag: 'v1.32.3',
-      strict_sg_rules: 'True',
+      cinder_csi_enabled: 'true',
+      kubelet_options: '--node-labels=tier=web,node.nks-cdk.io/group=default-worker',
     });
-    expect(labels.k8s_node_labels).toContain('tier=web');
+    // NKS's scale-down tuning has no Magnum label.
+    expect(Object.keys(labels).filter((k) => k.startsWith('ca_'))).toEqual([]);
   });
 
-  test('an existing template is used as is', () => {
-    const out = synth((app) => baseCluster(app, { clusterTemplateId: 'tmpl-1234' }));
+  test('the pod range goes to the network driver\'s label; flannel from the profile', () => {
+    const out = synth((app) => openstackCluster(app, { podsCidr: '10.200.0.0/16' }, { cloud: { ...TEST_CLOUD, networkDriver: 'flannel' } }));
+    const labels = onlyResource(out.tf.infra, 'openstack_containerinfra_cluster_v1').labels;
+    expect(labels.flannel_network_cidr).toBe('10.200.0.0/16');
+    expect(labels.calico_ipv4pool).toBeUndefined();
+    expect(onlyResource(out.tf.infra, 'openstack_containerinfra_clustertemplate_v1').network_driver).toBe('flannel');
+  });
+
+  test('an existing template is used as is, and the cluster still names the master flavor', () => {
+    const out = synth((app) => openstackCluster(app, { clusterTemplateId: 'tmpl-1234' }));
     expect(out.tf.infra.resource.openstack_containerinfra_clustertemplate_v1).toBeUndefined();
-    expect(onlyResource(out.tf.infra, 'openstack_containerinfra_cluster_v1').cluster_template_id).toBe('tmpl-1234');
+    expect(onlyResource(out.tf.infra, 'openstack_containerinfra_cluster_v1')).toMatchObject({ cluster_template_id: 'tmpl-1234', master_flavor: 'm1.small' });
+  });
+
+  test("an NKS-only label in extraLabels is left out, with a warning; one nks-cdk derives is refused", () => {
+    const out = synth((app) => openstackCluster(app, { extraLabels: { strict_sg_rules: 'True' } }));
+    expect(onlyResource(out.tf.infra, 'openstack_containerinfra_cluster_v1').labels.strict_sg_rules).toBeUndefined();
+    expect(out.result.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'infra/cluster', message: expect.stringContaining('strict_sg_rules') })]));
+    const err = catchValidation(() => openstackCluster(new PlatformApp({ outdir: '/nonexistent/never' }), { extraLabels: { calico_ipv4pool: '10.9.0.0/16' } }));
+    expect([err.path, err.field]).toEqual(['infra/cluster', 'extraLabels.calico_ipv4pool']);
+    expect(err.rule).toMatch(/typed prop/);
   });
 });
 
@@ -121,7 +138,7 @@ describe('Cluster bad input', () => {
       baseCluster(app, {}, { region: 'KR1' });
       baseCluster(app, { availabilityZone: 'kr2-pub-a' }, {}, new InfraStack(app.infra, 'infra-kr2', { region: 'KR2' }));
     });
-    expect([tf.infra, tf['infra-kr2']].map((t) => onlyResource(t, 'openstack_containerinfra_cluster_v1').name)).toEqual(['my-cluster', 'my-cluster']);
+    expect([tf.infra, tf['infra-kr2']].map((t) => onlyResource(t, 'nhncloud_kubernetes_cluster_v1').name)).toEqual(['my-cluster', 'my-cluster']);
   });
 
   test('existing network with a CIDR is checked against pod ranges', () => {

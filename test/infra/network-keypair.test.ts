@@ -2,14 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExternalNetworkRef, InfraStack, KeyPair, Network, PlatformApp } from '../../lib';
 import { catchValidation, onlyResource, resources, synth, tmpdir } from '../helpers';
-import { PUBLIC_KEY } from './fixtures';
+import { OPENSTACK, PUBLIC_KEY } from './fixtures';
 
+/** A program on the openstack target (TEST_CLOUD); the nhncloud renderings are in nhncloud.test.ts. */
 function inStack(fn: (stack: InfraStack) => void) {
-  return synth((app) => fn(new InfraStack(app.infra, 'infra', { region: 'KR1' })));
+  return synth((app) => fn(new InfraStack(app.infra, 'infra', OPENSTACK)));
 }
 
 describe('Network', () => {
-  test('a new VPC is a network, a subnet with the CIDR and a router to the public network', () => {
+  test("a new VPC is a network, a subnet with the CIDR and a router to the cloud profile's external network", () => {
     const { tf } = inStack((s) => new Network(s, 'vpc', { name: 'nks-vpc', cidr: '10.0.0.0/24', dnsNameservers: ['8.8.8.8'] }));
     const t = tf.infra;
     expect(onlyResource(t, 'openstack_networking_network_v2').name).toBe('nks-vpc');
@@ -19,7 +20,7 @@ describe('Network', () => {
     const router = onlyResource(t, 'openstack_networking_router_v2');
     expect(router.external_network_id).toMatch(/^\$\{data\.openstack_networking_network_v2\.[\w-]+\.id\}$/);
     const lookup = Object.values(t.data.openstack_networking_network_v2)[0] as Record<string, unknown>;
-    expect(lookup).toMatchObject({ name: 'Public Network', external: true });
+    expect(lookup).toMatchObject({ name: 'ext-net', external: true });
     const iface = onlyResource(t, 'openstack_networking_router_interface_v2');
     expect(iface.router_id).toMatch(/openstack_networking_router_v2/);
     expect(iface.subnet_id).toMatch(/openstack_networking_subnet_v2/);
@@ -46,7 +47,7 @@ describe('Network', () => {
   test('every private range is accepted up to its own size, on both targets; distinct DNS servers pass through', () => {
     for (const target of ['openstack', 'nhncloud'] as const) {
       const { tf } = synth((app) => {
-        const s = new InfraStack(app.infra, 'infra', { region: 'KR1', target });
+        const s = new InfraStack(app.infra, 'infra', target === 'openstack' ? OPENSTACK : { region: 'KR1', target });
         ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '172.31.255.0/24'].forEach((cidr, i) => new Network(s, `vpc${i}`, { cidr, dnsNameservers: ['8.8.8.8', '8.8.4.4'] }));
       });
       const subnets = target === 'openstack' ? resources(tf.infra, 'openstack_networking_subnet_v2') : resources(tf.infra, 'nhncloud_networking_vpcsubnet_v2');
@@ -103,8 +104,8 @@ describe('KeyPair', () => {
 });
 
 describe('InfraStack', () => {
-  test('rejects an unknown region', () => {
-    const err = catchValidation(() => new InfraStack(new PlatformApp().infra, 'infra', { region: 'US1' }));
+  test('rejects a region NHN Cloud does not have on the nhncloud target', () => {
+    const err = catchValidation(() => new InfraStack(new PlatformApp().infra, 'infra', { region: 'US1', target: 'nhncloud' }));
     expect(err).toMatchObject({ path: 'infra', field: 'region', value: 'US1' });
   });
 });

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { BlockStorageVolume, ClusterProps, ExternalNetworkRef, GpuInstance, ImageRef, InfraStack, Network, NksAddon, PlatformApp } from '../../lib';
 import { catchValidation, onlyResource, synth, tmpdir } from '../helpers';
-import { baseCluster, IMAGE_ID } from './fixtures';
+import { baseCluster, IMAGE_ID, openstackCluster } from './fixtures';
 
 const NHN = { target: 'nhncloud' } as const;
 const EXT_NET = '751b8227-7b45-440a-9349-dbf829d0aba5';
@@ -141,8 +141,8 @@ describe('nhncloud target: upgrades step one minor version at a time (a skip is 
 describe('openstack target: what it refuses or ignores', () => {
   test('resizeTo is the node count Magnum resizes to in place', () => {
     const { tf } = synth((a) => {
-      const { cluster } = baseCluster(a, { resizeTo: 5 });
-      const group = cluster.addNodeGroup('ng', { flavor: 'm2.c4m8', nodeCount: 1, resizeTo: 3 });
+      const { cluster } = openstackCluster(a, { resizeTo: 5 });
+      const group = cluster.addNodeGroup('ng', { flavor: 'm1.large', nodeCount: 1, resizeTo: 3 });
       expect([cluster.resizeOperation, group.resizeOperation]).toEqual([undefined, undefined]);
     });
     expect(onlyResource(tf.infra, 'openstack_containerinfra_cluster_v1').node_count).toBe(5);
@@ -150,14 +150,14 @@ describe('openstack target: what it refuses or ignores', () => {
   });
 
   test('an in-place upgrade is refused', () => {
-    const err = catchValidation(() => baseCluster(app(), { kubernetesVersion: 'v1.32.3', upgrade: { kubernetesVersion: 'v1.33.4' } }));
+    const err = catchValidation(() => openstackCluster(app(), { kubernetesVersion: 'v1.32.3', upgrade: { kubernetesVersion: 'v1.33.4' } }));
     expect(err).toMatchObject({ path: 'infra/cluster', field: 'upgrade', value: 'v1.33.4' });
     expect(err.fix).toMatch(/nhncloud/);
   });
 
   test('addons, external subnets and NHN network props are ignored with warnings', () => {
     const a = app();
-    const { stack } = baseCluster(a, { addons: [NksAddon.calico(), NksAddon.coreDns()], externalSubnetIds: [EXT_SUBNET] });
+    const { stack } = openstackCluster(a, { addons: [NksAddon.calico(), NksAddon.coreDns()], externalSubnetIds: [EXT_SUBNET] });
     new Network(stack, 'vpc2', { vpcCidr: '192.168.0.0/16', internetGatewayId: EXT_NET });
     const messages = a.synth().warnings.map((w) => `${w.path}: ${w.message}`);
     expect(messages).toEqual([
@@ -168,7 +168,16 @@ describe('openstack target: what it refuses or ignores', () => {
     ]);
   });
 
-  test('availableFlavors is checked on the openstack target as well', () => {
+  test("the cloud profile's flavors are the list: availableFlavors is ignored with a warning, a flavor outside the profile refused", () => {
+    const a = app();
+    openstackCluster(a, {}, { availableFlavors: ['m2.c4m8'] });
+    expect(a.synth().warnings).toEqual([expect.objectContaining({ path: 'infra', message: expect.stringMatching(/^availableFlavors applies to the nhncloud target/) })]);
+    const err = catchValidation(() => openstackCluster(app(), { flavor: 'm2.c8m16' }));
+    expect(err).toMatchObject({ path: 'infra/cluster', field: 'flavor', value: 'm2.c8m16' });
+    expect(err.rule).toMatch(/cloud profile "test-cloud" \(RegionOne\) lists no flavor "m2.c8m16".*NHN Cloud flavor name/);
+  });
+
+  test('availableFlavors is checked on the nhncloud target', () => {
     const err = catchValidation(() => baseCluster(app(), { flavor: 'm2.c8m16' }, { availableFlavors: ['m2.c4m8'] }));
     expect(err).toMatchObject({ path: 'infra/cluster', field: 'flavor', value: 'm2.c8m16' });
   });

@@ -1,22 +1,25 @@
 import { ImageRef, PlatformApp } from '../../lib';
 import { catchValidation, resources, synth } from '../helpers';
-import { baseCluster } from './fixtures';
+import { baseCluster, openstackCluster } from './fixtures';
+
+// Node groups on the openstack target (TEST_CLOUD's facts; Magnum's labels); the NHN tables' refusals and
+// NKS's labels are checked on the nhncloud target (the default in KR1) below and in nhncloud.test.ts.
 
 describe('node groups', () => {
   let gpuSummary: { gpusPerNode: number; maxGpus: number; model: string; selector: Record<string, string> } | undefined;
   const { tf, result } = synth((app) => {
-    const { cluster } = baseCluster(app);
+    const { cluster } = openstackCluster(app);
     cluster.addNodeGroup('workers-b', {
-      flavor: 'c2.c8m8',
+      flavor: 'm1.small',
       nodeCount: 2,
-      availabilityZone: 'kr-pub-b',
+      availabilityZone: 'az-2',
       autoscaler: { minNodes: 2, maxNodes: 5 },
-      bootVolume: { type: 'General SSD', sizeGb: 100 },
+      bootVolume: { type: 'fast-ssd', sizeGb: 100 },
       nodeLabels: { tier: 'batch' },
-      image: ImageRef.fromNameRegex('^Ubuntu Server 22\\.04.* - Container'),
+      image: ImageRef.fromNameRegex('^fedora-coreos-'),
     });
     const gpu = cluster.addGpuNodeGroup('gpu', {
-      flavor: 'g2.t4.c4m32',
+      flavor: 'g1.t4',
       nodeCount: 2,
       taint: { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
     });
@@ -26,28 +29,27 @@ describe('node groups', () => {
 
   test('an extra node group lands with its flavor, count, zone, volume and autoscaler', () => {
     const g = groups['workers-b'];
-    expect(g).toMatchObject({ flavor_id: 'c2.c8m8', node_count: 2, min_node_count: 2, max_node_count: 5 });
+    expect(g).toMatchObject({ flavor_id: 'm1.small', node_count: 2, min_node_count: 2, max_node_count: 5 });
     expect(g.cluster_id).toMatch(/openstack_containerinfra_cluster_v1\.\w+\.id/);
     expect(g.image_id).toMatch(/^\$\{data\.openstack_images_image_v2\.[\w-]+\.id\}$/);
-    expect(g.labels).toMatchObject({
-      availability_zone: 'kr-pub-b',
-      boot_volume_type: 'General SSD',
+    expect(g.labels).toEqual({
+      availability_zone: 'az-2',
+      boot_volume_type: 'fast-ssd',
       boot_volume_size: '100',
-      ca_enable: 'True',
-      ca_min_node_count: '2',
-      ca_max_node_count: '5',
+      auto_scaling_enabled: 'true',
+      min_node_count: '2',
+      max_node_count: '5',
+      kubelet_options: '--node-labels=tier=batch,node.nks-cdk.io/group=workers-b',
     });
-    expect(g.labels.k8s_node_labels).toContain('tier=batch');
-    expect(g.labels.k8s_node_labels).toContain('node.nks-cdk.io/group=workers-b');
   });
 
   test('a GPU group defaults to the cluster zone and image and labels its GPU model', () => {
     const g = groups.gpu;
-    expect(g.flavor_id).toBe('g2.t4.c4m32');
-    expect(g.labels.availability_zone).toBe('kr-pub-a');
+    expect(g.flavor_id).toBe('g1.t4');
+    expect(g.labels.availability_zone).toBe('nova');
     expect(g.image_id).toBe('4f8b6bb0-3c34-4f5e-9a3c-0d1e2f3a4b5c');
-    expect(g.labels.k8s_node_labels).toContain('node.nks-cdk.io/gpu-model=t4');
-    expect(g.labels.ca_enable).toBe('False');
+    expect(g.labels.kubelet_options).toBe('--node-labels=node.nks-cdk.io/gpu-model=t4,node.nks-cdk.io/group=gpu');
+    expect(g.labels.auto_scaling_enabled).toBe('false');
     expect(g.min_node_count).toBeUndefined();
   });
 
@@ -65,7 +67,7 @@ describe('node groups', () => {
     ['a zone of another region', 'plain', { flavor: 'm2.c4m8', availabilityZone: 'kr3-pub-a' }, 'availabilityZone', /./],
     ['too many nodes', 'plain', { flavor: 'm2.c4m8', nodeCount: 500 }, 'nodeCount', /1 to 100/],
     ['the default group name', 'plain', { flavor: 'm2.c4m8', name: 'default-worker' }, 'name', /default node group/],
-  ])('rejects %s', (_n, kind, props, field, rule) => {
+  ])('rejects %s (NHN Cloud KR1)', (_n, kind, props, field, rule) => {
     const { cluster } = baseCluster(new PlatformApp());
     const err = catchValidation(() => (kind === 'gpu' ? cluster.addGpuNodeGroup('g', props as never) : cluster.addNodeGroup('g', props as never)));
     expect(err.path).toBe('infra/cluster/g');

@@ -55,8 +55,9 @@ describe('examples/storage-static-csi (the same on today\'s NKS, volume from Ter
   test('Terraform creates the 10 GB volume in kr-pub-a and outputs its ID for the manifests', () => {
     const out = synth((app) => buildStaticCsi(app));
     const tf = out.tf['storage-infra'];
-    expect(onlyResource(tf, 'openstack_blockstorage_volume_v3')).toMatchObject({ name: 'pv-static-001', size: 10, availability_zone: 'kr-pub-a', volume_type: 'General HDD' });
-    expect(tf.output.nks_pv_static_001_id.value).toMatch(/openstack_blockstorage_volume_v3\.[\w-]+\.id/);
+    // NHN Cloud (the default target in KR1).
+    expect(onlyResource(tf, 'nhncloud_blockstorage_volume_v2')).toMatchObject({ name: 'pv-static-001', size: 10, availability_zone: 'kr-pub-a', volume_type: 'General HDD' });
+    expect(tf.output.nks_pv_static_001_id.value).toMatch(/nhncloud_blockstorage_volume_v2\.[\w-]+\.id/);
     // Until the outputs exist, the PV waits; its claim and the Deployment are written.
     expect(out.result.pendingObjects.map((p) => p.object)).toEqual(['PersistentVolume pv-static-001']);
     expect(out.manifestFiles['storage-static-csi.k8s.yaml']).toMatch(/kind: PersistentVolumeClaim[\s\S]*kind: Deployment/);

@@ -34,9 +34,10 @@ describe('examples/gpu', () => {
   const out = synthK8s((app) => buildGpu(app));
 
   test('the infrastructure has a g2 GPU node group', () => {
-    const groups = resources(out.tf['gpu-infra'], 'openstack_containerinfra_nodegroup_v1').map(([, g]) => g);
-    expect(groups.map((g) => g.flavor_id)).toEqual(['g2.t4.c4m32']);
-    expect(onlyResource(out.tf['gpu-infra'], 'openstack_containerinfra_cluster_v1').name).toBe('gpu-cluster');
+    // NHN Cloud (the default target in KR1): the flavor's UUID is looked up by name.
+    const groups = resources(out.tf['gpu-infra'], 'nhncloud_kubernetes_nodegroup_v1').map(([, g]) => g);
+    expect(groups.map((g) => g.flavor_id)).toEqual(['${data.nhncloud_compute_flavor_v2.flavor-g2-t4-c4m32.id}']);
+    expect(onlyResource(out.tf['gpu-infra'], 'nhncloud_kubernetes_cluster_v1').name).toBe('gpu-cluster');
   });
 
   test('the resnet pod asks for nvidia.com/gpu: 1 with the nvcr.dgxkey pull secret', () => {

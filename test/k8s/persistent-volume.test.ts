@@ -122,7 +122,7 @@ describe('PersistentVolume from a BlockStorageVolume of the infrastructure layer
     const out = synth((app) => program(app));
     expect(out.result.pendingObjects).toEqual([{ file: 'web.k8s.yaml', object: 'PersistentVolume data', waitsFor: ['infra.nks_data_id (id of infra/data)'] }]);
     expect(Object.values(out.manifestFiles).join('')).not.toMatch(/TfToken|undefined/);
-    expect(out.tf.infra.output.nks_data_id.value).toMatch(/openstack_blockstorage_volume_v3\.[\w-]+\.id/);
+    expect(out.tf.infra.output.nks_data_id.value).toMatch(/nhncloud_blockstorage_volume_v2\.[\w-]+\.id/);
   });
 
   test('with the outputs file (after cdktf deploy) the real ID lands in dist/', () => {

@@ -30,7 +30,7 @@ function snapshot(dir: string): Record<string, string> {
 function program(app: PlatformApp, charts: string[], stacks: string[] = []): void {
   for (const name of charts) new ConfigMap(new Chart(app.k8s, name), 'config', { name, data: { a: name } });
   for (const name of stacks) {
-    const stack = new InfraStack(app.infra, name, { region: 'KR1', target: 'openstack' });
+    const stack = new InfraStack(app.infra, name, { region: 'KR1', target: 'nhncloud' });
     new KeyPair(stack, 'key', { name, publicKey: KEY });
   }
 }
@@ -69,7 +69,7 @@ describe('output directories stay the user\'s', () => {
     expect(tf['stacks/web/.terraform/plugin']).toBe('binary');
     expect(tf['terraform.web.tfstate']).toBe('{"state":1}');
     expect(tf['notes.txt']).toBe('mine too');
-    expect(JSON.parse(tf['stacks/web/cdk.tf.json']).resource.openstack_compute_keypair_v2).toBeDefined();
+    expect(JSON.parse(tf['stacks/web/cdk.tf.json']).resource.nhncloud_compute_keypair_v2).toBeDefined();
     expect(JSON.parse(fs.readFileSync(path.join(k8sOutdir, RECORD_DIR, 'files'), 'utf8'))).toEqual(['web.k8s.yaml']);
     expect(JSON.parse(fs.readFileSync(path.join(outdir, RECORD_DIR, 'files'), 'utf8'))).toEqual(['manifest.json', 'stacks/web/cdk.tf.json']);
   });

@@ -4,19 +4,20 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { BlockStorageVolume, Cluster, deferInfraValue, ImageRef, KeyPair, Network, Platform, PlatformApp, WorkloadsStack } from '../../lib';
 import { catchValidation, resources, synth, tmpdir } from '../helpers';
-import { IMAGE_ID, PUBLIC_KEY } from '../infra/fixtures';
+import { IMAGE_ID, OPENSTACK, PUBLIC_KEY } from '../infra/fixtures';
 
+/** The staged deploy on the openstack target (TEST_CLOUD), whose provider hands the workloads stack the kubeconfig. */
 function program(app: PlatformApp, opts: { workloads?: boolean } = {}) {
-  const platform = new Platform(app, { region: 'KR1' });
+  const platform = new Platform(app, OPENSTACK);
   const network = new Network(platform.infra, 'vpc');
   const cluster = new Cluster(platform.infra, 'cluster', {
     name: 'my-cluster',
     network,
     image: ImageRef.fromId(IMAGE_ID),
-    availabilityZone: 'kr-pub-a',
+    availabilityZone: 'nova',
     keyPair: new KeyPair(platform.infra, 'key', { publicKey: PUBLIC_KEY }),
   });
-  const volume = new BlockStorageVolume(platform.infra, 'data', { sizeGb: 20, availabilityZone: 'kr-pub-a' });
+  const volume = new BlockStorageVolume(platform.infra, 'data', { sizeGb: 20, availabilityZone: 'nova' });
   const chart = new Chart(app.k8s, 'web', { namespace: 'shop' });
   new kplus.Namespace(chart, 'ns', { metadata: { name: 'shop' } });
   new kplus.Deployment(chart, 'nginx', {

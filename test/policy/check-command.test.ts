@@ -23,7 +23,7 @@ describe('on a synthesized platform', () => {
   test('passes: manifests, every stack against the schema its required_providers names, policy warnings only', () => {
     const { status, text } = run(args);
     expect(text).toMatch(/Kubernetes manifests: \d+ file\(s\), 0 issue\(s\) of the strict check/);
-    expect(text).toContain('cdk.tf.json: 0 issue(s) against terraform-provider-openstack/openstack (openstack-3.4.0.json)');
+    expect(text).toContain('cdk.tf.json: 0 issue(s) against nhn-cloud/nhncloud (nhncloud-1.0.7.json)');
     expect(text).toContain('[warning] NKS-KEY-1');
     expect(text).toContain('[warning] NKS-PROBE-1');
     expect(text).toMatch(/Policy report: 0 errors, \d+ warnings, 0 suppressed/);
@@ -40,13 +40,13 @@ describe('on a synthesized platform', () => {
     fs.writeFileSync(yamlFile, fs.readFileSync(yamlFile, 'utf8').replace('image: nginx:1.14.2', 'image: nginx:latest\n          imagePullPolcy: Always'));
     const tfFile = path.join(cdktfOut, 'stacks', 'nks-infra', 'cdk.tf.json');
     const tf = JSON.parse(fs.readFileSync(tfFile, 'utf8'));
-    Object.values(tf.resource.openstack_containerinfra_cluster_v1 as Record<string, Record<string, unknown>>)[0].node_cuont = 3;
+    Object.values(tf.resource.nhncloud_kubernetes_cluster_v1 as Record<string, Record<string, unknown>>)[0].node_cuont = 3;
     fs.writeFileSync(tfFile, JSON.stringify(tf));
 
     const { status, text } = run(['--dist', dist, '--cdktf-out', cdktfOut]);
     expect(text).toContain('imagePullPolcy: unknown field "imagePullPolcy"');
     expect(text).toContain(path.relative(process.cwd(), yamlFile));
-    expect(text).toMatch(/resource\.openstack_containerinfra_cluster_v1\.\S+ node_cuont: .*\[unknown-attribute\]/);
+    expect(text).toMatch(/resource\.nhncloud_kubernetes_cluster_v1\.\S+ node_cuont: .*\[unknown-attribute\]/);
     expect(text).toMatch(/\[error\] NKS-IMG-1 .*web\.k8s\.yaml: apps\/v1\/Deployment nginx-deployment.* uses the tag "latest"/);
     expect(text.split('\n').pop()).toBe('Check FAILED.');
     expect(status).toBe(1);

@@ -51,7 +51,7 @@ describe('explicit opt-ins are warnings, and synth goes on', () => {
     new KeyPair(stack, 'given', { publicKey: PUBLIC_KEY });
     app.synth();
     expect(Policies.of(app).lastReport!.findings).toEqual([
-      expect.objectContaining({ ruleId: 'NKS-KEY-1', level: 'warning', path: 'infra/generated/keypair', field: 'public_key', resource: expect.stringMatching(/^openstack_compute_keypair_v2\./) }),
+      expect.objectContaining({ ruleId: 'NKS-KEY-1', level: 'warning', path: 'infra/generated/keypair', field: 'public_key', resource: expect.stringMatching(/^nhncloud_compute_keypair_v2\./) }),
     ]);
   });
 });

@@ -49,7 +49,7 @@ describe('a suppression with a reason', () => {
     const [doc] = Yaml.load(path.join(dir, 'dist', 'c.k8s.yaml'));
     expect(doc.metadata.annotations).toEqual({ 'nks-cdk.io/suppress.NKS-IMG-1': REASON });
     const tf = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', 'infra', 'cdk.tf.json'), 'utf8'));
-    const [keypair] = Object.values(tf.resource.openstack_compute_keypair_v2) as Record<string, Record<string, unknown>>[];
+    const [keypair] = Object.values(tf.resource.nhncloud_compute_keypair_v2) as Record<string, Record<string, unknown>>[];
     expect(keypair['//']).toMatchObject({ 'nks-cdk': { suppressions: { 'NKS-KEY-1': 'a throwaway test cluster, state kept on this laptop' } } });
     // Infrastructure first, then Kubernetes, as PlatformApp holds them.
     expect(Policies.of(app).lastReport!.suppressed.map((f) => f.ruleId)).toEqual(['NKS-KEY-1', 'NKS-IMG-1']);

@@ -24,6 +24,7 @@ import type { NetworkingNetworkV2 } from '../../generated/providers/openstack/ne
 import type { NetworkingRouterV2 } from '../../generated/providers/openstack/networking-router-v2';
 import type { NetworkingSubnetV2 } from '../../generated/providers/openstack/networking-subnet-v2';
 import type { Cidr } from '../../model/cidr';
+import type { OpenStackCloud } from '../../model/cloud-profile';
 import type { Where } from '../../model/errors';
 import type { Flavor } from '../../model/flavors';
 import type { KubernetesVersion } from '../../model/kubernetes-versions';
@@ -61,11 +62,16 @@ export type UpgradeResource = KubernetesNodegroupUpgradeV1;
 /** Every {@link InfraTarget}. */
 export const INFRA_TARGETS: readonly InfraTarget[] = Object.freeze(['openstack', 'nhncloud'] as const);
 
-/** What a renderer knows about its stack. */
+/** What the nhncloud renderer knows about its stack. */
 export interface RenderContext {
   readonly region: Region;
   /** Flavor names the user says the region offers, when given (InfraStackProps.availableFlavors). */
   readonly availableFlavors?: readonly string[];
+}
+
+/** What the openstack renderer knows about its stack: the validated cloud profile (InfraStackProps.cloud). */
+export interface OpenStackRenderContext {
+  readonly cloud: OpenStackCloud;
 }
 
 /** Where a construct's fields are, for errors raised while rendering. */
@@ -195,6 +201,12 @@ export interface ClusterSpec {
   readonly resizeTo?: number;
   /** The NKS labels every target writes (all strings). */
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Every Kubernetes label the default group's nodes carry, nks-cdk's group label included (a target that
+   * cannot take NKS's `k8s_node_labels` hands them to the kubelet).
+   * @default - `nodes.nodeLabels`
+   */
+  readonly nodeLabels?: Readonly<Record<string, string>>;
   readonly imageId: string;
   readonly networkId: string;
   readonly subnetId: string;
@@ -267,6 +279,11 @@ export interface NodeGroupSpec {
   readonly imageId: string;
   /** The NKS labels of the group (all strings). */
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Every Kubernetes label the group's nodes carry, nks-cdk's included.
+   * @default - `nodes.nodeLabels`
+   */
+  readonly nodeLabels?: Readonly<Record<string, string>>;
 }
 
 /** What a node group exposes. */
