@@ -87,7 +87,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     this.volumeType = stack.cloud.checkVolumeType(props.volumeType ?? stack.cloud.defaultVolumeType, whereOf(this, 'volumeType'));
     this.availabilityZone = stack.cloud.checkZone(props.availabilityZone, whereOf(this, 'availabilityZone'));
     if (props.description !== undefined) checkDescription(props.description, whereOf(this, 'description'));
-    const encryptionKey = checkEncryptionKey(this.volumeType, props.encryptionKey, whereOf(this, 'encryptionKey'));
+    const encryptionKey = checkEncryptionKey(this.volumeType, props.encryptionKey, whereOf(this, 'encryptionKey'), stack.cloud.skmEncryption);
     if (encryptionKey && stack.target === 'openstack') {
       warn(this, 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
     }

@@ -106,6 +106,9 @@ export class Cluster extends Construct {
     this.network = props.network;
     this.image = props.image;
     this.defaultNodes = nodeSpec({ ...props, flavor: props.flavor ?? stack.cloud.defaultFlavor }, stack.cloud, whereOf(this, ''), 1);
+    if (props.bootVolume?.encryptionKey !== undefined && !stack.cloud.skmEncryption) {
+      warn(this, "bootVolume.encryptionKey is NHN Cloud's Secure Key Manager key (NKS's boot_volume_key_id labels), which Magnum does not take; it is ignored on the openstack target (an OpenStack cloud encrypts by volume type).");
+    }
     // nks-cdk's own label counts against NKS's label limit too.
     this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME }, whereOf(this, 'nodeLabels'));
     if (isPastEndOfService(this.kubernetesVersion)) {

@@ -92,7 +92,7 @@ export class GpuInstance extends Construct {
     this.availabilityZone = stack.cloud.checkZone(props.availabilityZone, whereOf(this, 'availabilityZone'));
     const bootType = stack.cloud.checkVolumeType(props.bootVolume?.type ?? stack.cloud.defaultVolumeType, whereOf(this, 'bootVolume.type'));
     const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
-    const bootKey = checkEncryptionKey(bootType, props.bootVolume?.encryptionKey, whereOf(this, 'bootVolume.encryptionKey'));
+    const bootKey = checkEncryptionKey(bootType, props.bootVolume?.encryptionKey, whereOf(this, 'bootVolume.encryptionKey'), stack.cloud.skmEncryption);
     if (bootKey && stack.target === 'openstack') {
       warn(this, 'bootVolume.encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s block_device does not have; it is ignored on the openstack target.');
     }

@@ -157,6 +157,9 @@ export class NodeGroup extends Construct implements NodePlacement {
       whereOf(this, ''),
       1,
     );
+    if (props.bootVolume?.encryptionKey !== undefined && !InfraStack.of(this).cloud.skmEncryption) {
+      warn(this, "bootVolume.encryptionKey is NHN Cloud's Secure Key Manager key (NKS's boot_volume_key_id labels), which Magnum does not take; it is ignored on the openstack target (an OpenStack cloud encrypts by volume type).");
+    }
     this.availabilityZone = this.spec.availabilityZone;
     // nks-cdk's own labels count against NKS's label limit too.
     this.nodeLabels = checkNodeLabels({ ...this.spec.nodeLabels, ...this.extraNodeLabels(), [NODE_GROUP_LABEL]: this.name }, whereOf(this, 'nodeLabels'));

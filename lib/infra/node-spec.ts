@@ -70,8 +70,9 @@ export interface BootVolumeOptions {
  * types, refused for the others; each value a non-empty string without whitespace (or a Terraform
  * reference). Values are never echoed in errors.
  */
-export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | undefined, where: Where): VolumeEncryptionKey | undefined {
-  const encrypted = type === 'Encrypted HDD' || type === 'Encrypted SSD';
+export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | undefined, where: Where, skmEncryption = true): VolumeEncryptionKey | undefined {
+  // On an OpenStack cloud no volume type takes a key: a key given there is ignored (the callers warn).
+  const encrypted = skmEncryption && (type === 'Encrypted HDD' || type === 'Encrypted SSD');
   if (key === undefined) {
     if (encrypted) {
       fail(
@@ -83,7 +84,7 @@ export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | 
     }
     return undefined;
   }
-  if (!encrypted) {
+  if (!encrypted && skmEncryption) {
     fail(where, '(a key)', `an encryption key applies only to 'Encrypted HDD' and 'Encrypted SSD' volumes, and this one is ${type}`, `remove ${where.field}, or use 'Encrypted HDD' or 'Encrypted SSD'`);
   }
   if (typeof key !== 'object' || key === null) {
@@ -167,7 +168,9 @@ export function nodeSpec(input: NodeSpecInput, cloud: CloudFacts, where: Where, 
   const availabilityZone = cloud.checkZone(input.availabilityZone, field('availabilityZone'));
   const bootVolumeType = cloud.checkVolumeType(input.bootVolume?.type ?? cloud.defaultVolumeType, field('bootVolume.type'));
   const bootVolumeSizeGb = checkBootVolumeSize(input.bootVolume?.sizeGb ?? 50, field('bootVolume.sizeGb'));
-  const bootVolumeEncryptionKey = checkEncryptionKey(bootVolumeType, input.bootVolume?.encryptionKey, field('bootVolume.encryptionKey'));
+  // On an OpenStack cloud the key is not sent (the owning construct warns that it is ignored): it never
+  // reaches the Magnum labels.
+  const bootVolumeEncryptionKey = cloud.skmEncryption ? checkEncryptionKey(bootVolumeType, input.bootVolume?.encryptionKey, field('bootVolume.encryptionKey')) : undefined;
   let autoscaler: Required<AutoscalerOptions> | undefined;
   if (input.autoscaler) {
     const a = input.autoscaler;

@@ -143,6 +143,8 @@ export class OpenStackCloud implements CloudFacts {
   public readonly name: string;
   public readonly region: string;
   public readonly regionLabel: string;
+  /** An OpenStack cloud encrypts volumes by type (Cinder encryption types): no key in the request. */
+  public readonly skmEncryption = false;
   public readonly availabilityZones: readonly string[];
   /** The flavors, by name. */
   public readonly flavors: ReadonlyMap<string, Flavor>;

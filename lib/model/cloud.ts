@@ -19,6 +19,12 @@ export interface CloudFacts {
   readonly defaultFlavor: string;
   /** The volume type of volumes and boot volumes that name none. */
   readonly defaultVolumeType: VolumeType;
+  /**
+   * Whether the cloud's `Encrypted HDD`/`Encrypted SSD` volume types take a Secure Key Manager key in the
+   * request (NHN Cloud's `nhn_encryption`, NKS's `boot_volume_key_id` labels). An OpenStack cloud encrypts by
+   * volume type alone (Cinder's encryption types), with nothing in the request.
+   */
+  readonly skmEncryption: boolean;
   /** Returns `zone` when the region has it. */
   checkZone(zone: string, where: Where): string;
   /** Returns `type` when the cloud offers that volume type. */
@@ -39,6 +45,7 @@ export function nhnCloudFacts(region: Region): CloudFacts {
   return {
     region,
     regionLabel: `${region} (${REGIONS[region].name})`,
+    skmEncryption: true,
     availabilityZones: REGIONS[region].zones,
     defaultFlavor: NHN_DEFAULT_FLAVOR,
     defaultVolumeType: DEFAULT_VOLUME_TYPE,

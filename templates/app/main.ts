@@ -30,8 +30,10 @@ const nginx = new WebApp(web, 'nginx', {
 });
 new Service(web, 'nginx-svc', { name: 'nginx-svc', type: 'LoadBalancer', selector: nginx, ports: [{ port: 80, targetPort: 80 }] });
 
-// Terraform applies the same objects once the cluster exists (the nks-workloads stack).
-platform.deployWorkloadsTo(cluster);
+// Terraform applies the same objects once the cluster exists (the nks-workloads stack). NHN Cloud's provider
+// returns no kubeconfig: that stack reads the file downloaded after nks-infra is deployed (NKS_KUBECONFIG).
+if (process.env.NKS_KUBECONFIG) platform.deployWorkloadsTo(cluster);
+else console.log('no nks-workloads stack yet: deploy nks-infra, download the kubeconfig and set NKS_KUBECONFIG, or kubectl apply -f dist/');
 
 // synth runs every check, prints the warnings and writes both outputs; it throws all errors at once.
 const result = app.synth();

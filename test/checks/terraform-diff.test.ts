@@ -24,6 +24,7 @@ import {
 import { assessChanges, diffTerraformConfigs } from '../../lib/checks/terraform-diff';
 import { runCase } from '../corpus/harness';
 import { tmpdir } from '../helpers';
+import { OPENSTACK, SERVICE_GATEWAYS } from '../infra/fixtures';
 
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK3eYQ0EXAMPLEKEYDATAFORTESTS1234567890ab diff@nks';
 const IMAGE_ID = '4f8b6bb0-3c34-4f5e-9a3c-0d1e2f3a4b5c';
@@ -45,13 +46,26 @@ interface Program {
 
 /** Declares stack `infra` with network `vpc`, key pair `key`, cluster `cluster` and what `p` adds. */
 function declare(app: PlatformApp, p: Program): void {
-  const stack = new InfraStack(app.infra, 'infra', { region: 'KR1', target: p.target ?? 'nhncloud', ...p.stack });
+  // NHN Cloud KR1 by default; the openstack target on the test cloud profile (its zone and flavors).
+  const nhn = (p.target ?? 'nhncloud') === 'nhncloud';
+  const zone = nhn ? 'kr-pub-a' : 'nova';
+  const stack = new InfraStack(app.infra, 'infra', { region: 'KR1', ...(nhn ? { target: 'nhncloud' } : OPENSTACK), ...p.stack });
   const network = new Network(stack, 'vpc', { cidr: p.subnetCidr ?? '192.168.0.0/24' });
   const keyPair = new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY });
-  const cluster = new Cluster(stack, 'cluster', { name: 'my-cluster', network, image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', flavor: 'm2.c4m8', nodeCount: 2, keyPair, ...p.cluster });
+  const cluster = new Cluster(stack, 'cluster', {
+    name: 'my-cluster',
+    network,
+    image: ImageRef.fromId(IMAGE_ID),
+    availabilityZone: zone,
+    flavor: nhn ? 'm2.c4m8' : 'm1.large',
+    nodeCount: 2,
+    keyPair,
+    ...(nhn ? { serviceGateways: SERVICE_GATEWAYS } : {}),
+    ...p.cluster,
+  });
   if (p.workers) cluster.addNodeGroup('workers', { flavor: p.workers });
-  for (const [id, props] of Object.entries(p.volumes ?? {})) new BlockStorageVolume(stack, id, { sizeGb: 100, availabilityZone: 'kr-pub-a', ...props });
-  if (p.instance) new GpuInstance(stack, 'vm', { flavor: 'g2.t4.c8m64', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network, keyPair });
+  for (const [id, props] of Object.entries(p.volumes ?? {})) new BlockStorageVolume(stack, id, { sizeGb: 100, availabilityZone: zone, ...props });
+  if (p.instance) new GpuInstance(stack, 'vm', { flavor: nhn ? 'g2.t4.c8m64' : 'g1.t4', image: ImageRef.fromId(IMAGE_ID), availabilityZone: zone, network, keyPair });
 }
 
 /** One output directory synthesized again and again, as a developer does. */
@@ -162,7 +176,7 @@ describe('the change report of synth', () => {
   test('replace on the openstack target: Magnum clusters are replaced by a new flavor too', () => {
     const w = new Workdir();
     w.synth({ target: 'openstack' });
-    const result = w.synth({ target: 'openstack', cluster: { flavor: 'm2.c8m16' } });
+    const result = w.synth({ target: 'openstack', cluster: { flavor: 'm1.small' } });
     expect(only(result, 'openstack_containerinfra_cluster_v1')).toMatchObject({ action: 'replace', forcedBy: ['flavor'] });
     expect(result.warnings.some((x) => x.path === 'infra/cluster' && /flavor \(flavor\) forces a new cluster/.test(x.message))).toBe(true);
   });
@@ -223,7 +237,8 @@ describe('protect', () => {
     const w = new Workdir();
     w.synth({ cluster: { protect: true }, volumes: { data: { protect: true }, scratch: {} } });
     const cluster = resourceOf(w.tf, 'nhncloud_kubernetes_cluster_v1');
-    expect(cluster.lifecycle).toEqual({ ignore_changes: ['node_count'], prevent_destroy: true });
+    // The renderer's own: node_count (resized with resizeTo) and the kube_tag label (moved by an upgrade).
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['node_count', 'labels["kube_tag"]'], prevent_destroy: true });
     const volumes = Object.values(w.tf.resource.nhncloud_blockstorage_volume_v2) as Record<string, any>[];
     expect(volumes.map((v) => [v.name, v.lifecycle?.prevent_destroy])).toEqual([
       ['data', true],

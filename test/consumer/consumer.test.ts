@@ -102,11 +102,12 @@ maybe(
         expect(installed.version).toBe(lowest(pkg.peerDependencies[p]));
       }
 
-      const checkOutputs = (tfOut: string, k8sOut: string) => {
+      const checkOutputs = (tfOut: string, k8sOut: string, workloads: boolean) => {
         const infra = JSON.parse(fs.readFileSync(path.join(tfOut, 'stacks/nks-infra/cdk.tf.json'), 'utf8'));
-        const clusters = Object.values(infra.resource.openstack_containerinfra_cluster_v1 ?? {}) as { name: string }[];
+        // KR1 renders for NHN Cloud's own provider.
+        const clusters = Object.values(infra.resource.nhncloud_kubernetes_cluster_v1 ?? {}) as { name: string }[];
         expect(clusters.map((c) => c.name)).toEqual(['app-cluster']);
-        expect(fs.existsSync(path.join(tfOut, 'stacks/nks-workloads/cdk.tf.json'))).toBe(true);
+        expect(fs.existsSync(path.join(tfOut, 'stacks/nks-workloads/cdk.tf.json'))).toBe(workloads);
         expect(fs.existsSync(path.join(tfOut, 'manifest.json'))).toBe(true);
         const yaml = fs.readFileSync(path.join(k8sOut, 'web.k8s.yaml'), 'utf8');
         expect(yaml).toMatch(/^kind: Deployment$/m);
@@ -119,8 +120,9 @@ maybe(
       expect(cdktfTsconfig.compilerOptions.module).toBe('CommonJS');
       expect(cdktfTsconfig.compilerOptions.moduleResolution).toBeUndefined();
       run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], repo);
-      run(process.execPath, ['main.js'], repo);
-      checkOutputs(path.join(repo, 'cdktf.out'), path.join(repo, 'dist'));
+      const first = run(process.execPath, ['main.js'], repo, { NKS_KUBECONFIG: '' });
+      expect(first.stdout).toContain('no nks-workloads stack yet: deploy nks-infra, download the kubeconfig and set NKS_KUBECONFIG');
+      checkOutputs(path.join(repo, 'cdktf.out'), path.join(repo, 'dist'), false);
 
       // 2. node16 (package.json `exports`).
       fs.writeFileSync(
@@ -132,8 +134,11 @@ maybe(
         }),
       );
       run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node16.json'], repo);
-      run(process.execPath, ['build16/main.js'], repo, { CDKTF_OUTDIR: 'out16/cdktf.out', CDK8S_OUTDIR: 'out16/dist' });
-      checkOutputs(path.join(repo, 'out16/cdktf.out'), path.join(repo, 'out16/dist'));
+      // With the kubeconfig the cluster gives after its first deploy, the workloads stack is written too.
+      const kubeconfig = path.join(work, 'kubeconfig.yaml');
+      fs.writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+      run(process.execPath, ['build16/main.js'], repo, { CDKTF_OUTDIR: 'out16/cdktf.out', CDK8S_OUTDIR: 'out16/dist', NKS_KUBECONFIG: kubeconfig });
+      checkOutputs(path.join(repo, 'out16/cdktf.out'), path.join(repo, 'out16/dist'), true);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

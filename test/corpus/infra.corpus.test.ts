@@ -624,7 +624,9 @@ const audit: ConstructCase[] = [
     rule: /the nhncloud provider drops a buffer node count of 0 .* NKS would add its default of 1 buffer node/,
     also: (e) => expect(e.fix).toMatch(/console or through the NKS API/),
   },
-  ...onBoth((t) => ({ build: volume({ volumeType: 'Encrypted HDD' }, t), path: V, field: 'encryptionKey', rule: SKM, also: (e) => expect(e.fix).toMatch(/Security > Secure Key Manager/) }), 'BlockStorageVolume Encrypted HDD without encryptionKey'),
+  { name: 'BlockStorageVolume Encrypted HDD without encryptionKey (nhncloud)', build: volume({ volumeType: 'Encrypted HDD' }, 'nhncloud'), path: V, field: 'encryptionKey', rule: SKM, also: (e) => expect(e.fix).toMatch(/Security > Secure Key Manager/) },
+  // On an OpenStack cloud the volume types are the profile's: NHN's 'Encrypted HDD' is not one of CLOUD's.
+  { name: "BlockStorageVolume NHN's Encrypted HDD on an OpenStack cloud that has no such type (openstack)", build: volume({ volumeType: 'Encrypted HDD' }, 'openstack'), path: V, field: 'volumeType', rule: /a volume type of RegionOne \(OpenStack cloud profile\).* must be one of "__DEFAULT__"/ },
   { name: 'BlockStorageVolume encryptionKey on a General SSD volume', build: volume({ volumeType: 'General SSD', encryptionKey: KEY }, 'nhncloud'), path: V, field: 'encryptionKey', rule: /applies only to 'Encrypted HDD' and 'Encrypted SSD' volumes, and this one is General SSD/ },
   { name: 'BlockStorageVolume encryptionKey with an empty appKey', build: volume({ volumeType: 'Encrypted SSD', encryptionKey: { ...KEY, appKey: '' } }, 'nhncloud'), path: V, field: 'encryptionKey.appKey', rule: /an SKM appkey is a non-empty string/ },
   {
@@ -636,7 +638,8 @@ const audit: ConstructCase[] = [
     also: (e) => expect(e.message).not.toContain('key 0123'),
   },
   { name: 'BlockStorageVolume encryptionKey without keyId', build: volume({ volumeType: 'Encrypted SSD', encryptionKey: untyped({ appKey: KEY.appKey }) }, 'nhncloud'), path: V, field: 'encryptionKey.keyId', rule: /an SKM key ID is a non-empty string/ },
-  ...onBoth((t) => ({ build: cluster({ bootVolume: { type: 'Encrypted SSD' } }, t), path: C, field: 'bootVolume.encryptionKey', rule: SKM }), 'Cluster boot volume Encrypted SSD without encryptionKey'),
+  { name: 'Cluster boot volume Encrypted SSD without encryptionKey (nhncloud)', build: cluster({ bootVolume: { type: 'Encrypted SSD' } }, 'nhncloud'), path: C, field: 'bootVolume.encryptionKey', rule: SKM },
+  { name: "Cluster boot volume of NHN's Encrypted SSD type on an OpenStack cloud that has no such type (openstack)", build: cluster({ bootVolume: { type: 'Encrypted SSD' } }, 'openstack'), path: C, field: 'bootVolume.type', rule: /must be one of "__DEFAULT__"/ },
   { name: 'node group boot volume Encrypted HDD without encryptionKey (nhncloud)', build: nodeGroup({ bootVolume: { type: 'Encrypted HDD' } }, 'nhncloud'), path: NG, field: 'bootVolume.encryptionKey', rule: SKM },
   { name: 'GPU node group encryptionKey on a General HDD boot volume', build: gpuGroup({ bootVolume: { encryptionKey: KEY } }, 'nhncloud'), path: GPU, field: 'bootVolume.encryptionKey', rule: /applies only to 'Encrypted HDD' and 'Encrypted SSD'/ },
   { name: 'GpuInstance boot volume Encrypted SSD without encryptionKey (nhncloud)', build: instance({ bootVolume: { type: 'Encrypted SSD' } }, 'nhncloud'), path: VM, field: 'bootVolume.encryptionKey', rule: SKM },

@@ -2,6 +2,8 @@ import { Cluster, ClusterProps, ImageRef, InfraStack, InfraStackProps, KeyPair, 
 
 export const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK3eYQ0EXAMPLEKEYDATAFORTESTS1234567890ab test@nks';
 export const IMAGE_ID = '4f8b6bb0-3c34-4f5e-9a3c-0d1e2f3a4b5c';
+/** NCR and OBS service gateway IDs: an NKS cluster on a subnet without an internet gateway pulls its images through them. */
+export const SERVICE_GATEWAYS = Object.freeze({ ncr: '48f4ff38-d14b-4f34-a40c-705524e6a755', obs: '23c550cb-6a5b-4eaa-903a-711c13316d91' });
 
 /**
  * An OpenStack cloud with Magnum for tests: names no NHN table has, so a test sees whether the profile or

@@ -7,7 +7,7 @@ import {
 } from '../../lib';
 import { Chart } from 'cdk8s';
 import { onlyResource, synth, TfJson } from '../helpers';
-import { baseCluster, IMAGE_ID, PUBLIC_KEY } from './fixtures';
+import { baseCluster, IMAGE_ID, OPENSTACK, openstackCluster, PUBLIC_KEY } from './fixtures';
 import { bodiesByPath, synthNhn } from './nhncloud-helpers';
 
 const NHN = { target: 'nhncloud' } as const;
@@ -80,7 +80,7 @@ describe('finding 1: image pulls need an internet gateway or NCR and OBS service
   });
 
   test('the openstack target ignores serviceGateways, with a warning', () => {
-    const { tf, result } = synth((app) => void baseCluster(app, { serviceGateways: SGW }));
+    const { tf, result } = synth((app) => void openstackCluster(app, { serviceGateways: SGW }));
     expect(JSON.stringify(tf.infra)).not.toMatch(/sgw/);
     expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^serviceGateways apply to the nhncloud target only/)]);
   });
@@ -150,8 +150,8 @@ describe('finding 3 and 4: creation order after the subnet and the gateway attac
 
   test('openstack target: a GPU instance waits for the subnet too', () => {
     const out = synth((app) => {
-      const { stack, network, keyPair } = baseCluster(app);
-      new GpuInstance(stack, 'vm', { flavor: 'g2.t4.c4m32', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'kr-pub-a', network, keyPair });
+      const { stack, network, keyPair } = openstackCluster(app);
+      new GpuInstance(stack, 'vm', { flavor: 'g1.t4', image: ImageRef.fromId(IMAGE_ID), availabilityZone: 'nova', network, keyPair });
     });
     expect(onlyResource(out.tf.infra, 'openstack_compute_instance_v2').depends_on).toEqual([refOf(out.tf.infra, 'openstack_networking_subnet_v2', 'infra/vpc/subnet')]);
   });
@@ -195,8 +195,22 @@ describe('finding 5: encrypted volumes carry their Secure Key Manager key', () =
     expect(onlyResource(out.tf.infra, 'nhncloud_blockstorage_volume_v2').nhn_encryption).toBeUndefined();
   });
 
+  test('on the openstack target a boot volume key never reaches the Magnum labels, and synth says it is ignored', () => {
+    const out = synth((app) => {
+      const { cluster } = openstackCluster(app, { bootVolume: { type: 'fast-ssd', encryptionKey: KEY } });
+      cluster.addNodeGroup('ng', { flavor: 'm1.large', bootVolume: { encryptionKey: KEY } });
+    });
+    const text = JSON.stringify(out.tf.infra);
+    expect(text).not.toContain(KEY.appKey);
+    expect(text).not.toContain('boot_volume_key_id');
+    expect(out.result.warnings.map((w) => [w.path, w.message])).toEqual([
+      ['infra/cluster', expect.stringMatching(/bootVolume.encryptionKey .* is ignored on the openstack target/)],
+      ['infra/cluster/ng', expect.stringMatching(/bootVolume.encryptionKey .* is ignored on the openstack target/)],
+    ]);
+  });
+
   test('the openstack provider has no nhn_encryption: the key is ignored there with a warning', () => {
-    const out = synth((app) => void new BlockStorageVolume(new InfraStack(app.infra, 'infra'), 'data', { sizeGb: 10, volumeType: 'Encrypted HDD', availabilityZone: 'kr-pub-a', encryptionKey: KEY }));
+    const out = synth((app) => void new BlockStorageVolume(new InfraStack(app.infra, 'infra', OPENSTACK), 'data', { sizeGb: 10, volumeType: 'fast-ssd', availabilityZone: 'nova', encryptionKey: KEY }));
     expect(onlyResource(out.tf.infra, 'openstack_blockstorage_volume_v3').nhn_encryption).toBeUndefined();
     expect(out.result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/ignored on the openstack target/)]);
   });
@@ -258,8 +272,12 @@ describe('finding 8: NKS node images are looked up by the property NKS documents
   });
 
   test('the openstack target writes no NHN image property', () => {
-    const out = synth((app) => void baseCluster(app, { image: ImageRef.fromNameRegex('^Ubuntu') }));
-    expect(bodiesByPath(out.tf.infra, 'openstack_images_image_v2', 'data')).toEqual({ 'infra/cluster/image': { name_regex: '^Ubuntu', most_recent: true } });
+    const out = synth((app) => void openstackCluster(app, { image: ImageRef.fromNameRegex('^Ubuntu') }));
+    const body = bodiesByPath(out.tf.infra, 'openstack_images_image_v2', 'data')['infra/cluster/image'];
+    expect(body).toMatchObject({ name_regex: '^Ubuntu', most_recent: true });
+    // The profile's os_distro, no NHN image property (nhncloud looks up nhncloud_allow_nks_cpu_flavor).
+    expect(body.properties).toEqual({ os_distro: 'fedora-coreos' });
+    expect(JSON.stringify(body)).not.toMatch(/nhncloud/);
   });
 });
 
@@ -277,8 +295,8 @@ describe('finding 10: NKS resizes to 1–10 nodes unless the quota is raised', (
 describe('finding 11: placement by node labels depends on the unconfirmed k8s_node_labels form', () => {
   const place = (target: 'nhncloud' | 'openstack', placed: boolean) =>
     synth((app) => {
-      const { cluster } = baseCluster(app, { serviceGateways: SGW }, { target });
-      const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32' });
+      const { cluster } = target === 'openstack' ? openstackCluster(app) : baseCluster(app, { serviceGateways: SGW }, { target });
+      const gpu = cluster.addGpuNodeGroup('gpu', { flavor: target === 'openstack' ? 'g1.t4' : 'g2.t4.c4m32' });
       if (placed) {
         const chart = new Chart(app.k8s, 'apps');
         new WebApp(chart, 'web', { image: 'nginx:1.27', placement: cluster.defaultNodeGroup });

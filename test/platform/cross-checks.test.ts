@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cluster, ClusterProps, ImageRef, InfraStack, KeyPair, Network, OutputCheckError, PlatformApp, ValidationErrors } from '../../lib';
 import { synth } from '../helpers';
-import { IMAGE_ID, PUBLIC_KEY } from '../infra/fixtures';
+import { IMAGE_ID, PUBLIC_KEY, SERVICE_GATEWAYS } from '../infra/fixtures';
 
 type Setup = { app: PlatformApp; cluster: Cluster; chart: Chart };
 
@@ -15,6 +15,8 @@ function program(build: (s: Setup) => void, clusterProps: Partial<ClusterProps> 
       image: ImageRef.fromId(IMAGE_ID),
       availabilityZone: 'kr-pub-a',
       keyPair: new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY }),
+      // NHN Cloud (KR1): the nodes pull their images through NCR and OBS service gateways.
+      serviceGateways: SERVICE_GATEWAYS,
       ...clusterProps,
     });
     cluster.addNodeGroup('web', { flavor: 'm2.c4m8', availabilityZone: 'kr-pub-b', nodeCount: 2 });
@@ -82,7 +84,11 @@ describe('cross-layer checks', () => {
         pod(chart, 'b', spec);
       }),
     );
-    expect(out.result.warnings).toEqual([expect.objectContaining({ path: 'apps/a', message: expect.stringContaining('2 GPUs in all') })]);
+    expect(out.result.warnings).toEqual([
+      // NKS's own: placement by node label needs the k8s_node_labels form checked after the first deploy.
+      expect.objectContaining({ path: 'infra/cluster', message: expect.stringContaining('k8s_node_labels') }),
+      expect.objectContaining({ path: 'apps/a', message: expect.stringContaining('2 GPUs in all') }),
+    ]);
   });
 
   test('a workload in a chart nested in another chart is counted once', () => {

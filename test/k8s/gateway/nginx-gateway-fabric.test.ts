@@ -6,7 +6,7 @@ import { build as buildCafe } from '../../../examples/gateway-cafe/main';
 import { build as buildHeadlamp } from '../../../examples/headlamp/main';
 import { Cluster, ImageRef, InfraStack, KeyPair, Network, NginxGatewayFabric, PlatformApp, ValidationErrors, WorkloadsStack } from '../../../lib';
 import { resources, synth, Synthesized } from '../../helpers';
-import { IMAGE_ID, PUBLIC_KEY } from '../../infra/fixtures';
+import { IMAGE_ID, OPENSTACK, PUBLIC_KEY } from '../../infra/fixtures';
 import { podSpecOf, synthK8s } from '../util';
 
 describe('NginxGatewayFabric', () => {
@@ -60,12 +60,12 @@ function kubeconfig(): string {
 /** The cafe and Headlamp on a cluster of the `target`, applied by Terraform in two stages: the CRDs first, then the rest. */
 function cafeOnCluster(target: 'openstack' | 'nhncloud', stages: boolean): (app: PlatformApp) => void {
   return (app) => {
-    const stack = new InfraStack(app.infra, 'infra', { target });
+    const stack = new InfraStack(app.infra, 'infra', target === 'openstack' ? OPENSTACK : { target });
     const cluster = new Cluster(stack, 'cluster', {
       name: 'c1',
       network: new Network(stack, 'vpc'),
       image: ImageRef.fromId(IMAGE_ID),
-      availabilityZone: 'kr-pub-a',
+      availabilityZone: target === 'openstack' ? 'nova' : 'kr-pub-a',
       keyPair: new KeyPair(stack, 'key', { publicKey: PUBLIC_KEY }),
       // The nhncloud provider leaves the kubeconfig empty: the workloads side reads a file.
       kubeconfigFile: target === 'nhncloud' ? kubeconfig() : undefined,
