@@ -53,7 +53,7 @@ describe('examples/gpu', () => {
     expect(d.spec.template.spec.containers[0].resources.limits).toEqual({ 'nvidia.com/gpu': 1 });
     expect(d.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'models', mountPath: '/models' }]);
     // 2 replicas × 1 GPU fit 2 nodes × 1 T4: no capacity warning.
-    expect(out.warnings.filter((w) => w.includes('Pending'))).toEqual([]);
+    expect(out.warnings.filter((w) => w.includes('GPUs in all'))).toEqual([]);
   });
 });
 

@@ -5,6 +5,11 @@ import { Chart } from 'cdk8s';
 import { Cluster, ImageRef, KeyPair, Network, Platform, PlatformApp, Service, WebApp } from 'nks-cdk';
 import { PlatformTemplate } from 'nks-cdk/testing';
 
+// NHN Cloud (KR1): the workloads stack reads the kubeconfig file the cluster gives after its first deploy.
+const KUBECONFIG = `${fs.mkdtempSync(`${os.tmpdir()}/nks-testing-`)}/kubeconfig.yaml`;
+fs.writeFileSync(KUBECONFIG, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+afterAll(() => fs.rmSync(KUBECONFIG.replace(/\/kubeconfig\.yaml$/, ''), { recursive: true, force: true }));
+
 function program(app: PlatformApp, replicas = 2) {
   const platform = new Platform(app, { region: 'KR1' });
   const cluster = new Cluster(platform.infra, 'cluster', {
@@ -14,6 +19,7 @@ function program(app: PlatformApp, replicas = 2) {
     availabilityZone: 'kr-pub-a',
     nodeCount: 2,
     keyPair: new KeyPair(platform.infra, 'key', { publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx0example user@host' }),
+    kubeconfigFile: KUBECONFIG,
   });
   const web = new Chart(app.k8s, 'web');
   const nginx = new WebApp(web, 'nginx', { name: 'nginx', image: 'nginx:1.27', ports: [{ number: 80 }], replicas });
@@ -26,12 +32,12 @@ const template = PlatformTemplate.synth((app) => program(app));
 
 test('the Terraform layer: counts and properties', () => {
   expect(Object.keys(template.stacks)).toEqual(['nks-infra', 'nks-workloads']);
-  template.resourceCountIs('nks-infra', 'openstack_containerinfra_cluster_v1', 1);
-  template.hasResourceProperties('nks-infra', 'openstack_containerinfra_cluster_v1', { name: 'app-cluster', node_count: 2 });
-  expect(() => template.resourceCountIs('nks-infra', 'openstack_containerinfra_cluster_v1', 2)).toThrow(
-    'nks-infra: expected 2 openstack_containerinfra_cluster_v1 resource(s), found 1',
+  template.resourceCountIs('nks-infra', 'nhncloud_kubernetes_cluster_v1', 1);
+  template.hasResourceProperties('nks-infra', 'nhncloud_kubernetes_cluster_v1', { name: 'app-cluster', node_count: 2 });
+  expect(() => template.resourceCountIs('nks-infra', 'nhncloud_kubernetes_cluster_v1', 2)).toThrow(
+    'nks-infra: expected 2 nhncloud_kubernetes_cluster_v1 resource(s), found 1',
   );
-  expect(() => template.hasResourceProperties('nks-infra', 'openstack_containerinfra_cluster_v1', { name: 'other' })).toThrow(/no openstack_containerinfra_cluster_v1 has/);
+  expect(() => template.hasResourceProperties('nks-infra', 'nhncloud_kubernetes_cluster_v1', { name: 'other' })).toThrow(/no nhncloud_kubernetes_cluster_v1 has/);
   expect(() => template.resources('nope', 'x')).toThrow('no stack nope; the stacks are: nks-infra, nks-workloads');
 });
 
