@@ -1,4 +1,5 @@
 export * from './stack';
+export { StateBackend, ObjectStorageBackendProps } from './backend';
 export * from './cloud-profile';
 export * from './references';
 export * from './network';

@@ -9,6 +9,7 @@ import { checkRegion, isNhnRegion, REGIONS } from '../model/regions';
 import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTargetFromEnv } from './targets';
 import { warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
+import { isStateBackend, StateBackend } from './backend';
 
 /** Properties of an {@link InfraStack}. */
 export interface InfraStackProps {
@@ -64,6 +65,14 @@ export interface InfraStackProps {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * Where Terraform keeps the stack's state: a local file beside the output directory, or NHN Cloud Object
+   * Storage shared by a team ({@link StateBackend.objectStorage}, credentials from the environment only). A
+   * workloads stack on one of the stack's clusters keeps its state in the same place and reads the
+   * infrastructure's outputs from there. See the README's "Teams share state".
+   * @default StateBackend.local()
+   */
+  readonly backend?: StateBackend;
 }
 
 const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
@@ -77,6 +86,11 @@ const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
  */
 @recordsProblems
 export class InfraStack extends TerraformStack {
+  /** Whether `x` is an InfraStack. */
+  public static isInfraStack(x: unknown): x is InfraStack {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[INFRA_STACK] === true;
+  }
+
   /** The stack that contains `construct`; throws when it is not inside an InfraStack. */
   public static of(construct: IConstruct): InfraStack {
     for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
@@ -97,6 +111,8 @@ export class InfraStack extends TerraformStack {
   public readonly renderer: InfraRenderer;
   /** Whether the stack's clusters, node groups, volumes and instances are protected unless they say otherwise. */
   public readonly protect: boolean;
+  /** Where Terraform keeps the stack's state. */
+  public readonly backend: StateBackend;
 
   constructor(scope: Construct, id: string, props: InfraStackProps = {}) {
     super(scope, id);
@@ -119,6 +135,12 @@ export class InfraStack extends TerraformStack {
       this.renderer = createRenderer('nhncloud', { region, availableFlavors });
     }
     this.provider = this.renderer.provider(this);
+    const backend: unknown = props.backend ?? StateBackend.local();
+    if (!isStateBackend(backend)) {
+      fail(whereOf(this, 'backend'), backend, 'backend is a StateBackend', 'pass StateBackend.local() or StateBackend.objectStorage({ bucket, endpoint })');
+    }
+    this.backend = backend;
+    backend.applyTo(this, whereOf(this, 'backend'), this.region, warn);
   }
 }
 

@@ -8,6 +8,7 @@ import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
 import { isNamespaced } from './scope';
 import { recordsProblems } from '../problems';
+import { InfraStack } from '../infra/stack';
 
 /**
  * How Terraform's Kubernetes provider reaches the cluster: certificate fields (Terraform references to the
@@ -70,6 +71,11 @@ export class WorkloadsStack extends TerraformStack {
     this.charts = props.charts;
     this.cluster = props.cluster;
     this.provider = new KubernetesProvider(this, 'kubernetes', props.cluster.kubernetesAccess());
+    // The state goes where the cluster's stack keeps its own, so a team shares both; the infrastructure's
+    // outputs are then read from there (cdktf's cross-stack references use the producing stack's backend).
+    const infra = infraStackOf(props.cluster);
+    // (A stack that failed has no backend; its own problem is reported.)
+    if (infra?.backend) infra.backend.applyTo(this, { path: this.node.path, field: 'cluster' }, infra.region, warn);
     if (props.cluster.publicApiEndpoint === false) {
       // Terraform's Kubernetes provider talks to the API server at plan and at apply (kubernetes_manifest
       // reads each kind's schema from it), so both must run where the private endpoint is reachable.
@@ -119,4 +125,12 @@ export class WorkloadsStack extends TerraformStack {
       new Manifest(this, id, { manifest: obj, dependsOn: ns ? [ns] : undefined });
     }
   }
+}
+
+/** The InfraStack that holds `cluster`, when it is a construct in one. */
+function infraStackOf(cluster: IKubernetesEndpoint): InfraStack | undefined {
+  for (let c: unknown = cluster; Construct.isConstruct(c); c = c.node.scope) {
+    if (InfraStack.isInfraStack(c)) return c;
+  }
+  return undefined;
 }
