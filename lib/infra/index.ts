@@ -1,5 +1,6 @@
 export * from './stack';
-export { StateBackend, ObjectStorageBackendProps } from './backend';
+export { StateBackend } from './backend';
+export type { ObjectStorageBackendProps } from './backend';
 export * from './cloud-profile';
 export * from './references';
 export * from './network';
