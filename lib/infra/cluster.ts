@@ -17,7 +17,7 @@ import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps, NODE_GROUP_
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
-import { defaultName, nksBool, warn, whereOf } from './util';
+import { BOOT_VOLUME_KEY_IGNORED, defaultName, nksBool, warn, whereOf } from './util';
 import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
@@ -107,7 +107,7 @@ export class Cluster extends Construct {
     this.image = props.image;
     this.defaultNodes = nodeSpec({ ...props, flavor: props.flavor ?? stack.cloud.defaultFlavor }, stack.cloud, whereOf(this, ''), 1);
     if (props.bootVolume?.encryptionKey !== undefined && !stack.cloud.skmEncryption) {
-      warn(this, "bootVolume.encryptionKey is NHN Cloud's Secure Key Manager key (NKS's boot_volume_key_id labels), which Magnum does not take; it is ignored on the openstack target (an OpenStack cloud encrypts by volume type).");
+      warn(this, BOOT_VOLUME_KEY_IGNORED);
     }
     // nks-cdk's own label counts against NKS's label limit too.
     this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME }, whereOf(this, 'nodeLabels'));

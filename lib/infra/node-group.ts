@@ -10,7 +10,7 @@ import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeT
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
-import { defaultName, warn, whereOf } from './util';
+import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
 
@@ -158,7 +158,7 @@ export class NodeGroup extends Construct implements NodePlacement {
       1,
     );
     if (props.bootVolume?.encryptionKey !== undefined && !InfraStack.of(this).cloud.skmEncryption) {
-      warn(this, "bootVolume.encryptionKey is NHN Cloud's Secure Key Manager key (NKS's boot_volume_key_id labels), which Magnum does not take; it is ignored on the openstack target (an OpenStack cloud encrypts by volume type).");
+      warn(this, BOOT_VOLUME_KEY_IGNORED);
     }
     this.availabilityZone = this.spec.availabilityZone;
     // nks-cdk's own labels count against NKS's label limit too.

@@ -72,9 +72,9 @@ export interface BootVolumeOptions {
  */
 export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | undefined, where: Where, skmEncryption = true): VolumeEncryptionKey | undefined {
   // On an OpenStack cloud no volume type takes a key: a key given there is ignored (the callers warn).
-  const encrypted = skmEncryption && (type === 'Encrypted HDD' || type === 'Encrypted SSD');
+  const needsKey = skmEncryption && (type === 'Encrypted HDD' || type === 'Encrypted SSD');
   if (key === undefined) {
-    if (encrypted) {
+    if (needsKey) {
       fail(
         where,
         undefined,
@@ -84,7 +84,7 @@ export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | 
     }
     return undefined;
   }
-  if (!encrypted && skmEncryption) {
+  if (skmEncryption && !needsKey) {
     fail(where, '(a key)', `an encryption key applies only to 'Encrypted HDD' and 'Encrypted SSD' volumes, and this one is ${type}`, `remove ${where.field}, or use 'Encrypted HDD' or 'Encrypted SSD'`);
   }
   if (typeof key !== 'object' || key === null) {

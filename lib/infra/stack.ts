@@ -94,7 +94,7 @@ export class InfraStack extends TerraformStack {
   /** The stack that contains `construct`; throws when it is not inside an InfraStack. */
   public static of(construct: IConstruct): InfraStack {
     for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-      if ((c as unknown as Record<symbol, unknown>)[INFRA_STACK]) return c as InfraStack;
+      if (InfraStack.isInfraStack(c)) return c;
     }
     throw new Error(`${construct.node.path} is not inside an InfraStack: create it with an InfraStack (or a construct inside one) as its scope`);
   }

@@ -21,3 +21,7 @@ export function defaultName(id: string): string {
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** The warning of a cluster or node group given a boot volume key on a cloud without SKM keys (openstack). */
+export const BOOT_VOLUME_KEY_IGNORED =
+  "bootVolume.encryptionKey is NHN Cloud's Secure Key Manager key (NKS's boot_volume_key_id labels), which Magnum does not take; it is ignored on the openstack target (an OpenStack cloud encrypts by volume type).";
