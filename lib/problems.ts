@@ -82,7 +82,8 @@ function failedPaths(root: IConstruct, except?: IConstruct): string[] {
   if (!hasProblems(root)) return [];
   return (linkedRoots.get(root) ?? [root])
     .flatMap((r) => r.node.findAll())
-    .filter((c) => c !== except && recorded.has(c))
+    // A construct that failed only on a follow-on (it used a failed one) counts too: what uses it follows on.
+    .filter((c) => c !== except && (recorded.has(c) || followOns.has(c)))
     .map((c) => c.node.path);
 }
 
@@ -207,13 +208,85 @@ export function recordsProblems(target: any, context: ClassDecoratorContext | Cl
         const built = scope.node.tryFindChild(String(args[1])) ?? Reflect.construct(Construct, [scope, standInId(scope, id)], new.target);
         if (problem) recordProblem(built, problem);
         recordProblem(built, e);
-        return built as any;
+        return guardFailed(built) as any;
       }
       if (problem) recordProblem(this, problem);
     }
   };
   Object.defineProperty(recording, 'name', { value: base.name });
   return recording;
+}
+
+/**
+ * The construct a failed constructor leaves, as the program sees it: its members read as before, but a member
+ * that throws because a part is missing (a getter, or a method called on it) throws the program's
+ * ValidationErrors so far instead (the construct's own problem first among them), not a TypeError from the
+ * missing part. Errors of nks-cdk's own kinds pass unchanged. Inside another construct's constructor this is
+ * recorded like any problem; out of the user's program it reads like the report synth would have printed.
+ */
+function guardFailed(built: IConstruct): IConstruct {
+  const wrapped = new WeakMap<Function, Function>();
+  const guarded = new Proxy(built, {
+    get(target, key, receiver) {
+      let value: unknown;
+      try {
+        value = Reflect.get(target, key, receiver);
+      } catch (e) {
+        throw failedUse(target, String(key), e);
+      }
+      if (typeof value !== 'function' || key === 'constructor') return value;
+      const fn = value;
+      let w = wrapped.get(fn);
+      if (!w) {
+        w = function (this: unknown, ...args: unknown[]) {
+          try {
+            return fn.apply(this === receiver ? target : this, args);
+          } catch (e) {
+            throw failedUse(target, String(key), e);
+          }
+        };
+        wrapped.set(fn, w);
+      }
+      return w;
+    },
+  });
+  failedConstructs.add(built);
+  failedConstructs.add(guarded);
+  return guarded;
+}
+
+/** Constructs whose constructor failed, and the guards the program holds instead (see {@link guardFailed}). */
+const failedConstructs = new WeakSet<object>();
+
+/**
+ * Throws a follow-on problem when `used` (a construct another one refers to, e.g. the volume a claim binds)
+ * failed to build: its parts are missing, so checks against it would report nonsense; its own errors are
+ * reported already. Synth counts the thrown problem as a follow-on of `used` (it names its path) and does not
+ * print it.
+ */
+export function checkBuilt(used: object | undefined, where: { readonly path: string; readonly field: string }, what: string): void {
+  if (!used || !failedConstructs.has(used)) return;
+  const path = (used as IConstruct).node.path;
+  throw new ValidationError({ path: where.path, field: where.field, value: path, rule: `${what} ${path} could not be built`, fix: `fix the errors of ${path}` });
+}
+
+/** The error a member of the failed construct `c` throws when it trips over a missing part (see {@link guardFailed}). */
+function failedUse(c: IConstruct, member: string, error: unknown): unknown {
+  if (asValidationErrors(error) || (error instanceof Error && REPORTED_ERRORS.has(error.name))) return error;
+  followOns.set(c, [...(followOns.get(c) ?? []), error]);
+  const roots = linkedRoots.get(c.node.root) ?? [c.node.root];
+  const errors = roots.flatMap((r) => problemsUnder(r));
+  const own = recorded.get(c) ?? [];
+  const use = new ValidationError({
+    path: c.node.path,
+    field: member,
+    value: undefined,
+    rule: `${c.constructor.name} ${c.node.path} could not be built (its errors are listed here), so its ${member} is not available`,
+    fix: 'fix the errors of this construct; the program then gets past this line',
+  });
+  // Reported here, as synth would: the exit check does not print them again if the program stops on this.
+  for (const r of roots) unreportedRoots.delete(r);
+  return new ValidationErrors([...own, ...errors.filter((e) => !own.includes(e)), use]);
 }
 
 /** What is wrong with `id` in `scope` (a sibling holds it, or a Terraform stack cannot have it). */

@@ -7,6 +7,7 @@ import { at, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { checkStorageSize, compareQuantities, StorageSize } from '../model/quantities';
 import { checkVolumeMode, cinderSizing, VolumeMode } from '../model/storage';
+import { checkBuilt } from '../problems';
 import { checkLabels } from './metadata';
 import type { PersistentVolume } from './persistent-volume';
 import type { StorageClass } from './storage-class';
@@ -114,7 +115,9 @@ export interface RenderedClaim {
 /** Checks a claim's options and renders its spec. `where` is the claim's location; fields are its props. */
 export function renderClaim(options: ClaimOptions & ClaimBindingOptions, where: Where): RenderedClaim {
   const volume = options.volume;
+  checkBuilt(volume, at(where, 'volume'), 'the PersistentVolume');
   const cls = typeof options.storageClass === 'object' ? options.storageClass : volume?.storageClass;
+  checkBuilt(cls, at(where, 'storageClass'), 'the StorageClass');
   const warnings: string[] = [];
   if (volume && options.selector) {
     fail(at(where, 'selector'), options.selector, 'a claim binds either the volume it names or volumes its selector matches, not both', 'remove selector, or use bindBy: "labels"');

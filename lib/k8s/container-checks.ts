@@ -49,6 +49,7 @@ export function checkProbes(probes: ContainerProbes, where: Where): void {
     }
     const port = rendered.httpGet?.port.value ?? rendered.tcpSocket?.port.value;
     // Command probes have no port; cdk8s-plus writes numbers only (named ports are not in its API).
+    if (port !== undefined && typeof port !== 'number') fail(at(pw, 'port'), port, "a probe's port is a number (cdk8s-plus-28 takes no port names)", 'give the container port, e.g. { port: 8080 }, or leave it out for the container\'s first port');
     if (typeof port === 'number') checkIntegerInRange(port, at(pw, 'port'), { min: 1, max: 65535 }, "a probe's port");
   }
 }

@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
+import { checkChoice } from '../model/choices';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
@@ -256,7 +257,8 @@ export function containerSpec(options: ContainerOptions, where: Where): Containe
       readiness: options.readiness,
       liveness: options.liveness,
       startup: options.startup,
-      imagePullPolicy: options.imagePullPolicy ?? defaultPullPolicy(image),
+      // The API's pull policies (PullPolicy in pkg/apis/core/types.go).
+      imagePullPolicy: options.imagePullPolicy === undefined ? defaultPullPolicy(image) : (checkChoice(options.imagePullPolicy, ['Always', 'IfNotPresent', 'Never'] as const, at(where, 'imagePullPolicy'), 'an image pull policy') as kplus.ImagePullPolicy),
       securityContext: {
         ...(hardened ? {} : { ensureNonRoot: false, readOnlyRootFilesystem: false }),
         ...options.securityContext,

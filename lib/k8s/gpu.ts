@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { warn } from '../annotations';
-import { fail, Where } from '../model/errors';
+import { at, fail, Where } from '../model/errors';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
@@ -11,7 +11,8 @@ import { addGpuLimit, applyPodOptions, placeOn, PodOptions, PodSpecOwner } from 
 import { checkConfigMapReferences } from './references';
 import { trackObjects } from './unique-objects';
 import { WebApp, WebAppProps } from './web-app';
-import { recordsProblems } from '../problems';
+import { checkBuilt, recordsProblems } from '../problems';
+import { checkChoice } from '../model/choices';
 
 /** GPU options of a workload. */
 export interface GpuOptions {
@@ -58,6 +59,7 @@ export function addGpus(owner: PodSpecOwner, options: AddGpusOptions = {}): numb
   const reportOn = options.reportOn ?? owner;
   const gpus = checkGpuCount(options.gpus ?? 1, whereOf(reportOn, 'gpus'));
   if (options.placement) {
+    checkBuilt(options.placement, whereOf(reportOn, 'placement'), 'the node group');
     checkGpuCapacity(reportOn, gpus, options.replicas ?? 1, options.placement);
     placeOn(owner, options.placement, whereOf(reportOn, 'placement'));
   }
@@ -135,7 +137,8 @@ export class GpuPod extends Construct {
       metadata: objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels }, where),
       containers: [spec.container],
       securityContext: spec.podSecurityContext,
-      restartPolicy: props.restartPolicy,
+      // The Pod API's restart policies (RestartPolicy in pkg/apis/core/types.go).
+      restartPolicy: props.restartPolicy === undefined ? undefined : checkChoice(props.restartPolicy, ['Always', 'OnFailure', 'Never'] as const, at(where, 'restartPolicy'), 'a restart policy') as kplus.RestartPolicy,
     });
     applyPodOptions(this.pod, { ...props, placement: undefined }, where);
     this.gpus = addGpus(this.pod, { gpus: props.gpus, placement: props.placement, replicas: 1, reportOn: this });

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { at, fail, Where } from '../model/errors';
-import { checkChoice } from '../model/choices';
+import { checkChoice, checkList } from '../model/choices';
 import { checkDnsSubdomain } from '../model/names';
 import { whereOf } from '../where';
 import { checkPortNumber } from './container';
@@ -13,7 +13,7 @@ import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
 import { rejectIpAddress, Service } from './service';
 import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
-import { recordProblem, recordsProblems } from '../problems';
+import { checkBuilt, recordProblem, recordsProblems } from '../problems';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -89,6 +89,7 @@ export class IngressBackend {
       return { service: { name: this.target, port: renderPortRef(this.port, at(where, 'port')) } };
     }
     const service = this.target;
+    checkBuilt(service, at(where, 'service'), 'the Service');
     const serviceNs = service.effectiveNamespace ?? 'default';
     const ingressNs = ingress.effectiveNamespace ?? 'default';
     if (serviceNs !== ingressNs) {
@@ -247,8 +248,8 @@ export class Ingress extends Construct {
     if (this.controller) this.checkPassthrough(this.controller);
     this.defaultBackend = props.defaultBackend?._render(this, at(where, 'defaultBackend'));
     this.defaultBackendInput = props.defaultBackend;
-    for (const rule of props.rules ?? []) this.addRule(rule);
-    for (const tls of props.tls ?? []) this.addTls(tls);
+    for (const rule of checkList(props.rules, at(where, 'rules'), "[{ host: 'cafe.example.com', paths: [...] }]")) this.addRule(rule);
+    for (const tls of checkList(props.tls, at(where, 'tls'), "[{ hosts: ['cafe.example.com'], secretName: 'cafe-tls' }]")) this.addTls(tls);
     this.apiObject = new kplus.k8s.KubeIngress(this, 'Resource', {
       metadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),

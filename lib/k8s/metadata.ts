@@ -88,3 +88,18 @@ export function checkAnnotationsSize(annotations: Readonly<Record<string, unknow
 export function namespaceOf(construct: IConstruct): string {
   return ApiObject.of(construct).metadata.namespace ?? 'default';
 }
+
+/**
+ * Labels a workload selects its pods by: at least one, and at least one with a non-empty value. cdk8s-plus-28
+ * leaves `matchLabels` out when every value is empty (`undefinedIfEmpty` in its utils.js treats "" as unset),
+ * and an apps/v1 workload with an empty selector is refused by the API server ("empty selector is invalid for
+ * deployment", ValidateDeploymentSpec in pkg/apis/apps/validation).
+ */
+export function checkSelectorLabels(labels: Readonly<Record<string, string>>, given: unknown, where: Where, kind: string, example: string): void {
+  if (Object.keys(labels).length === 0) {
+    fail(where, given, `a ${kind} needs at least one label to select its pods`, `give e.g. ${example}, or omit labels for { app: <name> }`);
+  }
+  if (Object.values(labels).every((v) => v === '')) {
+    fail(where, given, `a ${kind} selects its pods by labels, and cdk8s-plus-28 drops a selector whose label values are all empty (the API server then refuses the empty selector)`, `give one label a value, e.g. ${example}`);
+  }
+}

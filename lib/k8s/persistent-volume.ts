@@ -13,7 +13,7 @@ import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-
 import { PersistentVolumeSource } from './persistent-volume-source';
 import { StorageClass } from './storage-class';
 import { trackObjects } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { checkBuilt, recordsProblems } from '../problems';
 
 /** Properties of a {@link PersistentVolume}. */
 export interface PersistentVolumeProps {
@@ -109,6 +109,7 @@ export class PersistentVolume extends Construct {
     const where = whereOf(this, '');
     if (props.name !== undefined) checkDnsSubdomain(props.name, at(where, 'name'));
     this.storageClass = typeof props.storageClass === 'object' ? props.storageClass : undefined;
+    checkBuilt(this.storageClass, at(where, 'storageClass'), 'the StorageClass');
     if (typeof props.storageClass === 'string' && props.storageClass !== '') checkDnsSubdomain(props.storageClass, at(where, 'storageClass'));
     this.storageClassName = typeof props.storageClass === 'string' ? props.storageClass : (this.storageClass?.name ?? '');
     const source = props.source._render({ where, provisioner: this.provisionerOf(props) });

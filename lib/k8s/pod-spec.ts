@@ -7,6 +7,7 @@ import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement, Taint } from '../model/placement';
+import { checkBuilt } from '../problems';
 import { checkWholeNumber, INT32_MAX } from './container';
 import { whereOf } from '../where';
 
@@ -221,6 +222,7 @@ export function addToleration(owner: PodSpecOwner, taint: Taint, where: Where = 
  * its zone too) and a toleration for its taint, if it has one.
  */
 export function placeOn(owner: PodSpecOwner, placement: NodePlacement, where: Where = whereOf(owner, 'placement')): void {
+  checkBuilt(placement, where, 'the node group');
   addNodeSelector(owner, placement.nodeSelector, at(where, 'nodeSelector'));
   if (placement.taint) addToleration(owner, placement.taint, at(where, 'taint'));
   placements.set(owner, { placement, where });

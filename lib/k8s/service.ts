@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { at, atIndex, fail, Where } from '../model/errors';
-import { checkChoice } from '../model/choices';
+import { checkChoice, checkList } from '../model/choices';
 import { parseCidr } from '../model/cidr';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
@@ -13,7 +13,7 @@ import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations, Servi
 import { objectMeta } from './metadata';
 import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
 import { trackObjects, trackUses, UniqueKind } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { checkBuilt, recordsProblems } from '../problems';
 
 /** How a Service is reached (seed 001 "Service type"). */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -222,7 +222,7 @@ export class Service extends Construct {
     }
     if (props.name !== undefined) checkServiceName(props.name, at(where, 'name'));
     this.selector = selectorOf(props.selector, at(where, 'selector'));
-    this.ports = checkPorts(props.ports ?? [], type, this.headless, at(where, 'ports'));
+    this.ports = checkPorts(checkList(props.ports, at(where, 'ports'), '[{ port: 80, targetPort: 8080 }]'), type, this.headless, at(where, 'ports'));
     checkTypeSpecific(props, type, this.selector, where);
     this.namespace = props.namespace;
     const pods = selectedPods(props.selector);
@@ -285,6 +285,7 @@ export class Service extends Construct {
    * Without `ref`, the Service's only port.
    */
   public portFor(ref: number | string | undefined, where: Where): ServicePortInfo {
+    checkBuilt(this, where, 'the Service');
     const ports = this.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
     if (ref === undefined) {
       if (this.ports.length === 1) return this.ports[0];

@@ -9,7 +9,7 @@ import { checkAbsolutePath, checkZoneMatchesPlacement } from '../model/storage';
 import { whereOf } from '../where';
 import { ClaimOptions, renderClaim } from './claim-spec';
 import { checkWholeNumber, ContainerOptions, containerSpec } from './container';
-import { checkLabels, objectMeta } from './metadata';
+import { checkLabels, checkSelectorLabels, objectMeta } from './metadata';
 import { applyPodOptions, PodOptions } from './pod-spec';
 import { checkWorkloadStorage, ClaimUse, registerPerPodClaims } from './storage-checks';
 import { StatefulSetWithClaimTemplates } from './storage-patches';
@@ -193,7 +193,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     this.name = this.statefulSet.name;
     checkStatefulSetNameLength(this.name, props.name !== undefined, at(where, 'name'));
     this.podLabels = checkLabels(props.labels ?? { app: this.name }, at(where, 'labels'));
-    if (Object.keys(this.podLabels).length === 0) fail(at(where, 'labels'), props.labels, 'a StatefulSet needs at least one label to select its pods', 'give e.g. { app: "web" }');
+    checkSelectorLabels(this.podLabels, props.labels, at(where, 'labels'), 'StatefulSet', '{ app: "web" }');
     for (const [key, value] of Object.entries(this.podLabels)) {
       this.statefulSet.metadata.addLabel(key, value);
       this.statefulSet.podMetadata.addLabel(key, value);

@@ -6,7 +6,7 @@ import { at, fail, Where } from '../model/errors';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
 import { checkWholeNumber, ContainerOptions, containerSpec } from './container';
-import { checkLabels, namespaceOf, objectMeta } from './metadata';
+import { checkLabels, checkSelectorLabels, namespaceOf, objectMeta } from './metadata';
 import { addImagePullSecrets, applyPodOptions, IPullSecret, placeOn, PodOptions, setRevisionHistoryLimit } from './pod-spec';
 import { checkConfigMapReferences, checkServiceAccountNamespace } from './references';
 import { trackObjects } from './unique-objects';
@@ -150,9 +150,7 @@ export class WebApp extends Construct implements kplus.IPodSelector {
     this.name = this.deployment.name;
     this.namespace = props.namespace;
     this.podLabels = checkLabels(props.labels ?? { app: this.name }, at(where, 'labels'));
-    if (Object.keys(this.podLabels).length === 0) {
-      fail(at(where, 'labels'), props.labels, 'a Deployment needs at least one label to select its pods', 'give e.g. { app: "nginx" }, or omit labels for { app: <name> }');
-    }
+    checkSelectorLabels(this.podLabels, props.labels, at(where, 'labels'), 'Deployment', '{ app: "nginx" }');
     for (const [key, value] of Object.entries(this.podLabels)) {
       this.deployment.metadata.addLabel(key, value);
       this.deployment.podMetadata.addLabel(key, value);

@@ -40,3 +40,15 @@ function loose(text: string): string {
 export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
+
+/**
+ * Returns `value` when it is a list (an array), `[]` when it is not set; otherwise fails (an untyped program
+ * passed one item, a string or an object where a list belongs).
+ *
+ * @param example a list to show in the fix: `"[{ name: 'http' }]"`
+ */
+export function checkList<T>(value: readonly T[] | undefined, where: Where, example: string): readonly T[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  return fail(where, value, 'this prop is a list (an array)', `give an array, e.g. ${example}`);
+}

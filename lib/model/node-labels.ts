@@ -46,7 +46,7 @@ export function checkNodeLabels(labels: Record<string, string>, where: Where): R
       );
     }
     if (typeof value !== 'string') {
-      fail(labelWhere, value, 'label values are strings', `write ${JSON.stringify(String(value))} in quotes`);
+      fail(labelWhere, value, 'label values are strings', typeof value === 'number' || typeof value === 'boolean' ? `write ${JSON.stringify(String(value))} in quotes` : 'give the value as a string, e.g. "true"');
     }
     checked[key] = checkLabelValue(value, labelWhere);
   }

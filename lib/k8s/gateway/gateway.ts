@@ -6,7 +6,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail, Where } from '../../model/errors';
-import { checkChoice } from '../../model/choices';
+import { checkChoice, checkList } from '../../model/choices';
 import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
@@ -137,7 +137,7 @@ export class Gateway extends Construct {
     } else {
       this.gatewayClassName = checkDnsSubdomain(props.gatewayClass, at(where, 'gatewayClass'));
     }
-    const given = props.listeners ?? [];
+    const given = checkList(props.listeners, at(where, 'listeners'), "[{ name: 'http' }]");
     if (given.length === 0 || given.length > MAX_LISTENERS) {
       fail(at(where, 'listeners'), given.length, `a Gateway has 1 to ${MAX_LISTENERS} listeners`, "give e.g. [{ name: 'http' }]");
     }

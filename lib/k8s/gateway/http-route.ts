@@ -10,9 +10,9 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail, Where } from '../../model/errors';
-import { checkChoice } from '../../model/choices';
+import { checkChoice, checkList } from '../../model/choices';
 import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
-import { recordsProblems } from '../../problems';
+import { checkBuilt, recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
 import { checkHost } from '../ingress';
@@ -66,6 +66,7 @@ export class HttpBackend {
     const weight = this.weight === undefined ? undefined : checkWeight(this.weight, at(where, 'weight'));
     if (this.target instanceof Service) {
       const service = this.target;
+      checkBuilt(service, at(where, 'service'), 'the Service');
       if (service.type === 'ExternalName') fail(at(where, 'service'), service.node.path, `Service "${service.serviceName}" is of type ExternalName; Gateway API backends are Services with endpoints (NGINX Gateway Fabric does not route to ExternalName Services) [I]`, 'route to a Service that selects pods');
       const port = service.portFor(this.port, at(where, 'port'));
       return { ref: { name: service.serviceName, port: port.port, weight }, namespace: service.effectiveNamespace ?? 'default', name: service.serviceName };
@@ -264,7 +265,7 @@ export class HttpRoute extends Construct {
     const where = whereOf(this, '');
     const metadata = objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels }, where);
     this.namespace = props.namespace;
-    const parents = (props.parents ?? []).map((p) => (p instanceof Gateway ? { gateway: p } : p));
+    const parents = checkList(props.parents, at(where, 'parents'), '[gateway]').map((p) => (p instanceof Gateway ? { gateway: p } : p));
     if (parents.length === 0 || parents.length > 32) fail(at(where, 'parents'), parents.length, 'an HTTPRoute attaches to 1 to 32 Gateways', 'pass parents: [gateway]');
     parents.forEach((p, i) => {
       if (!(p.gateway instanceof Gateway)) fail(at(where, `parents[${i}].gateway`), p.gateway, 'a parent is a Gateway of this program', 'pass the Gateway construct');
@@ -273,10 +274,10 @@ export class HttpRoute extends Construct {
       }
     });
     this.parents = parents;
-    const hostnames = props.hostnames ?? [];
+    const hostnames = checkList(props.hostnames, at(where, 'hostnames'), "['cafe.example.com']");
     if (hostnames.length > 16) fail(at(where, 'hostnames'), hostnames.length, 'an HTTPRoute has at most 16 hostnames', 'split the route');
     this.hostnames = hostnames.map((h, i) => checkHost(h, at(where, `hostnames[${i}]`)));
-    const rules = props.rules ?? [];
+    const rules = checkList(props.rules, at(where, 'rules'), '[{ backends: [HttpBackend.fromService(service)] }]');
     if (rules.length === 0 || rules.length > 16) fail(at(where, 'rules'), rules.length, 'an HTTPRoute has 1 to 16 rules', 'split the route into several HTTPRoutes');
     const backends: HttpRouteBackendInfo[] = [];
     const renderedRules = rules.map((r, i) => this.renderRule(r, at(where, `rules[${i}]`), backends));
