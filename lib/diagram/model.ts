@@ -84,7 +84,7 @@ export interface NodeSelectorRequirement {
   readonly values: readonly string[];
 }
 
-/** A workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ReplicaSet). */
+/** A workload: an object of a kind that runs pods (lib/model/pod-templates.ts: Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController). */
 export interface WorkloadInfo {
   readonly key: string;
   readonly kind: string;

@@ -7,6 +7,7 @@ import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement, Taint } from '../model/placement';
+import { podTemplateLocation } from '../model/pod-templates';
 import { checkWholeNumber, INT32_MAX } from './container';
 import { whereOf } from '../where';
 
@@ -77,14 +78,8 @@ export function pointerSegment(segment: string): string {
 
 /** JSON pointer to the pod spec inside the object cdk8s-plus renders for `owner`. */
 export function podSpecPointer(owner: PodSpecOwner): string {
-  switch (ApiObject.of(owner).kind) {
-    case 'Pod':
-      return '/spec';
-    case 'CronJob':
-      return '/spec/jobTemplate/spec/template/spec';
-    default:
-      return '/spec/template/spec';
-  }
+  const template = podTemplateLocation(ApiObject.of(owner).kind)?.template ?? ['spec', 'template'];
+  return `/${[...template, 'spec'].join('/')}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
+import { podsOf, podSpecOf } from '../model/pod-templates';
 import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
 import { WorkloadsStack } from './workloads-stack';
 
@@ -16,31 +17,6 @@ const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalance
 const GPU = 'nvidia.com/gpu';
 
 type Json = Record<string, any>;
-
-interface PodSpecAt {
-  readonly object: ApiObject;
-  readonly spec: Json;
-  readonly replicas: number;
-  readonly field: string;
-}
-
-function podSpecOf(object: ApiObject, json: Json): PodSpecAt | undefined {
-  switch (json.kind) {
-    case 'Pod':
-      return { object, spec: json.spec ?? {}, replicas: 1, field: 'spec' };
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'ReplicaSet':
-      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.replicas ?? 1, field: 'spec.template.spec' };
-    case 'DaemonSet':
-    case 'Job':
-      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.parallelism ?? 1, field: 'spec.template.spec' };
-    case 'CronJob':
-      return { object, spec: json.spec?.jobTemplate?.spec?.template?.spec ?? {}, replicas: 1, field: 'spec.jobTemplate.spec.template.spec' };
-    default:
-      return undefined;
-  }
-}
 
 function labelsMatch(selector: Readonly<Record<string, string>>, group: NodePlacement): boolean {
   const labels = allNodeLabels(group.nodeLabels, group.availabilityZone);
@@ -70,21 +46,23 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
 
   for (const object of apiObjects) {
     const json = object.toJson() as Json;
-    const pod = podSpecOf(object, json);
+    const pod = podSpecOf(json);
     if (pod) {
       const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
       const candidates = groups.filter((g) => labelsMatch(selector, g));
       if (Object.keys(selector).length > 0 && candidates.length === 0) {
-        error(object, `${pod.field}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
+        error(object, `${pod.path}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
       }
       const perPod = gpusAsked(pod.spec);
       if (perPod > 0) {
         const gpuGroups = candidates.filter((g) => g.gpu);
         if (gpuGroups.length === 0) {
-          error(object, `${pod.field}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
+          error(object, `${pod.path}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
         } else if (gpuGroups.length === 1) {
           const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
-          demand.gpus += perPod * pod.replicas;
+          // A DaemonSet runs a pod on every node of the group.
+          const pods = podsOf(json) ?? 1;
+          demand.gpus += perPod * (pods === 'per-node' ? gpuGroups[0].maxNodes : pods);
           demand.objects.push(object);
           gpuDemand.set(gpuGroups[0], demand);
         }
