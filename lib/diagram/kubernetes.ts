@@ -1,8 +1,8 @@
 // Reads the Kubernetes layer from synthesized objects: workloads and their pod placement constraints,
 // Services, Ingresses (and Gateway API Gateways and HTTPRoutes, drawn like them), claims, volumes and storage classes.
-import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
-import { NVIDIA_GPU } from '../k8s/pod-spec';
 import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
+import { NVIDIA_GPU } from '../model/gpu';
+import { INTERNAL_LB_ANNOTATION } from '../model/load-balancer-annotations';
 import { ZONE_LABELS } from '../model/placement';
 import { podsOf, podSpecOf, podTemplateOf, runsPods } from '../model/pod-templates';
 

@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { fail, Where } from '../model/errors';
+import { NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
@@ -67,7 +68,7 @@ export function addGpus(owner: PodSpecOwner, options: AddGpusOptions = {}): numb
 
 /** Validates a GPU count per pod (integer ≥ 1; GPUs cannot be split or shared between pods); returns it. */
 export function checkGpuCount(gpus: number, where: Where): number {
-  return checkIntegerInRange(gpus, where, { min: 1, max: INT32_MAX }, 'GPUs per pod (nvidia.com/gpu, which cannot be fractional, zero or negative)');
+  return checkIntegerInRange(gpus, where, { min: 1, max: INT32_MAX }, `GPUs per pod (${NVIDIA_GPU}, which cannot be fractional, zero or negative)`);
 }
 
 /** The cross-layer GPU rules: the group is a GPU group, a pod fits on one node, the replicas fit in the group. */

@@ -5,6 +5,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
+import { NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement, Taint } from '../model/placement';
 import { podTemplateLocation } from '../model/pod-templates';
@@ -13,9 +14,6 @@ import { whereOf } from '../where';
 
 /** Any cdk8s-plus workload with a pod spec: Pod, Deployment, StatefulSet, Job, DaemonSet, CronJob. */
 export type PodSpecOwner = kplus.Pod | kplus.Workload;
-
-/** The extended resource NVIDIA's device plugin (installed by NKS on g2 node groups) offers. */
-export const NVIDIA_GPU = 'nvidia.com/gpu';
 
 /** Anything that names a Secret usable as an image pull secret. */
 export interface IPullSecret {

@@ -7,14 +7,14 @@ import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
+import { NVIDIA_GPU } from '../model/gpu';
+import { LB_SUBNET_ANNOTATIONS } from '../model/load-balancer-annotations';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
 import { podsOf, podSpecOf } from '../model/pod-templates';
 import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
 import { WorkloadsStack } from './workloads-stack';
 
-const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
-const GPU = 'nvidia.com/gpu';
 
 type Json = Record<string, any>;
 
@@ -24,7 +24,7 @@ function labelsMatch(selector: Readonly<Record<string, string>>, group: NodePlac
 }
 
 function gpusAsked(spec: Json): number {
-  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].reduce((sum: number, c: Json) => sum + Number(c.resources?.limits?.[GPU] ?? 0), 0);
+  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].reduce((sum: number, c: Json) => sum + Number(c.resources?.limits?.[NVIDIA_GPU] ?? 0), 0);
 }
 
 function describeGroups(groups: readonly NodePlacement[]): string {
@@ -57,7 +57,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
       if (perPod > 0) {
         const gpuGroups = candidates.filter((g) => g.gpu);
         if (gpuGroups.length === 0) {
-          error(object, `${pod.path}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
+          error(object, `${pod.path}.containers.resources.limits.${NVIDIA_GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
         } else if (gpuGroups.length === 1) {
           const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
           // A DaemonSet runs a pod on every node of the group.
@@ -78,7 +78,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
       }
     }
     if (json.kind === 'Service') {
-      for (const key of SUBNET_ANNOTATIONS) {
+      for (const key of LB_SUBNET_ANNOTATIONS) {
         const value = json.metadata?.annotations?.[key];
         const subnet = cluster.network.subnetId;
         if (typeof value !== 'string' || value === subnet) continue;
