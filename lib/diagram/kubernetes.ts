@@ -1,7 +1,7 @@
 // Reads the Kubernetes layer from synthesized objects: workloads and their pod placement constraints,
 // Services, Ingresses (and Gateway API Gateways and HTTPRoutes, drawn like them), claims, volumes and storage classes.
 import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
-import { NVIDIA_GPU } from '../model/gpu';
+import { gpusPerPod } from '../model/gpu';
 import { INTERNAL_LB_ANNOTATION } from '../model/load-balancer-annotations';
 import { ZONE_LABELS } from '../model/placement';
 import { podsOf, podSpecOf, podTemplateOf, runsPods } from '../model/pod-templates';
@@ -71,16 +71,11 @@ function workload(obj: Json, kind: string, name: string, namespace: string, key:
     podLabels: { ...(podTemplateOf(obj)?.template.metadata?.labels ?? {}) },
     nodeSelector: { ...(spec.nodeSelector ?? {}) },
     affinityTerms: terms.map((t) => (t.matchExpressions ?? []).map((e: Json): NodeSelectorRequirement => ({ key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String) }))),
-    // Init containers run one at a time before the others: a pod needs the most either kind asks for.
-    gpusPerPod: Math.max(sumGpus(spec.containers ?? []), ...(spec.initContainers ?? []).map((c: Json) => sumGpus([c]))),
+    gpusPerPod: gpusPerPod(spec),
     claims: (spec.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).filter((c: unknown): c is string => typeof c === 'string'),
     templateStorageClasses: (obj.spec?.volumeClaimTemplates ?? []).map((t: Json) => t.spec?.storageClassName).filter((c: unknown): c is string => typeof c === 'string'),
     args: containers.flatMap((c) => [...(c.command ?? []), ...(c.args ?? [])]).map(String),
   };
-}
-
-function sumGpus(containers: readonly Json[]): number {
-  return containers.reduce((sum, c) => sum + Number(c.resources?.limits?.[NVIDIA_GPU] ?? c.resources?.requests?.[NVIDIA_GPU] ?? 0), 0);
 }
 
 function service(obj: Json, name: string, namespace: string, key: string): ServiceInfo {

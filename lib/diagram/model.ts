@@ -97,7 +97,7 @@ export interface WorkloadInfo {
   readonly nodeSelector: Readonly<Record<string, string>>;
   /** Required node affinity terms (ORed); empty when there is none. */
   readonly affinityTerms: readonly (readonly NodeSelectorRequirement[])[];
-  /** `nvidia.com/gpu` one pod asks for (sum over its containers). */
+  /** `nvidia.com/gpu` one pod needs on its node (lib/model/gpu.ts gpusPerPod: containers, init containers and sidecars). */
   readonly gpusPerPod: number;
   /** PersistentVolumeClaims its pods mount (by name, in its namespace). */
   readonly claims: readonly string[];
