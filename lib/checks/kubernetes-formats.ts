@@ -4,9 +4,8 @@
 // rules can phrase one-line messages; lib/model/names.ts has construct-time equivalents that throw instead.
 // Sources: k8s.io/apimachinery/pkg/util/validation/validation.go and pkg/api/resource/quantity.go.
 
-import { DNS_LABEL as DNS1123_LABEL, DNS_SUBDOMAIN as DNS1123_SUBDOMAIN, LABEL_PART as QUALIFIED_NAME_PART, labelKeyProblem } from '../model/names';
+import { DNS_LABEL as DNS1123_LABEL, DNS1035_LABEL, DNS_SUBDOMAIN as DNS1123_SUBDOMAIN, LABEL_PART as QUALIFIED_NAME_PART, labelKeyProblem } from '../model/names';
 
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** The name formats Kubernetes checks object names against. */

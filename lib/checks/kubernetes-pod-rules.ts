@@ -6,13 +6,7 @@ import {
   qualifiedNameProblem, QuantityValue, showValue, IANA_SVC_NAME_RULE, ianaSvcNameProblem,
 } from './kubernetes-formats';
 import { checkLabelMap, checkObjectMeta, checkPortNumber, checkPortRef, isObj, list, Obj, RuleContext } from './kubernetes-rules';
-
-/** Where each workload kind keeps its pod template (a Pod is itself metadata + spec); policy rules read it too. */
-export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: [], PodTemplate: ['template'], Deployment: ['spec', 'template'], ReplicaSet: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'], DaemonSet: ['spec', 'template'], ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'], CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+import { podTemplateLocation } from '../model/pod-templates';
 
 // restartPolicy values each controller accepts. A pod spec without one defaults to Always, which Jobs reject.
 const RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {
@@ -25,7 +19,7 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
 /** Checks the pod template (or Pod) of `obj`, when `kind` has one. */
 export function checkPodRules(ctx: RuleContext, obj: Obj, kind: string): void {
-  const templatePath = POD_TEMPLATE_PATHS[kind];
+  const templatePath = podTemplateLocation(kind)?.template;
   if (!templatePath) return;
   let template: unknown = obj;
   for (const key of templatePath) template = isObj(template) ? template[key] : undefined;

@@ -7,6 +7,7 @@ import {
   CONFIG_KEY_RULE, configKeyProblem, fieldPath, IANA_SVC_NAME_RULE, ianaSvcNameProblem, LABEL_VALUE_RULE, labelValueProblem,
   NameFormat, nameFormatRule, nameProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem, showValue,
 } from './kubernetes-formats';
+import { NODE_PORT_RANGE } from '../model/services';
 
 /** Receives one problem: the rule's name, the field path and a one-line message. */
 export type IssueSink = (rule: string, path: string, message: string) => void;
@@ -196,8 +197,6 @@ function checkWorkloadSelector(ctx: RuleContext, obj: Obj): void {
 }
 
 const SERVICE_TYPES_WITH_NODE_PORTS = ['NodePort', 'LoadBalancer'];
-/** The API server's default --service-node-port-range; clusters may configure another. */
-export const NODE_PORT_RANGE: readonly [number, number] = [30000, 32767];
 
 function checkService(ctx: RuleContext, obj: Obj): void {
   const spec = isObj(obj.spec) ? obj.spec : {};
@@ -239,8 +238,8 @@ function checkService(ctx: RuleContext, obj: Obj): void {
       const np = fieldPath(at, 'nodePort');
       if (!SERVICE_TYPES_WITH_NODE_PORTS.includes(type)) {
         ctx.report('node-port-type', np, `nodePort ${showValue(port.nodePort)} is set on a Service of type ${type}; only NodePort and LoadBalancer Services have node ports`);
-      } else if (typeof port.nodePort === 'number' && (port.nodePort < NODE_PORT_RANGE[0] || port.nodePort > NODE_PORT_RANGE[1])) {
-        ctx.report('node-port-range', np, `nodePort ${port.nodePort} is outside ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]} (the default service node port range)`);
+      } else if (typeof port.nodePort === 'number' && (port.nodePort < NODE_PORT_RANGE.min || port.nodePort > NODE_PORT_RANGE.max)) {
+        ctx.report('node-port-range', np, `nodePort ${port.nodePort} is outside ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max} (the default service node port range)`);
       }
     }
   });

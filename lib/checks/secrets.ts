@@ -8,6 +8,8 @@ import { Yaml } from 'cdk8s';
 import { fieldPath } from './kubernetes-formats';
 import { ContentMatch, findSecretsInStrings } from './secret-content';
 import { isLiteralSecretValue } from './secret-patterns';
+// Where pod specs sit (Pod, workloads, CronJob, PodTemplate); the scan looks at these shapes in any kind.
+import { POD_SPEC_PATHS } from '../model/pod-templates';
 
 /**
  * Annotation an object carries when the user explicitly asked nks-cdk to write secret material into it
@@ -84,8 +86,6 @@ interface Place {
   at(offset: number): At;
 }
 
-// Where pod specs sit: Pod, workloads (spec.template), CronJob, PodTemplate; any kind of these shapes.
-const POD_SPEC_PATHS: readonly (readonly string[])[] = [['spec'], ['spec', 'template', 'spec'], ['spec', 'jobTemplate', 'spec', 'template', 'spec'], ['template', 'spec']];
 
 function at(doc: Json, keys: readonly string[]): Json | undefined {
   let node: Json | undefined = doc;

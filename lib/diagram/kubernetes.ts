@@ -1,23 +1,13 @@
 // Reads the Kubernetes layer from synthesized objects: workloads and their pod placement constraints,
 // Services, Ingresses (and Gateway API Gateways and HTTPRoutes, drawn like them), claims, volumes and storage classes.
-import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
-import { NVIDIA_GPU } from '../k8s/pod-spec';
 import { ClaimInfo, IngressInfo, IngressRoute, KubernetesModel, NodeSelectorRequirement, PersistentVolumeInfo, ServiceInfo, StorageClassInfo, WorkloadInfo } from './model';
+import { gpusPerPod } from '../model/gpu';
+import { INTERNAL_LB_ANNOTATION } from '../model/load-balancer-annotations';
 import { ZONE_LABELS } from '../model/placement';
+import { podsOf, podSpecOf, podTemplateOf, runsPods } from '../model/pod-templates';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-
-/** Where each workload kind keeps its pod template, and how many pods it wants. */
-const POD_TEMPLATES: Readonly<Record<string, { readonly spec: (o: Json) => Json | undefined; readonly meta: (o: Json) => Json | undefined; readonly replicas: (o: Json) => number | undefined }>> = {
-  Pod: { spec: (o) => o.spec, meta: (o) => o.metadata, replicas: () => 1 },
-  Deployment: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
-  StatefulSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
-  ReplicaSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.replicas ?? 1 },
-  DaemonSet: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: () => undefined },
-  Job: { spec: (o) => o.spec?.template?.spec, meta: (o) => o.spec?.template?.metadata, replicas: (o) => o.spec?.parallelism ?? 1 },
-  CronJob: { spec: (o) => o.spec?.jobTemplate?.spec?.template?.spec, meta: (o) => o.spec?.jobTemplate?.spec?.template?.metadata, replicas: (o) => o.spec?.jobTemplate?.spec?.parallelism ?? 1 },
-};
 
 /** The key the diagram uses for a Kubernetes object. */
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {
@@ -36,7 +26,7 @@ export function readKubernetes(objects: readonly unknown[], volumeKeyOf: (volume
     const name = String(obj.metadata?.name ?? '(unnamed)');
     const namespace = String(obj.metadata?.namespace ?? 'default');
     const key = objectKey(kind, namespace, name);
-    if (POD_TEMPLATES[kind]) model.workloads.push(workload(obj, kind, name, namespace, key));
+    if (runsPods(kind)) model.workloads.push(workload(obj, kind, name, namespace, key));
     else if (kind === 'Service') model.services.push(service(obj, name, namespace, key));
     else if (kind === 'Ingress') model.ingresses.push(ingress(obj, name, namespace, key));
     else if (kind === 'PersistentVolumeClaim') {
@@ -67,8 +57,8 @@ function dedupe(objects: readonly unknown[]): Json[] {
 }
 
 function workload(obj: Json, kind: string, name: string, namespace: string, key: string): WorkloadInfo {
-  const template = POD_TEMPLATES[kind];
-  const spec = template.spec(obj) ?? {};
+  const spec: Json = podSpecOf(obj)?.spec ?? {};
+  const pods = podsOf(obj);
   const containers: Json[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
   const terms: Json[] = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   return {
@@ -76,21 +66,16 @@ function workload(obj: Json, kind: string, name: string, namespace: string, key:
     kind,
     name,
     namespace,
-    replicas: template.replicas(obj),
+    replicas: pods === 'per-node' ? undefined : pods,
     images: (spec.containers ?? []).map((c: Json) => String(c.image)),
-    podLabels: { ...(template.meta(obj)?.labels ?? {}) },
+    podLabels: { ...(podTemplateOf(obj)?.template.metadata?.labels ?? {}) },
     nodeSelector: { ...(spec.nodeSelector ?? {}) },
     affinityTerms: terms.map((t) => (t.matchExpressions ?? []).map((e: Json): NodeSelectorRequirement => ({ key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String) }))),
-    // Init containers run one at a time before the others: a pod needs the most either kind asks for.
-    gpusPerPod: Math.max(sumGpus(spec.containers ?? []), ...(spec.initContainers ?? []).map((c: Json) => sumGpus([c]))),
+    gpusPerPod: gpusPerPod(spec),
     claims: (spec.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).filter((c: unknown): c is string => typeof c === 'string'),
     templateStorageClasses: (obj.spec?.volumeClaimTemplates ?? []).map((t: Json) => t.spec?.storageClassName).filter((c: unknown): c is string => typeof c === 'string'),
     args: containers.flatMap((c) => [...(c.command ?? []), ...(c.args ?? [])]).map(String),
   };
-}
-
-function sumGpus(containers: readonly Json[]): number {
-  return containers.reduce((sum, c) => sum + Number(c.resources?.limits?.[NVIDIA_GPU] ?? c.resources?.requests?.[NVIDIA_GPU] ?? 0), 0);
 }
 
 function service(obj: Json, name: string, namespace: string, key: string): ServiceInfo {

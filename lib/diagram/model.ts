@@ -84,7 +84,7 @@ export interface NodeSelectorRequirement {
   readonly values: readonly string[];
 }
 
-/** A workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ReplicaSet). */
+/** A workload: an object of a kind that runs pods (lib/model/pod-templates.ts: Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController). */
 export interface WorkloadInfo {
   readonly key: string;
   readonly kind: string;
@@ -97,7 +97,7 @@ export interface WorkloadInfo {
   readonly nodeSelector: Readonly<Record<string, string>>;
   /** Required node affinity terms (ORed); empty when there is none. */
   readonly affinityTerms: readonly (readonly NodeSelectorRequirement[])[];
-  /** `nvidia.com/gpu` one pod asks for (sum over its containers). */
+  /** `nvidia.com/gpu` one pod needs on its node (lib/model/gpu.ts gpusPerPod: containers, init containers and sidecars). */
   readonly gpusPerPod: number;
   /** PersistentVolumeClaims its pods mount (by name, in its namespace). */
   readonly claims: readonly string[];

@@ -1,6 +1,7 @@
 // Where a workload's pods can land: its node selector and required node affinity against each node
 // group's labels, the GPUs a pod asks for against the group's flavor, and the zones of the volumes it
 // mounts against the group's zone. The same rules the scheduler applies, on what the output declares.
+import { gpuFit } from '../model/gpu';
 import { allNodeLabels } from '../model/placement';
 import { InfraModel, KubernetesModel, NodeGroupInfo, NodeSelectorRequirement, WorkloadInfo } from './model';
 
@@ -77,10 +78,10 @@ function whyNot(workload: WorkloadInfo, group: NodeGroupInfo, zones: ReturnType<
   if (workload.affinityTerms.length && !workload.affinityTerms.some((term) => term.every((req) => requirementHolds(req, labels)))) {
     return 'no required node affinity term matches';
   }
-  if (workload.gpusPerPod > 0) {
-    if (group.gpusPerNode === undefined) return `a pod asks for ${workload.gpusPerPod} GPU(s); ${group.flavor ?? 'the flavor'} has none`;
-    if (group.gpusPerNode !== 'unknown' && group.gpusPerNode < workload.gpusPerPod) return `a pod asks for ${workload.gpusPerPod} GPUs; a node has ${group.gpusPerNode}`;
-  }
+  // Pods land where one pod's GPUs fit on a node; pods beyond the group's GPUs land there too and stay Pending.
+  const gpus = gpuFit({ perPod: workload.gpusPerPod, pods: workload.replicas ?? 'per-node' }, { perNode: group.gpusPerNode ?? 0, maxNodes: group.autoscale?.max ?? group.nodeCount });
+  if (gpus.shortfall === 'no-gpus') return `a pod asks for ${gpus.perPod} GPU(s); ${group.flavor ?? 'the flavor'} has none`;
+  if (gpus.shortfall === 'pod-exceeds-node') return `a pod asks for ${gpus.perPod} GPUs; a node has ${gpus.perNode}`;
   if (zones && (group.zone === undefined || !zones.zones.has(group.zone))) return `${zones.because}; the group is in ${group.zone ?? 'an unknown zone'}`;
   return undefined;
 }

@@ -1,11 +1,9 @@
 // Reads the infrastructure layer from Terraform JSON: the OpenStack provider's resources and the nhncloud
 // provider's (NKS's own API), whichever target the program synthesized for.
 import { GPU_FLAVORS, isGpuFlavorName } from '../model/flavors';
-import { NODE_GROUP_LABEL } from '../infra/node-group';
+import { DEFAULT_NODE_GROUP_NAME } from '../model/names';
+import { NODE_GROUP_LABEL } from '../model/node-labels';
 import { ClusterInfo, InfraModel, InstanceInfo, NetworkInfo, NodeGroupInfo, TerraformJson, VolumeInfo } from './model';
-
-/** NKS's name for a cluster's own node group (also what nks-cdk's group label says for it). */
-const DEFAULT_NODE_GROUP = 'default-worker';
 
 // Resource types by role, without the provider prefix (`openstack_`, `nhncloud_`): the two providers share
 // most names, and NKS's API has its own for the cluster, node groups and VPC.
@@ -120,7 +118,7 @@ export function readInfrastructure(terraform: Readonly<Record<string, TerraformJ
       kubernetesVersion: str(labels.kube_tag) ?? str(template?.labels?.kube_tag),
       networkKey: networkFor(r, r.body.fixed_network),
       nodeGroups: [
-        { ...defaultGroup, name: defaultGroup.labels[NODE_GROUP_LABEL] ?? DEFAULT_NODE_GROUP },
+        { ...defaultGroup, name: defaultGroup.labels[NODE_GROUP_LABEL] ?? DEFAULT_NODE_GROUP_NAME },
         ...addedGroups.filter((g) => g.clusterKey === r.key).map((g) => nodeGroup(g.r.key, r.key, g.r.body, shown(g.r, g.r.body.flavor_id))),
       ],
     };

@@ -4,8 +4,8 @@ import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
 import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
-import { checkNodeLabels, unconfirmedNodeLabelsWarning } from '../model/node-labels';
-import { checkClusterName } from '../model/names';
+import { checkNodeLabels, NODE_GROUP_LABEL, unconfirmedNodeLabelsWarning } from '../model/node-labels';
+import { checkClusterName, DEFAULT_NODE_GROUP_NAME } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { VolumeType } from '../model/volumes';
@@ -13,7 +13,7 @@ import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
 import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
-import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps, NODE_GROUP_LABEL } from './node-group';
+import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps } from './node-group';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
@@ -26,8 +26,6 @@ export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
 /** Labels a target derives from typed props, so extraLabels cannot set them either. */
 const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list', 'ncr_sgw', 'obs_sgw', 'boot_volume_key_id', 'boot_volume_appkey'];
-
-const DEFAULT_GROUP_NAME = 'default-worker';
 
 /**
  * An NKS Kubernetes cluster with its default node group. Add more node groups with
@@ -110,7 +108,7 @@ export class Cluster extends Construct {
       warn(this, BOOT_VOLUME_KEY_IGNORED);
     }
     // nks-cdk's own label counts against NKS's label limit too.
-    this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME }, whereOf(this, 'nodeLabels'));
+    this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_NODE_GROUP_NAME }, whereOf(this, 'nodeLabels'));
     if (isPastEndOfService(this.kubernetesVersion)) {
       warn(this, `Kubernetes ${this.kubernetesVersion.tag} is past its scheduled end of service (${endOfServiceOf(this.kubernetesVersion)}); NKS may stop creating it at any time. Use ${DEFAULT_KUBERNETES_VERSION}.`);
     }
@@ -146,13 +144,13 @@ export class Cluster extends Construct {
       labels[key] = value;
     }
     const resizeTo = checkResizeTo(props.resizeTo, this.defaultNodes, whereOf(this, 'resizeTo'));
-    const overLimit = stack.target === 'nhncloud' ? resizeLimitWarning(resizeTo, DEFAULT_GROUP_NAME) : undefined;
+    const overLimit = stack.target === 'nhncloud' ? resizeLimitWarning(resizeTo, DEFAULT_NODE_GROUP_NAME) : undefined;
     if (overLimit) warn(this, overLimit);
     if (stack.target === 'openstack' && props.serviceGateways !== undefined) {
       warn(this, 'serviceGateways apply to the nhncloud target only (NKS labels ncr_sgw and obs_sgw); on the openstack target the router\'s gateway is the way out, so they are ignored.');
     }
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
-    if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
+    if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_NODE_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
 
     this.rendered = stack.renderer.cluster(
       this,
@@ -245,15 +243,15 @@ export class Cluster extends Construct {
    * records that workloads select the group by its node label (see {@link recordPlacement}).
    */
   public get defaultNodeGroup(): NodePlacement {
-    const record = () => this.recordPlacement(DEFAULT_GROUP_NAME);
+    const record = () => this.recordPlacement(DEFAULT_NODE_GROUP_NAME);
     return {
       path: this.node.path,
-      name: DEFAULT_GROUP_NAME,
+      name: DEFAULT_NODE_GROUP_NAME,
       availabilityZone: this.defaultNodes.availabilityZone,
       nodeLabels: this.defaultNodeLabels,
       get nodeSelector() {
         record();
-        return { [NODE_GROUP_LABEL]: DEFAULT_GROUP_NAME };
+        return { [NODE_GROUP_LABEL]: DEFAULT_NODE_GROUP_NAME };
       },
       maxNodes: maxNodesOf(this.defaultNodes),
       gpu: this.defaultNodes.flavor.gpu,

@@ -3,7 +3,7 @@ import { checkChoice } from '../model/choices';
 import { fail } from '../model/errors';
 import { GpuSpec } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
-import { checkNodeLabels } from '../model/node-labels';
+import { checkNodeLabels, GPU_MODEL_LABEL, NODE_GROUP_LABEL } from '../model/node-labels';
 import { NodePlacement, Taint } from '../model/placement';
 import type { Cluster } from './cluster';
 import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
@@ -13,15 +13,6 @@ import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/re
 import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
-
-/** Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. */
-export const NODE_GROUP_LABEL = 'node.nks-cdk.io/group';
-/**
- * Node label nks-cdk puts on GPU nodes: the flavor's GPU model in lowercase without the `Tesla` prefix, as the
- * flavor name spells it (`t4` for `g2.t4.*`, `v100` for `g2.v100.*`), not the model name `Tesla T4`, which is
- * no valid label value.
- */
-export const GPU_MODEL_LABEL = 'node.nks-cdk.io/gpu-model';
 
 /** Properties of a {@link NodeGroup}, added with `cluster.addNodeGroup(id, props)`. */
 export interface NodeGroupProps {

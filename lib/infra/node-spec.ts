@@ -3,12 +3,9 @@ import { checkBoolean } from '../model/booleans';
 import { checkIntegerInRange } from '../model/numbers';
 import { CloudFacts } from '../model/cloud';
 import { Flavor } from '../model/flavors';
-import { checkNodeLabels, formatNodeLabelsForNks } from '../model/node-labels';
+import { checkNodeLabels, formatNodeLabelsForNks, NODE_GROUP_LABEL } from '../model/node-labels';
 import { checkBootVolumeSize, VolumeType } from '../model/volumes';
 import { isLiteral, nksBool } from './util';
-
-/** The node label nks-cdk sets on every node to its group's name (NODE_GROUP_LABEL); users may not set it. */
-const NKS_CDK_GROUP_LABEL = 'node.nks-cdk.io/group';
 
 /**
  * Node count bounds nks-cdk accepts for one node group. NKS itself takes 1–10 unless the project's quota is
@@ -197,11 +194,11 @@ export function nodeSpec(input: NodeSpecInput, cloud: CloudFacts, where: Where, 
     };
   }
   const nodeLabels = checkNodeLabels(input.nodeLabels ?? {}, field('nodeLabels'));
-  if (Object.prototype.hasOwnProperty.call(nodeLabels, NKS_CDK_GROUP_LABEL)) {
+  if (Object.prototype.hasOwnProperty.call(nodeLabels, NODE_GROUP_LABEL)) {
     fail(
-      at(field('nodeLabels'), NKS_CDK_GROUP_LABEL),
-      nodeLabels[NKS_CDK_GROUP_LABEL],
-      `the node label ${NKS_CDK_GROUP_LABEL} is reserved by nks-cdk: it sets it to the node group's name, and workloads are placed by it`,
+      at(field('nodeLabels'), NODE_GROUP_LABEL),
+      nodeLabels[NODE_GROUP_LABEL],
+      `the node label ${NODE_GROUP_LABEL} is reserved by nks-cdk: it sets it to the node group's name, and workloads are placed by it`,
       'remove it from nodeLabels; to choose the value, name the node group (its construct id or name prop), or use a label of your own prefix',
     );
   }

@@ -1,7 +1,9 @@
+import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { at, fail, Where } from '../model/errors';
+import { GpuFit, gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
@@ -60,7 +62,7 @@ export function addGpus(owner: PodSpecOwner, options: AddGpusOptions = {}): numb
   const gpus = checkGpuCount(options.gpus ?? 1, whereOf(reportOn, 'gpus'));
   if (options.placement) {
     checkBuilt(options.placement, whereOf(reportOn, 'placement'), 'the node group');
-    checkGpuCapacity(reportOn, gpus, options.replicas ?? 1, options.placement);
+    checkGpuCapacity(owner, reportOn, gpus, options.replicas ?? 1, options.placement);
     placeOn(owner, options.placement, whereOf(reportOn, 'placement'));
   }
   addGpuLimit(owner, gpus, { container: options.container, where: whereOf(reportOn, 'gpus') });
@@ -69,25 +71,40 @@ export function addGpus(owner: PodSpecOwner, options: AddGpusOptions = {}): numb
 
 /** Validates a GPU count per pod (integer ≥ 1; GPUs cannot be split or shared between pods); returns it. */
 export function checkGpuCount(gpus: number, where: Where): number {
-  return checkIntegerInRange(gpus, where, { min: 1, max: INT32_MAX }, 'GPUs per pod (nvidia.com/gpu, which cannot be fractional, zero or negative)');
+  return checkIntegerInRange(gpus, where, { min: 1, max: INT32_MAX }, `GPUs per pod (${NVIDIA_GPU}, which cannot be fractional, zero or negative)`);
+}
+
+// What addGpus warned about: the workload's object, the group and the fit. The cross-layer check at synth
+// (lib/platform/cross-checks.ts) evaluates the same rule over every workload on a group, and leaves out a
+// warning addGpus already gave with the same numbers.
+const warnedFits = new WeakMap<ApiObject, { readonly group: string; readonly fit: GpuFit }>();
+
+/**
+ * Whether addGpus already warned that `object`'s pods do not fit node group `group` (a construct path) with
+ * the numbers of `fit`: then the same warning at synth would say it twice.
+ */
+export function gpuShortfallWarned(object: ApiObject, group: string, fit: GpuFit): boolean {
+  const warned = warnedFits.get(object);
+  return warned !== undefined && warned.group === group && warned.fit.shortfall === fit.shortfall && warned.fit.asked === fit.asked && warned.fit.available === fit.available;
 }
 
 /** The cross-layer GPU rules: the group is a GPU group, a pod fits on one node, the replicas fit in the group. */
-function checkGpuCapacity(reportOn: IConstruct, gpus: number, replicas: number, placement: NodePlacement): void {
-  if (!placement.gpu) {
-    fail(whereOf(reportOn, 'placement'), placement.name, `node group ${placement.path} has no GPUs (NKS installs nvidia-device-plugin on g2 flavors only)`, 'place GPU workloads on a GpuNodeGroup (cluster.addGpuNodeGroup with a g2 flavor)');
-  }
-  const perNode = placement.gpu.count;
-  if (gpus > perNode) {
-    fail(whereOf(reportOn, 'gpus'), gpus, `a pod's GPUs must be on one node, and nodes of ${placement.path} have ${perNode} GPU${perNode === 1 ? '' : 's'}: the pod could never be scheduled`, `ask for at most ${perNode} GPU${perNode === 1 ? '' : 's'} per pod, or use a flavor with more GPUs per node`);
-  }
-  const available = placement.maxNodes * perNode;
-  if (replicas * gpus > available) {
-    warn(
-      reportOn,
-      `${replicas} pod${replicas === 1 ? '' : 's'} × ${gpus} GPU${gpus === 1 ? '' : 's'} = ${replicas * gpus} GPUs, but node group "${placement.name}" has at most ${available} ` +
-        `(${placement.maxNodes} node${placement.maxNodes === 1 ? '' : 's'} × ${perNode}): the extra pods stay Pending. Lower replicas or gpus, or raise the group's node count or autoscaler maximum.`,
-    );
+function checkGpuCapacity(owner: PodSpecOwner, reportOn: IConstruct, gpus: number, replicas: number, placement: NodePlacement): void {
+  const fit = gpuFit({ perPod: gpus, pods: replicas }, gpuCapacityOf(placement));
+  const perNode = fit.perNode as number;
+  const plural = (n: number | undefined, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  switch (fit.shortfall) {
+    case 'no-gpus':
+      fail(whereOf(reportOn, 'placement'), placement.name, `node group ${placement.path} has no GPUs (NKS installs nvidia-device-plugin on g2 flavors only)`, 'place GPU workloads on a GpuNodeGroup (cluster.addGpuNodeGroup with a g2 flavor)');
+    case 'pod-exceeds-node':
+      fail(whereOf(reportOn, 'gpus'), gpus, `a pod's GPUs must be on one node, and nodes of ${placement.path} have ${plural(perNode, 'GPU')}: the pod could never be scheduled`, `ask for at most ${plural(perNode, 'GPU')} per pod, or use a flavor with more GPUs per node`);
+    case 'pods-exceed-group':
+      warn(
+        reportOn,
+        `${plural(replicas, 'pod')} × ${plural(gpus, 'GPU')} = ${fit.asked} GPUs, but node group "${placement.name}" has at most ${fit.available} ` +
+          `(${plural(fit.maxNodes, 'node')} × ${perNode}): the extra pods stay Pending. Lower replicas or gpus, or raise the group's node count or autoscaler maximum.`,
+      );
+      warnedFits.set(ApiObject.of(owner), { group: placement.path, fit });
   }
 }
 

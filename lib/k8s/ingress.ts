@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { at, fail, Where } from '../model/errors';
 import { checkChoice, checkList } from '../model/choices';
-import { checkDnsSubdomain } from '../model/names';
+import { checkDnsSubdomain, DNS_LABEL, DNS_LABEL_MAX_LENGTH } from '../model/names';
 import { whereOf } from '../where';
 import { checkPortNumber } from './container';
 import { Gateway } from './gateway/gateway';
@@ -107,7 +107,7 @@ export class IngressBackend {
 
 function renderPortRef(port: number | string | undefined, where: Where): kplus.k8s.ServiceBackendPort {
   if (typeof port === 'number') return { number: checkPortNumber(port, where) };
-  if (typeof port === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(port) && port.length <= 63) return { name: port };
+  if (typeof port === 'string' && DNS_LABEL.test(port) && port.length <= DNS_LABEL_MAX_LENGTH) return { name: port };
   return fail(where, port, 'a backend port is a Service port number (1–65535) or a Service port name', 'use e.g. 80 or "http"');
 }
 

@@ -6,7 +6,9 @@ import { at, atIndex, fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
 import { PLAINTEXT_SECRET_ANNOTATION } from '../checks/secrets';
 import { checkChoice } from '../model/choices';
+import { INTERNAL_LB_ANNOTATION, LB_MEMBER_SUBNET_ANNOTATION, LB_SUBNET_ANNOTATION, NHN_LB_ANNOTATION_PREFIX, OPENSTACK_LB_ANNOTATION_PREFIX } from '../model/load-balancer-annotations';
 import { checkIntegerInRange } from '../model/numbers';
+import { PORT_PROTOCOLS, ServicePortProtocol } from '../model/services';
 import { checkPortNumber } from './container';
 import { LoadBalancerCertificate } from './load-balancer-certificate';
 import { renderHealthMonitor } from './load-balancer-health-monitor';
@@ -27,20 +29,15 @@ export type LoadBalancingMethod = 'ROUND_ROBIN' | 'LEAST_CONNECTIONS' | 'SOURCE_
 export type SessionPersistence = 'NONE' | 'SOURCE_IP';
 /** Health check protocol. */
 export type HealthMonitorType = 'TCP' | 'HTTP' | 'HTTPS';
-/** A Service port's protocol, the first half of a per-listener key (`TCP-80.`). */
-export type ServicePortProtocol = 'TCP' | 'UDP' | 'SCTP';
 
 const LB_TYPES: readonly LoadBalancerType[] = ['shared', 'dedicated', 'physical_basic', 'physical_premium'];
 const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS'];
 const TLS_VERSIONS: readonly LoadBalancerTlsVersion[] = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1.0_2016', 'TLSv1.0', 'SSLv3'];
 const LB_METHODS: readonly LoadBalancingMethod[] = ['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP'];
 const PERSISTENCE: readonly SessionPersistence[] = ['NONE', 'SOURCE_IP'];
-const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
 
-const NHN = 'loadbalancer.nhncloud/';
-const OPENSTACK = 'loadbalancer.openstack.org/';
-/** Annotation that asks for a load balancer without a floating IP (a VIP in the subnet only). */
-export const INTERNAL_LB_ANNOTATION = 'service.beta.kubernetes.io/openstack-internal-load-balancer';
+const NHN = NHN_LB_ANNOTATION_PREFIX;
+const OPENSTACK = OPENSTACK_LB_ANNOTATION_PREFIX;
 
 const LB_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
@@ -255,7 +252,7 @@ export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Whe
   put(INTERNAL_LB_ANNOTATION, options.internal);
   put(`${OPENSTACK}keep-floatingip`, options.keepFloatingIp);
   if (options.networkId !== undefined) put(`${OPENSTACK}network-id`, checkNetworkUuid(options.networkId, at(where, 'networkId'), 'VPC (network)'));
-  if (options.subnetId !== undefined) put(`${OPENSTACK}subnet-id`, checkNetworkUuid(options.subnetId, at(where, 'subnetId'), 'subnet'));
+  if (options.subnetId !== undefined) put(LB_SUBNET_ANNOTATION, checkNetworkUuid(options.subnetId, at(where, 'subnetId'), 'subnet'));
   if (options.memberSubnetIds !== undefined) {
     if (options.memberSubnetIds.length === 0) fail(at(where, 'memberSubnetIds'), options.memberSubnetIds, 'memberSubnetIds lists at least one subnet', 'give subnet UUIDs, or omit it to use the load balancer subnet');
     const seen: string[] = [];
@@ -265,7 +262,7 @@ export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Whe
       if (first >= 0) fail(atIndex(at(where, 'memberSubnetIds'), i), id, `each member subnet is listed once (memberSubnetIds[${first}] is the same subnet)`, 'remove the duplicate');
       seen.push(subnet);
     });
-    put(`${NHN}member-subnet-id`, options.memberSubnetIds.join(','));
+    put(LB_MEMBER_SUBNET_ANNOTATION, options.memberSubnetIds.join(','));
   }
   put(`${NHN}apply-subnet-host-routes`, options.applySubnetHostRoutes);
   if (options.type?.startsWith('physical') && options.keepFloatingIp) {

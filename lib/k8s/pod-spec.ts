@@ -5,17 +5,16 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { at, atIndex, fail, Where } from '../model/errors';
 import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
+import { NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement, Taint } from '../model/placement';
+import { podTemplateLocation } from '../model/pod-templates';
 import { checkBuilt } from '../problems';
 import { checkWholeNumber, INT32_MAX } from './container';
 import { whereOf } from '../where';
 
 /** Any cdk8s-plus workload with a pod spec: Pod, Deployment, StatefulSet, Job, DaemonSet, CronJob. */
 export type PodSpecOwner = kplus.Pod | kplus.Workload;
-
-/** The extended resource NVIDIA's device plugin (installed by NKS on g2 node groups) offers. */
-export const NVIDIA_GPU = 'nvidia.com/gpu';
 
 /** Anything that names a Secret usable as an image pull secret. */
 export interface IPullSecret {
@@ -78,14 +77,8 @@ export function pointerSegment(segment: string): string {
 
 /** JSON pointer to the pod spec inside the object cdk8s-plus renders for `owner`. */
 export function podSpecPointer(owner: PodSpecOwner): string {
-  switch (ApiObject.of(owner).kind) {
-    case 'Pod':
-      return '/spec';
-    case 'CronJob':
-      return '/spec/jobTemplate/spec/template/spec';
-    default:
-      return '/spec/template/spec';
-  }
+  const template = podTemplateLocation(ApiObject.of(owner).kind)?.template ?? ['spec', 'template'];
+  return `/${[...template, 'spec'].join('/')}`;
 }
 
 /**

@@ -5,11 +5,12 @@ import { warn } from '../annotations';
 import { at, atIndex, fail, Where } from '../model/errors';
 import { checkChoice, checkList } from '../model/choices';
 import { parseCidr } from '../model/cidr';
-import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../model/names';
+import { checkDns1035Label, checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';
 import { whereOf } from '../where';
 import { checkPortName, checkPortNumber } from './container';
-import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations, ServicePortProtocol } from './load-balancer';
+import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from './load-balancer';
+import { NODE_PORT_RANGE, PORT_PROTOCOLS, ServicePortProtocol } from '../model/services';
 import { objectMeta } from './metadata';
 import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
 import { trackObjects, trackUses, UniqueKind } from './unique-objects';
@@ -23,9 +24,6 @@ export type ExternalTrafficPolicy = 'Cluster' | 'Local';
 export type SessionAffinity = 'None' | 'ClientIP';
 
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
-const PORT_PROTOCOLS: readonly ServicePortProtocol[] = ['TCP', 'UDP', 'SCTP'];
-/** Kubernetes' default `--service-node-port-range`; NKS does not change it. */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
 /**
  * A fixed nodePort belongs to one Service of the whole cluster, whatever the namespace or protocol: the API
  * server allocates node ports from one range-wide bitmap (PortAllocator.Allocate in kubernetes/kubernetes
@@ -220,7 +218,7 @@ export class Service extends Construct {
     if (this.headless && type !== 'ClusterIP') {
       fail(at(where, 'headless'), true, `only a ClusterIP Service can be headless; this one is ${type}`, 'remove headless, or use type "ClusterIP"');
     }
-    if (props.name !== undefined) checkServiceName(props.name, at(where, 'name'));
+    if (props.name !== undefined) checkDns1035Label(props.name, at(where, 'name'));
     this.selector = selectorOf(props.selector, at(where, 'selector'));
     this.ports = checkPorts(checkList(props.ports, at(where, 'ports'), '[{ port: 80, targetPort: 8080 }]'), type, this.headless, at(where, 'ports'));
     checkTypeSpecific(props, type, this.selector, where);
@@ -295,12 +293,6 @@ export class Service extends Construct {
     if (!found) fail(where, ref, `Service "${this.serviceName}" has no port ${JSON.stringify(ref)}; its ports are ${ports}`, 'use one of its ports (the Service port, not the target port)');
     return found;
   }
-}
-
-function checkServiceName(name: string, where: Where): void {
-  checkDnsLabel(name, where);
-  // Service names are RFC 1035 labels: the API server also rejects a leading digit.
-  if (/^[0-9]/.test(name)) fail(where, name, 'a Service name starts with a letter (RFC 1035 label)', `use e.g. "svc-${name}"`);
 }
 
 function checkPorts(inputs: readonly (number | ServicePortSpec)[], type: ServiceType, headless: boolean, where: Where): ServicePortInfo[] {

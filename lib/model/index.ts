@@ -18,3 +18,6 @@ export * from './access-modes';
 export * from './volume-limits';
 export * from './storage';
 export * from './booleans';
+export * from './gpu';
+export * from './services';
+export * from './load-balancer-annotations';

@@ -29,17 +29,27 @@ export function checkClusterName(name: string, where: Where): string {
 }
 
 /**
- * Node group names NKS gives a cluster's own groups, which an added node group cannot take. Sources:
- * `default-worker` is the default node group ("기본 노드 그룹의 노드 그룹 이름은 \"default-worker\" 입니다",
- * TOAST-DOCS/Container-Kubernetes `ko/user-guide.md` line 784); `default-master` names the control plane in
- * the node group APIs ("컨트롤 플레인 업그레이드 시에는 **default-master**로 지정", `ko/public-api.md` lines
- * 1928 and 1993). Magnum, which NKS is built on, creates both with every cluster (openstack/magnum
- * `doc/source/user/node-groups.rst`) and keeps node group names unique per cluster (unique constraint
- * `uniq_nodegroup0cluster_id0name`, `magnum/db/sqlalchemy/models.py`).
+ * The name NKS gives a cluster's default node group ("기본 노드 그룹의 노드 그룹 이름은 \"default-worker\" 입니다",
+ * TOAST-DOCS/Container-Kubernetes `ko/user-guide.md` line 784). The node group operation APIs (resize,
+ * upgrade) take it in place of an ID.
+ */
+export const DEFAULT_NODE_GROUP_NAME = 'default-worker';
+
+/**
+ * The name of a cluster's control plane in the node group APIs ("컨트롤 플레인 업그레이드 시에는
+ * **default-master**로 지정", TOAST-DOCS/Container-Kubernetes `ko/public-api.md` lines 1928 and 1993).
+ */
+export const CONTROL_PLANE_GROUP_NAME = 'default-master';
+
+/**
+ * Node group names NKS gives a cluster's own groups, which an added node group cannot take:
+ * {@link CONTROL_PLANE_GROUP_NAME} and {@link DEFAULT_NODE_GROUP_NAME}. Magnum, which NKS is built on, creates
+ * both with every cluster (openstack/magnum `doc/source/user/node-groups.rst`) and keeps node group names
+ * unique per cluster (unique constraint `uniq_nodegroup0cluster_id0name`, `magnum/db/sqlalchemy/models.py`).
  */
 export const NKS_RESERVED_NODE_GROUP_NAMES: Readonly<Record<string, string>> = Object.freeze({
-  'default-master': "the name NKS gives the cluster's control plane",
-  'default-worker': "the name of the cluster's default node group",
+  [CONTROL_PLANE_GROUP_NAME]: "the name NKS gives the cluster's control plane",
+  [DEFAULT_NODE_GROUP_NAME]: "the name of the cluster's default node group",
 });
 
 /**

@@ -18,6 +18,20 @@ export const NKS_RESERVED_LABEL_PREFIXES: readonly string[] = Object.freeze(['ku
 const KUBELET_ALLOWED_PREFIXES = ['node.kubernetes.io', 'kubelet.kubernetes.io'];
 
 /**
+ * Node label nks-cdk puts on every node: the name of its node group, so workloads can select a group. Users
+ * may not set it themselves. It reaches the nodes through NKS's `k8s_node_labels` (see
+ * {@link unconfirmedNodeLabelsWarning}).
+ */
+export const NODE_GROUP_LABEL = 'node.nks-cdk.io/group';
+
+/**
+ * Node label nks-cdk puts on GPU nodes: the flavor's GPU model in lowercase without the `Tesla` prefix, as the
+ * flavor name spells it (`t4` for `g2.t4.*`, `v100` for `g2.v100.*`), not the model name `Tesla T4`, which is
+ * no valid label value.
+ */
+export const GPU_MODEL_LABEL = 'node.nks-cdk.io/gpu-model';
+
+/**
  * Returns a copy of `labels` when every key and value is a valid Kubernetes label, no key uses a
  * reserved prefix and there are at most {@link MAX_NKS_NODE_LABELS}. Each problem is reported at the
  * label's own field (`nodeLabels.<key>`).
@@ -82,9 +96,9 @@ export const NODE_LABELS_CHECK = 'kubectl get nodes --show-labels';
  */
 export function unconfirmedNodeLabelsWarning(cluster: string, groups: readonly string[]): string {
   return (
-    `Cluster ${cluster}: workloads are placed on node group${groups.length === 1 ? '' : 's'} ${groups.join(', ')} by the node label node.nks-cdk.io/group, which reaches the nodes only through NKS's k8s_node_labels label. ` +
+    `Cluster ${cluster}: workloads are placed on node group${groups.length === 1 ? '' : 's'} ${groups.join(', ')} by the node label ${NODE_GROUP_LABEL}, which reaches the nodes only through NKS's k8s_node_labels label. ` +
     "NKS documents that label only as a String; nks-cdk writes it as key=value pairs joined with commas, a form no NKS cluster has confirmed yet. " +
-    `After the first deploy, run \`${NODE_LABELS_CHECK}\` and check that each node carries node.nks-cdk.io/group=<its group>; if not, the placed pods stay Pending: set the labels on the node group in the console (node group > Kubernetes labels), or with kubectl label nodes.`
+    `After the first deploy, run \`${NODE_LABELS_CHECK}\` and check that each node carries ${NODE_GROUP_LABEL}=<its group>; if not, the placed pods stay Pending: set the labels on the node group in the console (node group > Kubernetes labels), or with kubectl label nodes.`
   );
 }
 

@@ -7,48 +7,21 @@ import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
+import { GpuAsk, gpuCapacityOf, gpuFit, gpusPerPod, NVIDIA_GPU } from '../model/gpu';
+import { LB_SUBNET_ANNOTATIONS } from '../model/load-balancer-annotations';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
+import { podsOf, podSpecOf } from '../model/pod-templates';
 import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
+import { gpuShortfallWarned } from '../k8s/gpu';
 import { WorkloadsStack } from './workloads-stack';
 
-const SUBNET_ANNOTATIONS = ['loadbalancer.openstack.org/subnet-id', 'loadbalancer.nhncloud/member-subnet-id'];
-const GPU = 'nvidia.com/gpu';
 
 type Json = Record<string, any>;
-
-interface PodSpecAt {
-  readonly object: ApiObject;
-  readonly spec: Json;
-  readonly replicas: number;
-  readonly field: string;
-}
-
-function podSpecOf(object: ApiObject, json: Json): PodSpecAt | undefined {
-  switch (json.kind) {
-    case 'Pod':
-      return { object, spec: json.spec ?? {}, replicas: 1, field: 'spec' };
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'ReplicaSet':
-      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.replicas ?? 1, field: 'spec.template.spec' };
-    case 'DaemonSet':
-    case 'Job':
-      return { object, spec: json.spec?.template?.spec ?? {}, replicas: json.spec?.parallelism ?? 1, field: 'spec.template.spec' };
-    case 'CronJob':
-      return { object, spec: json.spec?.jobTemplate?.spec?.template?.spec ?? {}, replicas: 1, field: 'spec.jobTemplate.spec.template.spec' };
-    default:
-      return undefined;
-  }
-}
 
 function labelsMatch(selector: Readonly<Record<string, string>>, group: NodePlacement): boolean {
   const labels = allNodeLabels(group.nodeLabels, group.availabilityZone);
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
-}
-
-function gpusAsked(spec: Json): number {
-  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].reduce((sum: number, c: Json) => sum + Number(c.resources?.limits?.[GPU] ?? 0), 0);
 }
 
 function describeGroups(groups: readonly NodePlacement[]): string {
@@ -66,27 +39,32 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
   const zones = new Set(groups.map((g) => g.availabilityZone));
   const error = (object: IConstruct, field: string, value: unknown, rule: string, fix: string) =>
     errors.push(new ValidationError({ path: object.node.path, field, value, rule, fix }));
-  const gpuDemand = new Map<NodePlacement, { gpus: number; objects: ApiObject[] }>();
+  const gpuDemand = new Map<NodePlacement, { asks: GpuAsk[]; objects: ApiObject[] }>();
 
   for (const object of apiObjects) {
     const json = object.toJson() as Json;
-    const pod = podSpecOf(object, json);
+    const pod = podSpecOf(json);
     if (pod) {
       const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
       const candidates = groups.filter((g) => labelsMatch(selector, g));
       if (Object.keys(selector).length > 0 && candidates.length === 0) {
-        error(object, `${pod.field}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
+        error(object, `${pod.path}.nodeSelector`, selector, `no node group of cluster ${cluster.name} carries these labels, so the pods stay Pending`, `select one of the node groups: ${describeGroups(groups)} (e.g. nodeGroup.nodeSelector)`);
       }
-      const perPod = gpusAsked(pod.spec);
-      if (perPod > 0) {
-        const gpuGroups = candidates.filter((g) => g.gpu);
-        if (gpuGroups.length === 0) {
-          error(object, `${pod.field}.containers.resources.limits.${GPU}`, perPod, `the pods ask for ${perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
-        } else if (gpuGroups.length === 1) {
-          const demand = gpuDemand.get(gpuGroups[0]) ?? { gpus: 0, objects: [] };
-          demand.gpus += perPod * pod.replicas;
+      const ask: GpuAsk = { perPod: gpusPerPod(pod.spec), pods: podsOf(json) ?? 1 };
+      if (ask.perPod > 0) {
+        const field = `${pod.path}.containers.resources.limits.${NVIDIA_GPU}`;
+        const fits = candidates.map((g) => ({ group: g, fit: gpuFit(ask, gpuCapacityOf(g)) })).filter((f) => f.fit.shortfall !== 'no-gpus');
+        const landing = fits.filter((f) => f.fit.shortfall !== 'pod-exceeds-node');
+        if (fits.length === 0) {
+          error(object, field, ask.perPod, `the pods ask for ${ask.perPod} GPU(s), but none of the node groups they can land on has GPUs`, 'add a GPU node group (cluster.addGpuNodeGroup) and place the workload on it');
+        } else if (landing.length === 0) {
+          const most = Math.max(...fits.map((f) => f.fit.perNode as number));
+          error(object, field, ask.perPod, `a pod's GPUs must be on one node, and nodes of the GPU node groups the pods can land on (${fits.map((f) => f.group.name).join(', ')}) have at most ${most} GPU(s): the pods could never be scheduled`, `ask for at most ${most} GPU(s) per pod, or place the workload on a node group with more GPUs per node`);
+        } else if (landing.length === 1) {
+          const demand = gpuDemand.get(landing[0].group) ?? { asks: [], objects: [] };
+          demand.asks.push(ask);
           demand.objects.push(object);
-          gpuDemand.set(gpuGroups[0], demand);
+          gpuDemand.set(landing[0].group, demand);
         }
       }
     }
@@ -100,7 +78,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
       }
     }
     if (json.kind === 'Service') {
-      for (const key of SUBNET_ANNOTATIONS) {
+      for (const key of LB_SUBNET_ANNOTATIONS) {
         const value = json.metadata?.annotations?.[key];
         const subnet = cluster.network.subnetId;
         if (typeof value !== 'string' || value === subnet) continue;
@@ -136,10 +114,11 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
   errors.push(...checkCrdStages(cluster, apiObjects));
 
   for (const [group, demand] of gpuDemand) {
-    const capacity = group.maxNodes * (group.gpu?.count ?? 0);
-    if (demand.gpus > capacity) {
-      warn(demand.objects[0], `workloads placed on GPU node group ${group.name} ask for ${demand.gpus} GPUs in all (${demand.objects.map((o) => o.node.path).join(', ')}), but the group has at most ${capacity} (${group.maxNodes} node(s) × ${group.gpu?.count} GPU); the rest stay Pending.`);
-    }
+    const fit = gpuFit(demand.asks, gpuCapacityOf(group));
+    if (fit.shortfall !== 'pods-exceed-group') continue;
+    // One workload placed by addGpus, which evaluated the same fit and warned already.
+    if (demand.objects.length === 1 && gpuShortfallWarned(demand.objects[0], group.path, fit)) continue;
+    warn(demand.objects[0], `workloads placed on GPU node group ${group.name} ask for ${fit.asked} GPUs in all (${demand.objects.map((o) => o.node.path).join(', ')}), but the group has at most ${fit.available} (${group.maxNodes} node(s) × ${fit.perNode} GPU); the rest stay Pending.`);
   }
   return errors;
 }

@@ -1,11 +1,11 @@
 // Reading Kubernetes objects defensively for policy rules: a rule never throws on an odd object (the strict
 // schema check reports malformed ones); it only looks at the values that have the expected shape.
 import { fieldPath } from '../checks/kubernetes-formats';
-import { POD_TEMPLATE_PATHS } from '../checks/kubernetes-pod-rules';
 import { isObj, list, Obj } from '../checks/kubernetes-rules';
+import { podSpecOf } from '../model/pod-templates';
 import { KubeObject } from './types';
 
-export { fieldPath, isObj, list };
+export { fieldPath, isObj, list, podSpecOf };
 export type { Obj };
 
 /** A string field of an object, or undefined. */
@@ -32,16 +32,6 @@ export interface ContainerAt {
   readonly group: string;
   /** Field path of the container, e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
-}
-
-/** The pod spec of a Pod or workload (Deployment, StatefulSet, Job, CronJob, ...) and its field path. */
-export function podSpecOf(obj: KubeObject): { spec: Obj; path: string } | undefined {
-  const templatePath = typeof obj.kind === 'string' ? POD_TEMPLATE_PATHS[obj.kind] : undefined;
-  if (!templatePath) return undefined;
-  let template: unknown = obj;
-  for (const key of templatePath) template = isObj(template) ? template[key] : undefined;
-  if (!isObj(template) || !isObj(template.spec)) return undefined;
-  return { spec: template.spec, path: fieldPath(templatePath.join('.'), 'spec') };
 }
 
 /** The containers of the object's pod spec, in `groups` order. */

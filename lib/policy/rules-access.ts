@@ -1,6 +1,6 @@
 // Rules on who can reach or control the cluster: cluster-admin bindings, bindings to everyone, and admin
 // consoles on public load balancers.
-import { INTERNAL_LB_ANNOTATION } from '../k8s/load-balancer';
+import { INTERNAL_LB_ANNOTATION } from '../model/load-balancer-annotations';
 import { fieldPath, isObj, list, metadataOf, Obj, str, stringMap } from './objects';
 import { KubeObject, PolicyProblem, PolicyRule } from './types';
 

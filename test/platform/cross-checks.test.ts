@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Cluster, ClusterProps, ImageRef, InfraStack, KeyPair, Network, OutputCheckError, PlatformApp, ValidationErrors } from '../../lib';
+import { Cluster, ClusterProps, GpuDeployment, ImageRef, InfraStack, KeyPair, Network, OutputCheckError, PlatformApp, ValidationErrors } from '../../lib';
 import { synth } from '../helpers';
 import { IMAGE_ID, PUBLIC_KEY, SERVICE_GATEWAYS } from '../infra/fixtures';
 
@@ -102,6 +102,57 @@ describe('cross-layer checks', () => {
     // One pod asking for the one GPU there is: no warning (counted twice, it would ask for 2).
     expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([]);
     expect(Object.values(out.manifestFiles).join('')).toContain('nvidia.com/gpu');
+  });
+
+  test('a GpuDeployment beyond its group\'s GPUs warns once: addGpus evaluated the fit, synth does not repeat it', () => {
+    const out = synth(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 1 });
+        new GpuDeployment(chart, 'infer', { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', replicas: 2, gpus: 1, placement: gpu });
+      }),
+    );
+    expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
+      { path: 'apps/infer', message: expect.stringContaining('2 pods × 1 GPU = 2 GPUs, but node group "gpu" has at most 1') },
+    ]);
+  });
+
+  test('GpuDeployments that fit alone but not together: the group warning names both', () => {
+    const out = synth(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 2 });
+        new GpuDeployment(chart, 'a', { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', replicas: 2, gpus: 1, placement: gpu });
+        new GpuDeployment(chart, 'b', { image: 'nvcr.io/nvidia/tritonserver:24.08-py3', replicas: 1, gpus: 1, placement: gpu });
+      }),
+    );
+    expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
+      { path: 'apps/a/Resource/Resource', message: expect.stringContaining('ask for 3 GPUs in all (apps/a/Resource/Resource, apps/b/Resource/Resource), but the group has at most 2') },
+    ]);
+  });
+
+  test('a pod asking more GPUs than a node of its group has is an error (it could never be scheduled)', () => {
+    const [err] = synthErrors(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 2 });
+        pod(chart, 'big', { nodeSelector: gpu.nodeSelector, containers: [{ name: 'app', image: 'busybox:1.36', resources: { limits: { 'nvidia.com/gpu': 2 } } }] });
+      }),
+    );
+    expect(err).toMatchObject({ path: 'apps/big', field: 'spec.containers.resources.limits.nvidia.com/gpu', value: 2 });
+    expect(err.rule).toContain('have at most 1 GPU(s): the pods could never be scheduled');
+  });
+
+  test('a DaemonSet takes a GPU on every node of its group', () => {
+    const out = synth(
+      program(({ cluster, chart }) => {
+        const gpu = cluster.addGpuNodeGroup('gpu', { flavor: 'g2.t4.c4m32', nodeCount: 2 });
+        const containers = [{ name: 'app', image: 'busybox:1.36', resources: { limits: { 'nvidia.com/gpu': 1 } } }];
+        const template = { metadata: { labels: { app: 'exporter' } }, spec: { nodeSelector: gpu.nodeSelector, containers } };
+        new ApiObject(chart, 'exporter', { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'exporter' }, spec: { selector: { matchLabels: { app: 'exporter' } }, template } });
+        pod(chart, 'train', { nodeSelector: gpu.nodeSelector, containers });
+      }),
+    );
+    expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
+      { path: 'apps/exporter', message: expect.stringContaining('ask for 3 GPUs in all (apps/exporter, apps/train), but the group has at most 2') },
+    ]);
   });
 
   test('a StorageClass zone without nodes warns; the in-tree provisioner on a CSI-era cluster is an error', () => {

@@ -8,6 +8,7 @@ import { KubernetesNodegroupUpgradeV1 } from '../../generated/providers/nhncloud
 import { KubernetesNodegroupV1 } from '../../generated/providers/nhncloud/kubernetes-nodegroup-v1';
 import { fail } from '../../model/errors';
 import { checkUuid } from '../../model/ids';
+import { CONTROL_PLANE_GROUP_NAME, DEFAULT_NODE_GROUP_NAME } from '../../model/names';
 import { kubeconfigFileAccess } from '../access';
 import { checkAddons, defaultNksAddons, NKS_ADDONS, NksAddon, REQUIRED_ADDON_TYPES } from '../addons';
 import { checkIdLiteral } from '../references';
@@ -17,9 +18,6 @@ import { ClusterContext, ClusterSpec, NodeGroupSpec, OperationQueue, RenderedClu
 
 /** The only cluster template NKS creates clusters from (TOAST-DOCS/Container-Kubernetes `ko/public-api.md`). */
 export const NKS_CLUSTER_TEMPLATE_ID = 'iaas_console';
-/** NKS's names for a cluster's own node groups, which the operation APIs take in place of an ID. */
-export const DEFAULT_WORKER_GROUP = 'default-worker';
-export const CONTROL_PLANE_GROUP = 'default-master';
 
 // The provider cannot update node_count (the cluster resource has no update at all): after creation the
 // count is the resize resource's, or the autoscaler's; without this every plan would try to set it back.
@@ -197,12 +195,12 @@ export function renderNhnCluster(scope: Construct, spec: ClusterSpec, where: Whe
   checkAtSynth(scope, resource, NKS_REQUIRED_CLUSTER_LABELS, addons, where);
 
   const operations = new OperationQueue();
-  const resize = spec.resizeTo === undefined ? undefined : resizeOperation(scope, resource.id, DEFAULT_WORKER_GROUP, spec.resizeTo, operations);
+  const resize = spec.resizeTo === undefined ? undefined : resizeOperation(scope, resource.id, DEFAULT_NODE_GROUP_NAME, spec.resizeTo, operations);
   const upgrades = spec.upgrade
     ? [
         // NKS upgrades the control plane first, then each worker node group.
-        upgradeOperation(scope, 'upgrade-control-plane', resource.id, CONTROL_PLANE_GROUP, spec.upgrade, operations, false),
-        upgradeOperation(scope, 'upgrade-default-worker', resource.id, DEFAULT_WORKER_GROUP, spec.upgrade, operations, true),
+        upgradeOperation(scope, 'upgrade-control-plane', resource.id, CONTROL_PLANE_GROUP_NAME, spec.upgrade, operations, false),
+        upgradeOperation(scope, `upgrade-${DEFAULT_NODE_GROUP_NAME}`, resource.id, DEFAULT_NODE_GROUP_NAME, spec.upgrade, operations, true),
       ]
     : [];
   return {
