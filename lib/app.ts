@@ -15,7 +15,7 @@ import { commitOutputDir, outputConflicts } from './output/commit';
 import { outputDirProblems } from './output/outdirs';
 import { asValidationErrors, debugging, explainIfUncaught, failedConstructPaths, followOnsUnder, linkRoots, markReported, namesFailed, problemsUnder, unexpectedError } from './problems';
 import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
-import { addDeferredOutputs, deferredValues } from './platform/deferred';
+import { addDeferredOutputs, deferredValues } from './infra/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
 import { WorkloadsStack } from './platform/workloads-stack';
 import { Policies, PolicyOptions, runPolicies } from './policy';

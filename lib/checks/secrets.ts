@@ -10,12 +10,7 @@ import { ContentMatch, findSecretsInStrings } from './secret-content';
 import { isLiteralSecretValue } from './secret-patterns';
 // Where pod specs sit (Pod, workloads, CronJob, PodTemplate); the scan looks at these shapes in any kind.
 import { POD_SPEC_PATHS } from '../model/pod-templates';
-
-/**
- * Annotation an object carries when the user explicitly asked nks-cdk to write secret material into it
- * (RegistryCredentials, LoadBalancerCertificate.fromEnvironment). Findings in it are reported as opted in.
- */
-export const PLAINTEXT_SECRET_ANNOTATION = 'nks-cdk.io/plaintext-secret';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
 
 /** One piece of secret material in a file. */
 export interface SecretFinding {

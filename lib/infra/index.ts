@@ -36,3 +36,4 @@ export type {
   UpgradeSpec,
   VolumeResource,
 } from './targets';
+export * from './deferred';

@@ -11,6 +11,7 @@ export * from './load-balancer-certificate';
 export * from './service';
 export * from './ingress-controller';
 export * from './ingress';
+export * from './hosts';
 export * from './dashboard';
 export * from './headlamp';
 export * from './references';

@@ -11,8 +11,9 @@ import { Gateway } from './gateway/gateway';
 import { HttpBackend, HttpPathType, HttpRoute, HttpRouteRule } from './gateway/http-route';
 import { NginxIngressController } from './ingress-controller';
 import { objectMeta } from './metadata';
-import { rejectIpAddress, Service } from './service';
+import { Service } from './service';
 import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
+import { checkHost } from './hosts';
 import { checkBuilt, recordProblem, recordsProblems } from '../problems';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
@@ -480,12 +481,4 @@ const ROUTE: UniqueKind<RouteDetail> = {
 
 function controllersIn(scope: IConstruct): NginxIngressController[] {
   return scope.node.root.node.findAll().filter((c): c is NginxIngressController => c instanceof NginxIngressController);
-}
-
-/** Validates an Ingress host: a lowercase DNS name, optionally starting with `*.`, not an IP address. */
-export function checkHost(host: string, where: Where): string {
-  rejectIpAddress(host, where, 'an Ingress host is a DNS name, not an IP address', 'remove host (any host, the guide\'s URI fanout) or use a DNS name');
-  if (typeof host === 'string' && /:\d+$/.test(host)) fail(where, host, 'an Ingress host has no port', `use "${host.replace(/:\d+$/, '')}"`);
-  checkDnsSubdomain(typeof host === 'string' && host.startsWith('*.') ? host.slice(2) : host, where);
-  return host;
 }

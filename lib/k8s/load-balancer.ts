@@ -4,7 +4,7 @@
 // written, so the same Service works on any cluster (minikube, k3s) unchanged.
 import { at, atIndex, fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
-import { PLAINTEXT_SECRET_ANNOTATION } from '../checks/secrets';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
 import { checkChoice } from '../model/choices';
 import { INTERNAL_LB_ANNOTATION, LB_MEMBER_SUBNET_ANNOTATION, LB_SUBNET_ANNOTATION, NHN_LB_ANNOTATION_PREFIX, OPENSTACK_LB_ANNOTATION_PREFIX } from '../model/load-balancer-annotations';
 import { checkIntegerInRange } from '../model/numbers';

@@ -12,7 +12,7 @@ import { gibibytes, StorageSize } from '../model/quantities';
 import { checkKnownZone } from '../model/regions';
 import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisioner } from '../model/storage';
 import { checkVolumeSize } from '../model/volumes';
-import { deferInfraValue } from '../platform/deferred';
+import { deferInfraValue } from '../infra/deferred';
 
 /** What a hostPath must be on the node (`hostPath.type`); '' checks nothing. */
 export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';

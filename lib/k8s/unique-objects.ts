@@ -11,7 +11,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { warn } from '../annotations';
 import { ValidationError, ValidationErrors, Where } from '../model/errors';
-import { isNamespaced } from '../platform/scope';
+import { isNamespaced } from '../model/scope';
 import { ANNOTATIONS_MAX_BYTES, checkAnnotationsSize } from './metadata';
 
 /** The prop of an nks-cdk construct that decides an object's identity: `name`, `namespace`, `className`, ... */

@@ -21,3 +21,5 @@ export * from './booleans';
 export * from './gpu';
 export * from './services';
 export * from './load-balancer-annotations';
+export * from './scope';
+export * from './secret-annotations';

@@ -1,5 +1,3 @@
-export * from './deferred';
-export * from './scope';
 export * from './outputs';
 export * from './workloads-stack';
 export * from './platform';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
-import { DeferredValue } from './deferred';
+import { DeferredValue } from '../infra/deferred';
 
 /** `cdktf output --outputs-file` JSON: stack name → output name → value. */
 export type InfraOutputs = Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { warn } from '../annotations';
 import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
-import { isNamespaced } from './scope';
+import { isNamespaced } from '../model/scope';
 import { recordsProblems } from '../problems';
 import { InfraStack } from '../infra/stack';
 

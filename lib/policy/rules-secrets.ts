@@ -2,7 +2,8 @@
 // What counts as secret material is the secret scan's call (lib/checks/secrets.ts), so that the scan of
 // dist/ and these rules never disagree; the rules add levels, fixes and suppressions. Messages name keys
 // and fields, never values.
-import { PLAINTEXT_SECRET_ANNOTATION, scanManifest, SecretFinding } from '../checks/secrets';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
+import { scanManifest, SecretFinding } from '../checks/secrets';
 import { fieldPath, metadataOf, stringMap } from './objects';
 import { KubeObject, ManifestRuleContext, PolicyProblem, PolicyRule } from './types';
 

@@ -11,7 +11,7 @@ import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
-import { checkHost } from '../ingress';
+import { checkHost } from '../hosts';
 import { checkLabels, objectMeta } from '../metadata';
 import { warn } from '../../annotations';
 import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from '../load-balancer';

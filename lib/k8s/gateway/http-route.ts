@@ -15,7 +15,7 @@ import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
 import { checkBuilt, recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
-import { checkHost } from '../ingress';
+import { checkHost } from '../hosts';
 import { objectMeta } from '../metadata';
 import { Service } from '../service';
 import { trackObjects } from '../unique-objects';
