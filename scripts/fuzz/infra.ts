@@ -2,33 +2,19 @@
 // node groups, block storage volumes, GPU instances, add-ons, a state backend and the workloads stack.
 import fc from 'fast-check';
 import { BlockStorageVolume, Cluster, GpuInstance, ImageRef, KeyPair, Network, NksAddon, OpenStackCloudProfile, Platform, StateBackend } from '../../lib';
+import { EXAMPLE_OPENSTACK_CLOUD } from '../../examples/clouds';
 import { Ctx, Piece } from './program';
 import { cidr, int, labels, mode, mostly, name, optional, wrongType } from './values';
 
 const IMAGE_ID = '4f8b6bb0-3c34-4f5e-9a3c-0d1e2f3a4b5c';
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK3eYQ0EXAMPLEKEYDATAFORTESTS1234567890ab fuzz@nks';
 
-/** A made-up OpenStack cloud with Magnum (the names no NHN table has). */
-const CLOUD: OpenStackCloudProfile = Object.freeze({
-  name: 'fuzz-cloud',
-  region: 'RegionOne',
-  availabilityZones: ['nova', 'az-2'],
-  flavors: [
-    { name: 'm1.small', vcpus: 1, memoryGiB: 2 },
-    { name: 'm1.large', vcpus: 4, memoryGiB: 8 },
-    { name: 'g1.t4', vcpus: 8, memoryGiB: 32, gpu: { model: 'Tesla T4', count: 1 } },
-    { name: 'g1.2t4', vcpus: 16, memoryGiB: 64, gpu: { model: 'Tesla T4', count: 2 } },
-  ],
-  defaultFlavor: 'm1.large',
-  volumeTypes: ['__DEFAULT__', 'fast-ssd'],
-  externalNetwork: 'ext-net',
-  masterFlavor: 'm1.small',
-  nodeImageOsDistro: 'fedora-coreos',
-});
+/** The examples' made-up OpenStack cloud with Magnum: zones, flavors and volume types below come from it. */
+const CLOUD: OpenStackCloudProfile = EXAMPLE_OPENSTACK_CLOUD;
 
 /** A zone: index 0 or 1 of the platform's zones (picked in `add`, when the target and region are known), or a wrong one. */
 const zone = mostly(fc.constantFrom(0, 1), fc.constantFrom('', 'kr2-pub-a', 'KR-PUB-A', 'zone-x', 'nova'));
-const ZONES: Record<string, readonly string[]> = { openstack: ['nova', 'az-2'], KR1: ['kr-pub-a', 'kr-pub-b'], KR2: ['kr2-pub-a', 'kr2-pub-b'] };
+const ZONES: Record<string, readonly string[]> = { openstack: CLOUD.availabilityZones, KR1: ['kr-pub-a', 'kr-pub-b'], KR2: ['kr2-pub-a', 'kr2-pub-b'] };
 /** The zone `z` stands for in the program's platform. */
 function zoneOf(ctx: Ctx, z: unknown): unknown {
   if (typeof z !== 'number') return z;
@@ -36,18 +22,18 @@ function zoneOf(ctx: Ctx, z: unknown): unknown {
   return zones[z % zones.length];
 }
 /** A flavor: index into the platform's plain or GPU flavors, or a wrong name. */
-const FLAVORS = { nhncloud: ['m2.c4m8', 'm2.c2m4', 'c2.c8m16'], openstack: ['m1.large', 'm1.small'] };
-const GPU_FLAVORS = { nhncloud: ['g2.t4.c4m32', 'g2.t4.c8m64', 'g2.v100.c8m90'], openstack: ['g1.t4', 'g1.2t4'] };
+const FLAVORS = { nhncloud: ['m2.c4m8', 'm2.c2m4', 'c2.c8m16'], openstack: CLOUD.flavors.filter((f) => !f.gpu).map((f) => f.name) };
+const GPU_FLAVORS = { nhncloud: ['g2.t4.c4m32', 'g2.t4.c8m64', 'g2.v100.c8m90'], openstack: CLOUD.flavors.filter((f) => f.gpu).map((f) => f.name) };
 /** A volume type: 'by-target' stands for one the platform has. */
 function volumeTypeOf(ctx: Ctx, t: unknown): unknown {
   if (t !== 'by-target') return t;
-  return ctx.platform?.infra.target === 'openstack' ? 'fast-ssd' : 'General SSD';
+  return ctx.platform?.infra.target === 'openstack' ? CLOUD.volumeTypes[CLOUD.volumeTypes.length - 1] : 'General SSD';
 }
 /** Boot volume props with the volume type resolved. */
 function bootOf(ctx: Ctx, b: { type?: unknown; sizeGb?: unknown } | undefined): unknown {
   return b && { ...b, type: volumeTypeOf(ctx, b.type) };
 }
-function flavorOf(ctx: Ctx, f: unknown, table: Record<'nhncloud' | 'openstack', string[]>): unknown {
+function flavorOf(ctx: Ctx, f: unknown, table: Record<'nhncloud' | 'openstack', readonly string[]>): unknown {
   if (typeof f !== 'number') return f;
   const list = table[ctx.platform?.infra.target === 'openstack' ? 'openstack' : 'nhncloud'];
   return list[f % list.length];
