@@ -13,50 +13,17 @@ const ABOVE_CONSTRUCTS = '^lib/(platform|checks|policy|diagram|output|testing)/|
 const MODEL_HELPERS = '^lib/(problems|where|annotations)\\.ts$';
 const notTypeOnly = { dependencyTypesNot: ['type-only'] };
 
+/** A layer rule: modules matching `from` may not import modules matching `to` (type-only imports excepted). */
+const layer = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: to, ...notTypeOnly } });
+
 module.exports = {
   forbidden: [
-    {
-      name: 'model-imports-upper-layer',
-      comment: 'lib/model is the bottom layer: it may not import constructs, checks, policy, diagram, output, app or testing.',
-      severity: 'error',
-      from: { path: '^lib/model/' },
-      to: { path: ABOVE_MODEL, ...notTypeOnly },
-    },
-    {
-      name: 'model-imports-lib-root-helper',
-      comment: 'lib/problems.ts, lib/where.ts and lib/annotations.ts are model-level helpers above lib/model: model may not import them.',
-      severity: 'error',
-      from: { path: '^lib/model/' },
-      to: { path: MODEL_HELPERS, ...notTypeOnly },
-    },
-    {
-      name: 'model-helper-imports-upper-layer',
-      comment: 'the model-level helpers at the lib root may import lib/model only, not the layers above.',
-      severity: 'error',
-      from: { path: MODEL_HELPERS },
-      to: { path: ABOVE_MODEL, ...notTypeOnly },
-    },
-    {
-      name: 'constructs-import-upper-layer',
-      comment: 'lib/k8s and lib/infra (the constructs) may not import platform, checks, policy, diagram, output, app or testing.',
-      severity: 'error',
-      from: { path: '^lib/(k8s|infra)/' },
-      to: { path: ABOVE_CONSTRUCTS, ...notTypeOnly },
-    },
-    {
-      name: 'checks-import-upper-layer',
-      comment: 'lib/checks may not import policy, platform, app or diagram.',
-      severity: 'error',
-      from: { path: '^lib/checks/' },
-      to: { path: '^lib/(policy|platform|diagram)/|^lib/app\\.ts$', ...notTypeOnly },
-    },
-    {
-      name: 'diagram-imports-constructs',
-      comment: 'lib/diagram draws from synthesized output, not from the constructs in lib/k8s or lib/infra.',
-      severity: 'error',
-      from: { path: '^lib/diagram/' },
-      to: { path: '^lib/(k8s|infra)/', ...notTypeOnly },
-    },
+    layer('model-imports-upper-layer', 'lib/model is the bottom layer: it may not import constructs, checks, policy, diagram, output, app or testing.', '^lib/model/', ABOVE_MODEL),
+    layer('model-imports-lib-root-helper', 'lib/problems.ts, lib/where.ts and lib/annotations.ts are model-level helpers above lib/model: model may not import them.', '^lib/model/', MODEL_HELPERS),
+    layer('model-helper-imports-upper-layer', 'the model-level helpers at the lib root may import lib/model only, not the layers above.', MODEL_HELPERS, ABOVE_MODEL),
+    layer('constructs-import-upper-layer', 'lib/k8s and lib/infra (the constructs) may not import platform, checks, policy, diagram, output, app or testing.', '^lib/(k8s|infra)/', ABOVE_CONSTRUCTS),
+    layer('checks-import-upper-layer', 'lib/checks may not import policy, platform, app or diagram.', '^lib/checks/', '^lib/(policy|platform|diagram)/|^lib/app\\.ts$'),
+    layer('diagram-imports-constructs', 'lib/diagram draws from synthesized output, not from the constructs in lib/k8s or lib/infra.', '^lib/diagram/', '^lib/(k8s|infra)/'),
     {
       name: 'no-circular',
       comment: 'no import cycles, except through type-only imports.',
