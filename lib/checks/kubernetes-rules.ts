@@ -7,6 +7,7 @@ import {
   CONFIG_KEY_RULE, configKeyProblem, fieldPath, IANA_SVC_NAME_RULE, ianaSvcNameProblem, LABEL_VALUE_RULE, labelValueProblem,
   NameFormat, nameFormatRule, nameProblem, QUALIFIED_NAME_RULE, qualifiedNameProblem, showValue,
 } from './kubernetes-formats';
+import { isObj, list, Obj } from '../model/json';
 import { NODE_PORT_RANGE } from '../model/services';
 
 /** Receives one problem: the rule's name, the field path and a one-line message. */
@@ -19,18 +20,8 @@ export interface RuleContext {
   readonly schemaPaths: ReadonlySet<string>;
 }
 
-/** A JSON object. */
-export type Obj = Record<string, unknown>;
-
-/** Whether `v` is a JSON object (not null, not an array). */
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The elements of `v` when it is an array, else none (a wrong type is the schema check's to report). */
-export function list(v: unknown): readonly unknown[] {
-  return Array.isArray(v) ? v : [];
-}
+export { isObj, list };
+export type { Obj };
 
 /** Runs the metadata rules and the rules of `kind` on `obj` (pod specs: see kubernetes-pod-rules.ts). */
 export function checkObjectRules(ctx: RuleContext, obj: Obj, kind: string): void {

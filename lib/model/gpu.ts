@@ -1,5 +1,6 @@
 // GPUs on NKS: the extended resource pods ask for, how many one pod needs, and the rule "GPUs asked ≤ GPUs that
 // exist" that the GPU workloads (lib/k8s/gpu.ts), the cross-layer checks and the diagram all evaluate with gpuFit.
+import { isObj, list } from './json';
 import type { NodePlacement } from './placement';
 
 /**
@@ -12,12 +13,10 @@ export const NVIDIA_GPU = 'nvidia.com/gpu';
 type Json = Record<string, any>;
 
 function gpusOf(container: unknown): number {
-  const resources = typeof container === 'object' && container !== null ? (container as Json).resources : undefined;
+  const resources = isObj(container) ? (container as Json).resources : undefined;
   const count = Number(resources?.limits?.[NVIDIA_GPU] ?? resources?.requests?.[NVIDIA_GPU] ?? 0);
   return Number.isFinite(count) && count > 0 ? count : 0;
 }
-
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
  * The GPUs one pod of `spec` (a pod spec) needs on its node: the scheduler's effective request. Containers run
@@ -27,14 +26,14 @@ const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
  * and Sidecar Containers). A container's count is its `nvidia.com/gpu` limit, else its request.
  */
 export function gpusPerPod(spec: unknown): number {
-  const pod = typeof spec === 'object' && spec !== null ? (spec as Json) : {};
+  const pod: Json = isObj(spec) ? spec : {};
   let sidecars = 0;
   let initPeak = 0;
-  for (const c of listOf(pod.initContainers)) {
+  for (const c of list(pod.initContainers)) {
     if ((c as Json | null)?.restartPolicy === 'Always') sidecars += gpusOf(c);
     else initPeak = Math.max(initPeak, sidecars + gpusOf(c));
   }
-  const running = listOf(pod.containers).reduce((sum: number, c) => sum + gpusOf(c), 0) + sidecars;
+  const running = list(pod.containers).reduce((sum: number, c) => sum + gpusOf(c), 0) + sidecars;
   return Math.max(initPeak, running);
 }
 

@@ -6,6 +6,8 @@
 // spec.parallelism default to 1. A DaemonSet has no spec.replicas: it runs one pod on every node its node
 // selector and affinity allow (apps/v1 DaemonSetSpec).
 
+import { isObj } from './json';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
@@ -50,7 +52,6 @@ export const POD_SPEC_PATHS: readonly (readonly string[])[] = Object.freeze(
   [...new Map(Object.values(POD_TEMPLATES).map((l) => [[...l.template, 'spec'].join('.'), [...l.template, 'spec']])).values()],
 );
 
-const isObj = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Where `kind` keeps its pod template; undefined for a kind without one. */
 export function podTemplateLocation(kind: unknown): PodTemplateLocation | undefined {
