@@ -37,17 +37,21 @@ export function recordProblem(construct: IConstruct, error: unknown): void {
   if (errors) {
     const failed = failedPaths(root, construct);
     for (const e of errors) {
-      if (namesFailed(e, failed)) followOns.set(construct, [...(followOns.get(construct) ?? []), e]);
+      if (namesFailed(e, failed)) addFollowOn(construct, e);
       else addProblem(construct, e);
     }
   } else if (hasProblems(root)) {
-    followOns.set(construct, [...(followOns.get(construct) ?? []), error]);
+    addFollowOn(construct, error);
   } else {
     addProblem(construct, unexpectedError(construct.node.path, error));
   }
   rootsWithProblems.add(root);
   unreportedRoots.set(root, ++problemCount);
   installExitCheck();
+}
+
+function addFollowOn(construct: IConstruct, error: unknown): void {
+  followOns.set(construct, [...(followOns.get(construct) ?? []), error]);
 }
 
 /** A number that grows with every problem recorded; see {@link rootsWithProblemsSince}. */
@@ -273,7 +277,7 @@ export function checkBuilt(used: object | undefined, where: { readonly path: str
 /** The error a member of the failed construct `c` throws when it trips over a missing part (see {@link guardFailed}). */
 function failedUse(c: IConstruct, member: string, error: unknown): unknown {
   if (asValidationErrors(error) || (error instanceof Error && REPORTED_ERRORS.has(error.name))) return error;
-  followOns.set(c, [...(followOns.get(c) ?? []), error]);
+  addFollowOn(c, error);
   const roots = linkedRoots.get(c.node.root) ?? [c.node.root];
   const errors = roots.flatMap((r) => problemsUnder(r));
   const own = recorded.get(c) ?? [];

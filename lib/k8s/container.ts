@@ -257,8 +257,8 @@ export function containerSpec(options: ContainerOptions, where: Where): Containe
       readiness: options.readiness,
       liveness: options.liveness,
       startup: options.startup,
-      // The API's pull policies (PullPolicy in pkg/apis/core/types.go).
-      imagePullPolicy: options.imagePullPolicy === undefined ? defaultPullPolicy(image) : (checkChoice(options.imagePullPolicy, ['Always', 'IfNotPresent', 'Never'] as const, at(where, 'imagePullPolicy'), 'an image pull policy') as kplus.ImagePullPolicy),
+      // The API's pull policies (PullPolicy in pkg/apis/core/types.go), as cdk8s-plus-28 lists them.
+      imagePullPolicy: options.imagePullPolicy === undefined ? defaultPullPolicy(image) : checkChoice(options.imagePullPolicy, Object.values(kplus.ImagePullPolicy), at(where, 'imagePullPolicy'), 'an image pull policy'),
       securityContext: {
         ...(hardened ? {} : { ensureNonRoot: false, readOnlyRootFilesystem: false }),
         ...options.securityContext,

@@ -154,8 +154,8 @@ export class GpuPod extends Construct {
       metadata: objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels }, where),
       containers: [spec.container],
       securityContext: spec.podSecurityContext,
-      // The Pod API's restart policies (RestartPolicy in pkg/apis/core/types.go).
-      restartPolicy: props.restartPolicy === undefined ? undefined : checkChoice(props.restartPolicy, ['Always', 'OnFailure', 'Never'] as const, at(where, 'restartPolicy'), 'a restart policy') as kplus.RestartPolicy,
+      // The Pod API's restart policies (RestartPolicy in pkg/apis/core/types.go), as cdk8s-plus-28 lists them.
+      restartPolicy: props.restartPolicy === undefined ? undefined : checkChoice(props.restartPolicy, Object.values(kplus.RestartPolicy), at(where, 'restartPolicy'), 'a restart policy'),
     });
     applyPodOptions(this.pod, { ...props, placement: undefined }, where);
     this.gpus = addGpus(this.pod, { gpus: props.gpus, placement: props.placement, replicas: 1, reportOn: this });

@@ -26,7 +26,6 @@ const STAGE: Record<string, number> = {
   WebApp: 6,
   GpuDeployment: 6,
   StatefulSet: 6,
-  StatefulSetWithClaimTemplates: 6,
   mount: 7,
   Service: 8,
   Ingress: 9,
