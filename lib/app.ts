@@ -8,7 +8,7 @@ import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/ku
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
 import { checkInfraChanges, InfraChangeReport } from './checks/terraform-diff';
 import { providerSchemasFor } from './providers';
-import { defaultWarningLog, warningsUnder } from './annotations';
+import { defaultWarningLog, warningsUnder } from './warnings';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { commitOutputDir, outputConflicts } from './output/commit';

@@ -1,6 +1,6 @@
 // nks-cdk public API.
 export * from './model';
-export * from './annotations';
+export * from './warnings';
 export * from './where';
 export * from './k8s';
 export * from './app';

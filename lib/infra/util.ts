@@ -6,7 +6,7 @@ export function isLiteral(value: unknown): boolean {
   return value !== undefined && !Token.isUnresolved(value);
 }
 
-export { warn } from '../annotations';
+export { warn } from '../warnings';
 
 /** Terraform map values must be strings; NKS labels are all strings (booleans as "True"/"False"). */
 export function nksBool(value: boolean): string {

@@ -4,7 +4,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
 import { whereOf } from '../where';
 import { ContainerOptions, containerSpec, readsApiObject } from './container';

@@ -4,7 +4,7 @@
 // in January 2026; Headlamp (./headlamp.ts) is the cluster UI for clusters NKS creates today.
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { whereOf } from '../where';

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { checkIntegerInRange } from '../model/numbers';

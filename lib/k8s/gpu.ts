@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
 import { GpuFit, gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';

@@ -10,7 +10,7 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { recordProblem, recordsProblems } from '../problems';

@@ -1,7 +1,7 @@
 import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
 import { checkChoice, checkList } from '../model/choices';
 import { checkDnsSubdomain, DNS_LABEL, DNS_LABEL_MAX_LENGTH } from '../model/names';

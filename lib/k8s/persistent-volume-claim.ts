@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { AccessMode, VolumePlugin } from '../model/access-modes';
 import { at } from '../model/errors';
 import { checkDnsLabel } from '../model/names';

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { AccessMode, checkAccessModes, VolumePlugin } from '../model/access-modes';
 import { at, fail } from '../model/errors';
 import { checkKnownVersion, CinderProvisioner, cinderProvisionerFor, DEFAULT_KUBERNETES_VERSION, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';

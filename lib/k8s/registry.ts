@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
 import { at, fail, Where } from '../model/errors';
 import { checkDnsSubdomain } from '../model/names';

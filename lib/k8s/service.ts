@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, atIndex, fail, Where } from '../model/errors';
 import { checkChoice, checkList } from '../model/choices';
 import { parseCidr } from '../model/cidr';

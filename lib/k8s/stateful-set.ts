@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { checkChoice } from '../model/choices';
 import { at, fail, Where } from '../model/errors';
 import { checkDns1035Label, checkDnsLabel } from '../model/names';

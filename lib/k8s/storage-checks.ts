@@ -3,7 +3,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { AccessMode, VolumePlugin } from '../model/access-modes';
 import { fail } from '../model/errors';
 import { checkZoneMatchesPlacement } from '../model/storage';

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail } from '../model/errors';
 import { checkBoolean } from '../model/booleans';
 import { checkKnownVersion, CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike } from '../model/kubernetes-versions';

@@ -9,7 +9,7 @@
 // after construction, through cdk8s's metadata API, which the constructs' own props checks cannot see).
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { ValidationError, ValidationErrors, Where } from '../model/errors';
 import { isNamespaced } from '../model/scope';
 import { ANNOTATIONS_MAX_BYTES, checkAnnotationsSize } from './metadata';

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';

@@ -4,7 +4,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
 import { GpuAsk, gpuCapacityOf, gpuFit, gpusPerPod, NVIDIA_GPU } from '../model/gpu';

@@ -3,7 +3,7 @@ import { KubernetesProvider, KubernetesProviderConfig } from '@cdktf/provider-ku
 import { Chart } from 'cdk8s';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { warn } from '../annotations';
+import { warn } from '../warnings';
 import { fail } from '../model/errors';
 import { ChartManifests } from '../output/charts';
 import { isNamespaced } from '../model/scope';

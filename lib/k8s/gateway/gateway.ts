@@ -13,7 +13,7 @@ import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
 import { checkHost } from '../hosts';
 import { checkLabels, objectMeta } from '../metadata';
-import { warn } from '../../annotations';
+import { warn } from '../../warnings';
 import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from '../load-balancer';
 import { trackObjects } from '../unique-objects';
 import { GatewayClass } from './gateway-class';

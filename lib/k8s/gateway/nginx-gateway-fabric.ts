@@ -11,7 +11,7 @@
 import { ApiObject, App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { warn } from '../../annotations';
+import { warn } from '../../warnings';
 import { at, fail } from '../../model/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
