@@ -8,7 +8,7 @@ import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/ku
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
 import { checkInfraChanges, InfraChangeReport } from './checks/terraform-diff';
 import { providerSchemasFor } from './providers';
-import { defaultWarningLog, warningsUnder } from './warnings';
+import { AcknowledgedWarning, ConstructWarning, defaultWarningLog, sortWarnings, stampCdktfWarnings } from './warnings';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { commitOutputDir, outputConflicts } from './output/commit';
@@ -64,8 +64,10 @@ export interface SynthResult {
   readonly outdir?: string;
   /** The manifests directory, when the program has charts. */
   readonly k8sOutdir?: string;
-  /** Warnings: construct path and message. */
-  readonly warnings: readonly { readonly path: string; readonly message: string }[];
+  /** Warnings printed: construct path, id and message (once per id and construct). */
+  readonly warnings: readonly ConstructWarning[];
+  /** Warnings acknowledged (`Warnings.of(construct).acknowledge(id, reason)`), printed as `[acknowledged]` notes. */
+  readonly acknowledged: readonly AcknowledgedWarning[];
   /** Kubernetes objects left out of the manifests because they wait for infrastructure outputs. */
   readonly pendingObjects: readonly PendingObject[];
   /**
@@ -155,7 +157,7 @@ export class PlatformApp {
       this.validate({ writes: { infra: hasStacks, k8s: hasCharts } });
       restoreRendering = renderOnce(this.k8s);
       // Policy rules: errors throw PolicyViolationError here, before anything is written.
-      runPolicies(this, this.log);
+      const policyReport = runPolicies(this, this.log);
       // Every chart's objects, rendered once, in the order and files cdk8s's own synth would write them.
       const manifests = chartManifests(this.k8s);
       const charts = manifests.map((m) => m.chart);
@@ -176,6 +178,7 @@ export class PlatformApp {
       }
       if (hasStacks) {
         addPortableBackends(this.infra);
+        stampCdktfWarnings(this.infra);
         synthInfra(this.infra);
         if (this.checks) tfIssues = this.checkTerraform();
       }
@@ -195,14 +198,15 @@ export class PlatformApp {
       // Against the previous output (lib/checks/terraform-diff.ts): protected resources replaced or destroyed stop here.
       const changes = hasStacks ? checkInfraChanges(this.outdir, this.infra.outdir) : undefined;
       if (changes?.errors.length) throw new ValidationErrors(changes.errors);
-      const warnings = [...this.warnings(), ...(changes?.warnings ?? [])];
+      const found: ConstructWarning[] = [...(changes?.warnings ?? [])];
       if (hasStacks) commitOutputDir(this.outdir, this.infra.outdir);
       if (hasCharts) {
         const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);
-        warnings.push(...strayManifests(this.k8sOutdir, written));
+        found.push(...strayManifests(this.k8sOutdir, written));
       }
       for (const line of changes?.summary ?? []) this.log(line);
-      for (const w of warnings) this.log(`[warning] ${w.path}: ${w.message}`);
+      const { warnings, acknowledged, lines } = sortWarnings([this.infra, this.k8s], found, policyReport?.findings);
+      for (const line of lines) this.log(line);
       if (pendingObjects.length) {
         this.log(
           `[pending] ${pendingObjects.length} Kubernetes object(s) need values that exist only after the infrastructure is deployed, so they are not in ${path.relative(process.cwd(), this.k8sOutdir) || '.'}/:\n` +
@@ -211,7 +215,7 @@ export class PlatformApp {
             '(or deploy the workloads stack, where these values are Terraform references).',
         );
       }
-      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, pendingObjects, changes: changes?.report };
+      return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, acknowledged, pendingObjects, changes: changes?.report };
     } catch (e) {
       if (asValidationErrors(e)) {
         markReported(this.infra);
@@ -287,10 +291,6 @@ export class PlatformApp {
     }
     return issues;
   }
-
-  private warnings(): { path: string; message: string }[] {
-    return [...warningsUnder(this.infra), ...warningsUnder(this.k8s)];
-  }
 }
 
 /**
@@ -340,7 +340,7 @@ function synthInfra(app: cdktf.App): void {
  * `*.k8s.yaml` files in the manifests directory that this synth did not write and no earlier synth recorded:
  * left in place (they may be the user's), but `kubectl apply -f` would apply them with the rest.
  */
-function strayManifests(dir: string, written: readonly string[]): { path: string; message: string }[] {
+function strayManifests(dir: string, written: readonly string[]): ConstructWarning[] {
   const ours = new Set(written);
   return fs
     .readdirSync(dir)
@@ -348,6 +348,7 @@ function strayManifests(dir: string, written: readonly string[]): { path: string
     .sort()
     .map((f) => ({
       path: 'PlatformApp',
+      id: 'nks-cdk:strayManifest',
       message: `${path.join(path.relative(process.cwd(), dir) || '.', f)} was not written by this synth and is not recorded as an earlier synth's: it is left in place, and \`kubectl apply -f\` on the directory applies it too; delete it if it is stale`,
     }));
 }

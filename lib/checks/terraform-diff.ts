@@ -24,6 +24,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ValidationError } from '../model/errors';
+import type { WarningId } from '../warnings';
 import { recoverOutputDir } from '../output/commit';
 import { providerSchemasFor } from '../providers';
 import { forceNewEntry, forcingArgument, ForceNewEntry } from './force-new';
@@ -688,7 +689,7 @@ function values(change: ResourceChange, previous: TfJson | undefined, next: TfJs
 
 /** Warnings (unprotected guarded resources replaced or destroyed, updates that fail) and errors (protected ones). */
 export interface ChangeAssessment {
-  readonly warnings: { readonly path: string; readonly message: string }[];
+  readonly warnings: { readonly path: string; readonly id: WarningId; readonly message: string }[];
   readonly errors: ValidationError[];
 }
 
@@ -699,7 +700,7 @@ export interface ChangeAssessment {
  * cannot update is a warning. `docs` gives the configurations, for the values in errors.
  */
 export function assessChanges(report: InfraChangeReport, docs: { previous?: Readonly<Record<string, TfJson>>; next?: Readonly<Record<string, TfJson>> } = {}): ChangeAssessment {
-  const warnings: { path: string; message: string }[] = [];
+  const warnings: { path: string; id: WarningId; message: string }[] = [];
   const errors: ValidationError[] = [];
   const createdTypes = (s: StackChangeReport): Set<string> => new Set(s.changes.filter((c) => c.action === 'create').map((c) => c.type));
   for (const s of report.stacks) {
@@ -708,7 +709,7 @@ export function assessChanges(report: InfraChangeReport, docs: { previous?: Read
       const what = change.kind ?? 'resource';
       const at = ownerPath(change);
       if (change.action === 'update' && change.cannotUpdate) {
-        warnings.push({ path: at, message: `${change.address} would be updated in place (${named(change.kind, change.changed)}), but the provider has no update for ${change.type}: apply fails with "doesn't support update". Put the arguments back${change.kind === 'cluster' || change.kind === 'node group' ? ' (the node count changes with resizeTo)' : ''}.` });
+        warnings.push({ path: at, id: 'nks-cdk:updateUnsupported', message: `${change.address} would be updated in place (${named(change.kind, change.changed)}), but the provider has no update for ${change.type}: apply fails with "doesn't support update". Put the arguments back${change.kind === 'cluster' || change.kind === 'node group' ? ' (the node count changes with resizeTo)' : ''}.` });
         continue;
       }
       if (change.action !== 'replace' && change.action !== 'destroy') continue;
@@ -741,7 +742,7 @@ export function assessChanges(report: InfraChangeReport, docs: { previous?: Read
           }),
         );
       } else {
-        warnings.push({ path: at, message: `${change.address} ${cause}.${loss}${renamed} Instead: ${advice}. protect: true on the construct (or its InfraStack) makes this an error.` });
+        warnings.push({ path: at, id: 'nks-cdk:resourceReplaced', message: `${change.address} ${cause}.${loss}${renamed} Instead: ${advice}. protect: true on the construct (or its InfraStack) makes this an error.` });
       }
     }
   }
@@ -816,7 +817,7 @@ export function checkInfraChanges(outdir: string, staged: string): InfraChangeCh
   const report = diffStacks(previous.stacks, next.stacks, shown);
   const assessment = assessChanges(report, { previous: Object.fromEntries(previous.stacks), next: Object.fromEntries(next.stacks) });
   const warnings = [
-    ...previous.unreadable.map((file) => ({ path: 'PlatformApp', message: `${file} is not valid JSON, so this synth cannot say what it changes against it: compare with a plan (npm run diff -- --plan)` })),
+    ...previous.unreadable.map((file) => ({ path: 'PlatformApp', id: 'nks-cdk:previousOutputUnreadable' as const, message: `${file} is not valid JSON, so this synth cannot say what it changes against it: compare with a plan (npm run diff -- --plan)` })),
     ...assessment.warnings,
   ];
   const withPrevious: InfraChangeReport = { stacks: report.stacks.filter((s) => s.against !== undefined) };

@@ -13,6 +13,7 @@
 import { S3Backend, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { fail, Where } from '../model/errors';
+import type { WarningId } from '../warnings';
 
 /**
  * Whether NHN Cloud Object Storage honours `If-None-Match` on PutObject, which Terraform's lock file needs to
@@ -97,7 +98,7 @@ export class StateBackend {
   ) {}
 
   /** Writes the backend of `stack` (nothing for a local one: synth adds a portable local backend). */
-  public applyTo(stack: TerraformStack, where: Where, defaultRegion: string, warn: (scope: IConstruct, message: string) => void): void {
+  public applyTo(stack: TerraformStack, where: Where, defaultRegion: string, warn: (scope: IConstruct, id: WarningId, message: string) => void): void {
     if (this.kind === 'local') return;
     const s = checkObjectStorage(this.props, where);
     const backend = new S3Backend(stack, {
@@ -118,6 +119,7 @@ export class StateBackend {
       if (!OBJECT_STORAGE_CONDITIONAL_WRITES_CONFIRMED) {
         warn(
           stack,
+          'nks-cdk:stateLockUnconfirmed',
           `${stack.node.id} keeps its state in Object Storage with Terraform's lock file (use_lockfile), which needs conditional writes (If-None-Match) that NHN Cloud's S3 API guide does not document: two applies at once may not exclude each other. Run one apply per stack at a time (one CI job with a concurrency group), or pass lockfile: false to say so.`,
         );
       }

@@ -89,7 +89,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     if (props.description !== undefined) checkDescription(props.description, whereOf(this, 'description'));
     const encryptionKey = checkEncryptionKey(this.volumeType, props.encryptionKey, whereOf(this, 'encryptionKey'), stack.cloud.skmEncryption);
     if (encryptionKey && stack.target === 'openstack') {
-      warn(this, 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
+      warn(this, 'nks-cdk:encryptionKeyIgnored', 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
     }
     const rendered = stack.renderer.volume(this, {
       name: this.name,
@@ -109,7 +109,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
         const clusters = stack.node.findAll().filter((c): c is Cluster => c instanceof Cluster);
         const zones = new Set(clusters.flatMap((c) => c.zones));
         if (clusters.length > 0 && !zones.has(this.availabilityZone)) {
-          warn(this, `Volume "${this.name}" is in ${this.availabilityZone}, but no node group of this stack is (node zones: ${[...zones].join(', ')}). A Cinder volume attaches only to a node in its own zone, so a pod that mounts it cannot start. Put the volume in one of the node zones, or add a node group in ${this.availabilityZone}.`);
+          warn(this, 'nks-cdk:zoneWithoutNodes', `Volume "${this.name}" is in ${this.availabilityZone}, but no node group of this stack is (node zones: ${[...zones].join(', ')}). A Cinder volume attaches only to a node in its own zone, so a pod that mounts it cannot start. Put the volume in one of the node zones, or add a node group in ${this.availabilityZone}.`);
         }
         return [];
       },

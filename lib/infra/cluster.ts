@@ -105,12 +105,12 @@ export class Cluster extends Construct {
     this.image = props.image;
     this.defaultNodes = nodeSpec({ ...props, flavor: props.flavor ?? stack.cloud.defaultFlavor }, stack.cloud, whereOf(this, ''), 1);
     if (props.bootVolume?.encryptionKey !== undefined && !stack.cloud.skmEncryption) {
-      warn(this, BOOT_VOLUME_KEY_IGNORED);
+      warn(this, 'nks-cdk:encryptionKeyIgnored', BOOT_VOLUME_KEY_IGNORED);
     }
     // nks-cdk's own label counts against NKS's label limit too.
     this.defaultNodeLabels = checkNodeLabels({ ...this.defaultNodes.nodeLabels, [NODE_GROUP_LABEL]: DEFAULT_NODE_GROUP_NAME }, whereOf(this, 'nodeLabels'));
     if (isPastEndOfService(this.kubernetesVersion)) {
-      warn(this, `Kubernetes ${this.kubernetesVersion.tag} is past its scheduled end of service (${endOfServiceOf(this.kubernetesVersion)}); NKS may stop creating it at any time. Use ${DEFAULT_KUBERNETES_VERSION}.`);
+      warn(this, 'nks-cdk:kubernetesEndOfService', `Kubernetes ${this.kubernetesVersion.tag} is past its scheduled end of service (${endOfServiceOf(this.kubernetesVersion)}); NKS may stop creating it at any time. Use ${DEFAULT_KUBERNETES_VERSION}.`);
     }
     this.podsCidr = checkMaxPrefix(parseCidr(props.podsCidr ?? '10.100.0.0/16', whereOf(this, 'podsCidr')), NKS_MAX_CIDR_PREFIX, whereOf(this, 'podsCidr'));
     this.servicesCidr = checkMaxPrefix(parseCidr(props.servicesCidr ?? '10.254.0.0/16', whereOf(this, 'servicesCidr')), NKS_MAX_CIDR_PREFIX, whereOf(this, 'servicesCidr'));
@@ -145,9 +145,9 @@ export class Cluster extends Construct {
     }
     const resizeTo = checkResizeTo(props.resizeTo, this.defaultNodes, whereOf(this, 'resizeTo'));
     const overLimit = stack.target === 'nhncloud' ? resizeLimitWarning(resizeTo, DEFAULT_NODE_GROUP_NAME) : undefined;
-    if (overLimit) warn(this, overLimit);
+    if (overLimit) warn(this, 'nks-cdk:resizeOverQuota', overLimit);
     if (stack.target === 'openstack' && props.serviceGateways !== undefined) {
-      warn(this, 'serviceGateways apply to the nhncloud target only (NKS labels ncr_sgw and obs_sgw); on the openstack target the router\'s gateway is the way out, so they are ignored.');
+      warn(this, 'nks-cdk:ignoredProp', 'serviceGateways apply to the nhncloud target only (NKS labels ncr_sgw and obs_sgw); on the openstack target the router\'s gateway is the way out, so they are ignored.');
     }
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
     if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_NODE_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
@@ -206,7 +206,7 @@ export class Cluster extends Construct {
     // Known only once the workloads are declared: which groups they are placed on.
     this.node.addValidation({
       validate: () => {
-        if (stack.target === 'nhncloud' && this.selectedGroups.size > 0) warn(this, unconfirmedNodeLabelsWarning(this.name, [...this.selectedGroups]));
+        if (stack.target === 'nhncloud' && this.selectedGroups.size > 0) warn(this, 'nks-cdk:nodeLabelsUnconfirmed', unconfirmedNodeLabelsWarning(this.name, [...this.selectedGroups]));
         return [];
       },
     });

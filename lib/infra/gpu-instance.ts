@@ -94,7 +94,7 @@ export class GpuInstance extends Construct {
     const bootSize = checkBootVolumeSize(props.bootVolume?.sizeGb ?? 50, whereOf(this, 'bootVolume.sizeGb'));
     const bootKey = checkEncryptionKey(bootType, props.bootVolume?.encryptionKey, whereOf(this, 'bootVolume.encryptionKey'), stack.cloud.skmEncryption);
     if (bootKey && stack.target === 'openstack') {
-      warn(this, 'bootVolume.encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s block_device does not have; it is ignored on the openstack target.');
+      warn(this, 'nks-cdk:encryptionKeyIgnored', 'bootVolume.encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s block_device does not have; it is ignored on the openstack target.');
     }
     (props.securityGroups ?? []).forEach((group, i) => {
       if (typeof group !== 'string' || isLiteral(group)) checkResourceName(group, whereOf(this, `securityGroups[${i}]`), 'security group');

@@ -82,7 +82,7 @@ export class KeyPair extends Construct implements IKeyPair {
     }
     this.generated = publicKey === undefined;
     if (this.generated) {
-      warn(this, `Key pair "${name}" has no public key, so the provider generates one and stores its private key in Terraform state. Anyone who can read the state can log in to the nodes. Pass publicKey or publicKeyFile to keep the private key off the state.`);
+      warn(this, 'nks-cdk:generatedKeyPair', `Key pair "${name}" has no public key, so the provider generates one and stores its private key in Terraform state. Anyone who can read the state can log in to the nodes. Pass publicKey or publicKeyFile to keep the private key off the state.`);
     }
     const rendered = InfraStack.of(this).renderer.keyPair(this, { name, publicKey });
     this.resource = rendered.resource;

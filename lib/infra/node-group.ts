@@ -149,14 +149,14 @@ export class NodeGroup extends Construct implements NodePlacement {
       1,
     );
     if (props.bootVolume?.encryptionKey !== undefined && !InfraStack.of(this).cloud.skmEncryption) {
-      warn(this, BOOT_VOLUME_KEY_IGNORED);
+      warn(this, 'nks-cdk:encryptionKeyIgnored', BOOT_VOLUME_KEY_IGNORED);
     }
     this.availabilityZone = this.spec.availabilityZone;
     // nks-cdk's own labels count against NKS's label limit too.
     this.nodeLabels = checkNodeLabels({ ...this.spec.nodeLabels, ...this.extraNodeLabels(), [NODE_GROUP_LABEL]: this.name }, whereOf(this, 'nodeLabels'));
     const resizeTo = checkResizeTo(props.resizeTo, this.spec, whereOf(this, 'resizeTo'));
     const overLimit = InfraStack.of(this).target === 'nhncloud' ? resizeLimitWarning(resizeTo, this.name) : undefined;
-    if (overLimit) warn(this, overLimit);
+    if (overLimit) warn(this, 'nks-cdk:resizeOverQuota', overLimit);
     if (props.cluster.upgrade) checkMaxUnavailable(props.cluster.upgrade.maxUnavailableNodes, resizeTo ?? this.spec.nodeCount, this.name, whereOf(props.cluster, 'upgrade.maxUnavailableNodes'));
     const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image'), 'nks-node') : props.cluster.nodeImageId;
     const cluster = props.cluster;
@@ -223,7 +223,7 @@ export class GpuNodeGroup extends NodeGroup {
       checkChoice(props.taint.effect, TAINT_EFFECTS, whereOf(this, 'taint.effect'), 'a taint effect');
       if (props.taint.value !== undefined) checkLabelValue(props.taint.value, whereOf(this, 'taint.value'));
       this.taint = props.taint;
-      warn(this, `Taint ${props.taint.key}${props.taint.value ? `=${props.taint.value}` : ''}:${props.taint.effect} is declared for GPU node group "${this.name}", but NKS applies node-group taints only from its console. Set it there after deploy (node group > taint), or pods without a toleration can still land on these GPU nodes.`);
+      warn(this, 'nks-cdk:gpuTaintConsoleOnly', `Taint ${props.taint.key}${props.taint.value ? `=${props.taint.value}` : ''}:${props.taint.effect} is declared for GPU node group "${this.name}", but NKS applies node-group taints only from its console. Set it there after deploy (node group > taint), or pods without a toleration can still land on these GPU nodes.`);
     }
   }
 

@@ -122,7 +122,7 @@ export class InfraStack extends TerraformStack {
     if (this.target === 'openstack') {
       const cloud = openStackCloudOf(props, whereOf(this, 'cloud'), whereOf(this, 'region'));
       if (props.availableFlavors !== undefined) {
-        warn(this, "availableFlavors applies to the nhncloud target; on the openstack target the cloud profile's flavors are the list, so it is ignored.");
+        warn(this, 'nks-cdk:ignoredProp', "availableFlavors applies to the nhncloud target; on the openstack target the cloud profile's flavors are the list, so it is ignored.");
       }
       this.region = cloud.region;
       this.cloud = cloud;

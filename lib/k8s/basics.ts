@@ -277,7 +277,7 @@ export class StaticPod extends Construct {
       validate: () => {
         const others = Chart.of(this).node.findAll().filter((c) => ApiObject.isApiObject(c) && c !== ApiObject.of(this.pod));
         if (others.length) {
-          warn(this, `The chart holding static pod "${this.name}" has ${others.length} other object(s); the kubelet reads one Pod per manifest file. Put the StaticPod in a Chart of its own and copy that file to ${this.manifestPath}.`);
+          warn(this, 'nks-cdk:staticPodChartShared', `The chart holding static pod "${this.name}" has ${others.length} other object(s); the kubelet reads one Pod per manifest file. Put the StaticPod in a Chart of its own and copy that file to ${this.manifestPath}.`);
         }
         return [];
       },

@@ -11,6 +11,7 @@ import { checkBuilt } from '../problems';
 import { checkLabels } from './metadata';
 import type { PersistentVolume } from './persistent-volume';
 import type { StorageClass } from './storage-class';
+import type { WarningMessage } from '../warnings';
 
 /** A label selector requirement (seed 002: `{key: stage, operator: In, values: [development]}`). */
 export interface LabelExpression {
@@ -109,7 +110,7 @@ export interface RenderedClaim {
   /** What decides the zone, for messages. */
   readonly zoneSource?: string;
   /** Warnings for the owning construct. */
-  readonly warnings: string[];
+  readonly warnings: WarningMessage[];
 }
 
 /** Checks a claim's options and renders its spec. `where` is the claim's location; fields are its props. */
@@ -118,7 +119,7 @@ export function renderClaim(options: ClaimOptions & ClaimBindingOptions, where: 
   checkBuilt(volume, at(where, 'volume'), 'the PersistentVolume');
   const cls = typeof options.storageClass === 'object' ? options.storageClass : volume?.storageClass;
   checkBuilt(cls, at(where, 'storageClass'), 'the StorageClass');
-  const warnings: string[] = [];
+  const warnings: WarningMessage[] = [];
   if (volume && options.selector) {
     fail(at(where, 'selector'), options.selector, 'a claim binds either the volume it names or volumes its selector matches, not both', 'remove selector, or use bindBy: "labels"');
   }
@@ -150,8 +151,8 @@ export function renderClaim(options: ClaimOptions & ClaimBindingOptions, where: 
     }
   } else if (cls) {
     const sizing = cinderSizing(storage, at(where, 'storage'));
-    if (sizing.warning) warnings.push(sizing.warning);
-    if (selector) warnings.push(`The claim has a selector, so StorageClass "${cls.name}" never provisions a volume for it: it binds only an existing PersistentVolume of that class with matching labels.`);
+    if (sizing.warning) warnings.push({ id: 'nks-cdk:claimSizeRounded', message: sizing.warning });
+    if (selector) warnings.push({ id: 'nks-cdk:claimSelectorNoProvisioning', message: `The claim has a selector, so StorageClass "${cls.name}" never provisions a volume for it: it binds only an existing PersistentVolume of that class with matching labels.` });
   }
   // With a class given by name only, the program cannot know whether it allows expansion; the API server decides.
   if (options.expandedFrom !== undefined) checkExpansion(options.expandedFrom, storage, cls, where, volume);

@@ -120,7 +120,7 @@ export class KubernetesDashboard extends Construct {
       loadBalancerSourceRanges: options.loadBalancerSourceRanges,
     });
     if (!options.loadBalancer?.internal && !options.loadBalancerSourceRanges) {
-      warn(service, 'the Kubernetes Dashboard gets a public floating IP open to everyone; set loadBalancerSourceRanges or loadBalancer.internal.');
+      warn(service, 'nks-cdk:dashboardPublic', 'the Kubernetes Dashboard gets a public floating IP open to everyone; set loadBalancerSourceRanges or loadBalancer.internal.');
     }
     return service;
   }
@@ -204,7 +204,7 @@ export class DashboardAccessToken extends Construct {
     this.readTokenCommand = `kubectl -n ${namespace} get secret ${this.secretName} -o jsonpath='{.data.token}' | base64 -d`;
     trackObjects(this, 'serviceAccountName');
     if (clusterAdmin) {
-      warn(this, `the dashboard token of "${this.serviceAccountName}" is bound to cluster-admin: whoever holds it controls the whole cluster. Prefer the default read-only "view" role.`);
+      warn(this, 'nks-cdk:clusterAdminToken', `the dashboard token of "${this.serviceAccountName}" is bound to cluster-admin: whoever holds it controls the whole cluster. Prefer the default read-only "view" role.`);
     }
   }
 }

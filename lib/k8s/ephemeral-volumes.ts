@@ -133,7 +133,7 @@ export class EphemeralVolume {
       },
     });
     if (medium === 'Memory' && !sizeLimit) {
-      warn(volume, `emptyDir "${name}" is in memory without a sizeLimit: it can grow until the container hits its memory limit (or the node runs out). Set sizeLimit, e.g. "64Mi".`);
+      warn(volume, 'nks-cdk:emptyDirMemoryUnbounded', `emptyDir "${name}" is in memory without a sizeLimit: it can grow until the container hits its memory limit (or the node runs out). Set sizeLimit, e.g. "64Mi".`);
     }
     registerPodVolume(volume);
     return volume;
@@ -150,7 +150,7 @@ export class EphemeralVolume {
     const labels = options.labels === undefined ? undefined : checkLabels(options.labels, at(where, 'labels'));
     const volume = volumeFromSource(scope, id, name, { ephemeral: { volumeClaimTemplate: { metadata: labels ? { labels } : undefined, spec: claim.spec } } });
     registerClaimVolume(volume, { description: `ephemeral volume "${name}"`, plugin: claim.plugin, accessModes: claim.accessModes, zone: claim.zone, zoneSource: claim.zoneSource, perPod: true });
-    for (const message of claim.warnings) warn(volume, message);
+    for (const w of claim.warnings) warn(volume, w.id, w.message);
     return volume;
   }
 

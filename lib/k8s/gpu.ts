@@ -1,9 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { warn } from '../warnings';
 import { at, fail, Where } from '../model/errors';
-import { GpuFit, gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../model/gpu';
+import { gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../model/gpu';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { whereOf } from '../where';
@@ -62,7 +61,7 @@ export function addGpus(owner: PodSpecOwner, options: AddGpusOptions = {}): numb
   const gpus = checkGpuCount(options.gpus ?? 1, whereOf(reportOn, 'gpus'));
   if (options.placement) {
     checkBuilt(options.placement, whereOf(reportOn, 'placement'), 'the node group');
-    checkGpuCapacity(owner, reportOn, gpus, options.replicas ?? 1, options.placement);
+    checkGpuCapacity(reportOn, gpus, options.replicas ?? 1, options.placement);
     placeOn(owner, options.placement, whereOf(reportOn, 'placement'));
   }
   addGpuLimit(owner, gpus, { container: options.container, where: whereOf(reportOn, 'gpus') });
@@ -74,22 +73,12 @@ export function checkGpuCount(gpus: number, where: Where): number {
   return checkIntegerInRange(gpus, where, { min: 1, max: INT32_MAX }, `GPUs per pod (${NVIDIA_GPU}, which cannot be fractional, zero or negative)`);
 }
 
-// What addGpus warned about: the workload's object, the group and the fit. The cross-layer check at synth
-// (lib/platform/cross-checks.ts) evaluates the same rule over every workload on a group, and leaves out a
-// warning addGpus already gave with the same numbers.
-const warnedFits = new WeakMap<ApiObject, { readonly group: string; readonly fit: GpuFit }>();
-
 /**
- * Whether addGpus already warned that `object`'s pods do not fit node group `group` (a construct path) with
- * the numbers of `fit`: then the same warning at synth would say it twice.
+ * The cross-layer GPU rules: the group is a GPU group, a pod fits on one node, the replicas fit in the group.
+ * The cross-layer check at synth (lib/platform/cross-checks.ts) evaluates the last rule over every workload on
+ * a group, and leaves out a workload alone whose construct carries this warning (`nks-cdk:gpuShortfall`).
  */
-export function gpuShortfallWarned(object: ApiObject, group: string, fit: GpuFit): boolean {
-  const warned = warnedFits.get(object);
-  return warned !== undefined && warned.group === group && warned.fit.shortfall === fit.shortfall && warned.fit.asked === fit.asked && warned.fit.available === fit.available;
-}
-
-/** The cross-layer GPU rules: the group is a GPU group, a pod fits on one node, the replicas fit in the group. */
-function checkGpuCapacity(owner: PodSpecOwner, reportOn: IConstruct, gpus: number, replicas: number, placement: NodePlacement): void {
+function checkGpuCapacity(reportOn: IConstruct, gpus: number, replicas: number, placement: NodePlacement): void {
   const fit = gpuFit({ perPod: gpus, pods: replicas }, gpuCapacityOf(placement));
   const perNode = fit.perNode as number;
   const plural = (n: number | undefined, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -101,10 +90,10 @@ function checkGpuCapacity(owner: PodSpecOwner, reportOn: IConstruct, gpus: numbe
     case 'pods-exceed-group':
       warn(
         reportOn,
+        'nks-cdk:gpuShortfall',
         `${plural(replicas, 'pod')} × ${plural(gpus, 'GPU')} = ${fit.asked} GPUs, but node group "${placement.name}" has at most ${fit.available} ` +
           `(${plural(fit.maxNodes, 'node')} × ${perNode}): the extra pods stay Pending. Lower replicas or gpus, or raise the group's node count or autoscaler maximum.`,
       );
-      warnedFits.set(ApiObject.of(owner), { group: placement.path, fit });
   }
 }
 

@@ -222,7 +222,7 @@ export class Headlamp extends Construct {
       hostnames: options.hostname === undefined ? undefined : [options.hostname],
       rules: [{ backends: [HttpBackend.fromService(this.service)] }],
     });
-    warn(route, 'Headlamp is routed from a Gateway: it is as reachable as the Gateway\'s load balancer. Keep that load balancer internal (loadBalancer: { internal: true }) or source-restricted.');
+    warn(route, 'nks-cdk:headlampRouted', 'Headlamp is routed from a Gateway: it is as reachable as the Gateway\'s load balancer. Keep that load balancer internal (loadBalancer: { internal: true }) or source-restricted.');
     return route;
   }
 

@@ -355,9 +355,9 @@ export class Ingress extends Construct {
       });
     });
     const dropped = Object.keys(this.annotations).filter((k) => k.startsWith('nginx.ingress.kubernetes.io/'));
-    if (dropped.length) warn(this, `toHttpRoutes() carries no ingress-nginx annotations (${dropped.join(', ')}); express them as HTTPRoute rules (rewrite, redirect) or drop them.`);
-    if (this.tls.length) warn(this, `toHttpRoutes() does not carry TLS (Secrets ${this.tls.map((t) => t.secretName).join(', ')}): give the Gateway an HTTPS listener with tlsSecretName.`);
-    if (loose.length) warn(this, `toHttpRoutes() turned ImplementationSpecific paths (${loose.join(', ')}) into PathPrefix matches; check that they are plain prefixes, not regular expressions.`);
+    if (dropped.length) warn(this, 'nks-cdk:httpRouteAnnotationsDropped', `toHttpRoutes() carries no ingress-nginx annotations (${dropped.join(', ')}); express them as HTTPRoute rules (rewrite, redirect) or drop them.`);
+    if (this.tls.length) warn(this, 'nks-cdk:httpRouteTlsDropped', `toHttpRoutes() does not carry TLS (Secrets ${this.tls.map((t) => t.secretName).join(', ')}): give the Gateway an HTTPS listener with tlsSecretName.`);
+    if (loose.length) warn(this, 'nks-cdk:httpRoutePathsLoosened', `toHttpRoutes() turned ImplementationSpecific paths (${loose.join(', ')}) into PathPrefix matches; check that they are plain prefixes, not regular expressions.`);
     return routes;
   }
 
@@ -426,13 +426,13 @@ export class Ingress extends Construct {
     const named = this.controller ?? controllersIn(this).find((c) => c.ingressClassName === this.ingressClassName);
     if (named) this.checkPassthrough(named);
     if (this.ingressClassName !== undefined && !named) {
-      warn(this, `no NginxIngressController in this program serves IngressClass "${this.ingressClassName}"; the cluster must already run a controller for it, or the Ingress gets no address.`);
+      warn(this, 'nks-cdk:ingressClassUnserved', `no NginxIngressController in this program serves IngressClass "${this.ingressClassName}"; the cluster must already run a controller for it, or the Ingress gets no address.`);
     }
     if (this.passthrough && !named) {
-      warn(this, `SSL passthrough works only when the controller runs with --enable-ssl-passthrough; pass an NginxIngressController with sslPassthrough: true as ingressClass to have it checked.`);
+      warn(this, 'nks-cdk:sslPassthroughUnchecked', `SSL passthrough works only when the controller runs with --enable-ssl-passthrough; pass an NginxIngressController with sslPassthrough: true as ingressClass to have it checked.`);
     }
     if (this.passthrough && this.rules.has('')) {
-      warn(this, 'SSL passthrough routes by the TLS SNI host name; for a rule without host, clients that connect by IP address reach NGINX itself (which then needs backend-protocol HTTPS to reach a TLS backend).');
+      warn(this, 'nks-cdk:sslPassthroughWithoutHost', 'SSL passthrough routes by the TLS SNI host name; for a rule without host, clients that connect by IP address reach NGINX itself (which then needs backend-protocol HTTPS to reach a TLS backend).');
     }
     return [];
   }

@@ -12,6 +12,7 @@ import { PORT_PROTOCOLS, ServicePortProtocol } from '../model/services';
 import { checkPortNumber } from './container';
 import { LoadBalancerCertificate } from './load-balancer-certificate';
 import { renderHealthMonitor } from './load-balancer-health-monitor';
+import type { WarningMessage } from '../warnings';
 
 /**
  * NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in the
@@ -222,7 +223,7 @@ export interface RenderedLoadBalancer {
   /** Annotation key → string value. */
   readonly annotations: Record<string, string>;
   /** Warnings for the owning construct (e.g. a private key in the output). */
-  readonly warnings: string[];
+  readonly warnings: WarningMessage[];
   /** The Service ports the per-listener settings name, as `{PROTOCOL}-{port}`. */
   readonly listenerKeys: string[];
   /** The listener protocols set explicitly, so the Service can check them against its ports' protocols. */
@@ -240,7 +241,7 @@ export function listenerKey(port: number, protocol: ServicePortProtocol = 'TCP')
  */
 export function loadBalancerAnnotations(options: LoadBalancerOptions, where: Where): RenderedLoadBalancer {
   const annotations: Record<string, string> = {};
-  const warnings: string[] = [];
+  const warnings: WarningMessage[] = [];
   const put = (key: string, value: string | number | boolean | undefined): void => {
     if (value !== undefined) annotations[key] = String(value);
   };
@@ -299,7 +300,7 @@ function renderListener(
   inheritedProtocol: ListenerProtocol,
   where: Where,
   annotations: Record<string, string>,
-  warnings: string[],
+  warnings: WarningMessage[],
 ): void {
   const put = (key: string, value: string | number | boolean | undefined): void => {
     if (value !== undefined) annotations[`${prefix}${NHN}${key}`] = String(value);
@@ -318,7 +319,7 @@ function renderListener(
     const cert = tls.certificate._render(at(where, 'terminatedHttps.certificate'));
     for (const [key, value] of Object.entries(cert.annotations)) put(key, value);
     if (cert.warning) {
-      warnings.push(cert.warning);
+      warnings.push({ id: 'nks-cdk:plaintextTlsKey', message: cert.warning });
       // Marks the plaintext key as asked for, so secret scans report it as opted in rather than leaked.
       annotations[PLAINTEXT_SECRET_ANNOTATION] = 'TLS key from the environment (LoadBalancerCertificate.fromEnvironment)';
     }

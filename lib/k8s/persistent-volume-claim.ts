@@ -111,7 +111,7 @@ export class PersistentVolumeClaim extends Construct implements kplus.IStorage {
     this.plugin = claim.plugin;
     this.availabilityZone = claim.zone;
     this.zoneSource = claim.zoneSource;
-    for (const message of claim.warnings) warn(this, message);
+    for (const w of claim.warnings) warn(this, w.id, w.message);
     trackObjects(this);
     const volume = props.volume;
     if (volume) {

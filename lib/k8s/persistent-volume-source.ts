@@ -13,6 +13,7 @@ import { checkKnownZone } from '../model/regions';
 import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisioner } from '../model/storage';
 import { checkVolumeSize } from '../model/volumes';
 import { deferInfraValue } from '../infra/deferred';
+import type { WarningMessage } from '../warnings';
 
 /** What a hostPath must be on the node (`hostPath.type`); '' checks nothing. */
 export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
@@ -131,7 +132,7 @@ export interface RenderedSource {
   /** A Terraform-managed volume (the Delete reclaim policy would delete it behind Terraform's back). */
   readonly terraformManaged: boolean;
   /** Warnings to add on the PersistentVolume. */
-  readonly warnings: string[];
+  readonly warnings: WarningMessage[];
 }
 
 type Renderer = (ctx: SourceContext) => RenderedSource;
@@ -206,9 +207,10 @@ export class PersistentVolumeSource {
       const path = checkAbsolutePath(options.path, at(ctx.where, 'source.path'), 'a hostPath');
       const type = options.type === undefined ? undefined : checkChoice(options.type, HOST_PATH_TYPES, at(ctx.where, 'source.type'), 'a hostPath type');
       const rendered = plain('HostPath', { hostPath: { path, type } }, ['ReadWriteOnce']);
-      rendered.warnings.push(
-        `hostPath ${path} is a directory on whichever node runs the pod: on a cluster with several nodes a rescheduled pod finds another, empty directory. Use it on single-node clusters and in tests; use a Cinder volume (or NFS) on NKS.`,
-      );
+      rendered.warnings.push({
+        id: 'nks-cdk:hostPathVolume',
+        message: `hostPath ${path} is a directory on whichever node runs the pod: on a cluster with several nodes a rescheduled pod finds another, empty directory. Use it on single-node clusters and in tests; use a Cinder volume (or NFS) on NKS.`,
+      });
       return rendered;
     });
   }
@@ -279,7 +281,7 @@ function cinder(ctx: SourceContext, volumeId: string, input: CinderInput): Rende
   };
 }
 
-function plain(plugin: VolumePlugin, spec: Partial<kplus.k8s.PersistentVolumeSpec>, defaultAccessModes: AccessMode[]): RenderedSource & { warnings: string[] } {
+function plain(plugin: VolumePlugin, spec: Partial<kplus.k8s.PersistentVolumeSpec>, defaultAccessModes: AccessMode[]): RenderedSource & { warnings: WarningMessage[] } {
   return { plugin, csi: false, spec, annotations: {}, defaultAccessModes, terraformManaged: false, warnings: [] };
 }
 

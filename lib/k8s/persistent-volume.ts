@@ -132,11 +132,11 @@ export class PersistentVolume extends Construct {
     this.reclaimPolicy = checkReclaimPolicy(props.reclaimPolicy ?? 'Retain', at(where, 'reclaimPolicy'), true);
     this.volumeMode = checkVolumeMode(props.volumeMode ?? 'Filesystem', at(where, 'volumeMode'));
     this.labels = checkLabels(props.labels ?? {}, at(where, 'labels'));
-    if (this.reclaimPolicy === 'Recycle') warn(this, RECYCLE_DEPRECATED);
+    if (this.reclaimPolicy === 'Recycle') warn(this, 'nks-cdk:recycleReclaimPolicy', RECYCLE_DEPRECATED);
     if (this.reclaimPolicy === 'Delete' && source.terraformManaged) {
-      warn(this, 'reclaimPolicy "Delete" makes Kubernetes delete the Cinder volume when the claim is released, behind Terraform\'s back (the next `cdktf deploy` creates a new, empty one). Use "Retain" for volumes the infrastructure layer manages.');
+      warn(this, 'nks-cdk:deleteReclaimPolicy', 'reclaimPolicy "Delete" makes Kubernetes delete the Cinder volume when the claim is released, behind Terraform\'s back (the next `cdktf deploy` creates a new, empty one). Use "Retain" for volumes the infrastructure layer manages.');
     }
-    for (const message of source.warnings) warn(this, message);
+    for (const w of source.warnings) warn(this, w.id, w.message);
 
     const mountOptions = props.mountOptions === undefined ? undefined : checkMountOptions(props.mountOptions, at(where, 'mountOptions'));
     const annotations = Object.keys(source.annotations).length ? source.annotations : undefined;

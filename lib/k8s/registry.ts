@@ -100,6 +100,7 @@ export class RegistryCredentials extends Construct implements IPullSecret {
     trackObjects(this);
     warn(
       this,
+      'nks-cdk:registryPasswordInManifests',
       `RegistryCredentials writes the password from $${props.passwordEnv} into the Secret "${this.name}" in the manifests, ` +
         'base64-encoded (not encrypted): anyone who can read dist/ (or its git history, or CI artifacts) can read it. ' +
         'Keep dist/ out of version control, or use PullSecret.fromName with `kubectl create secret docker-registry` instead.',

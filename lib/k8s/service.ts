@@ -246,7 +246,7 @@ export class Service extends Construct {
         }
       }
       Object.assign(annotations, lb.annotations);
-      for (const message of lb.warnings) warn(this, message);
+      for (const w of lb.warnings) warn(this, w.id, w.message);
     }
     const metadata = objectMeta({ name: props.name, namespace: props.namespace, labels: props.labels, annotations: Object.keys(annotations).length ? annotations : undefined }, where, 'label');
     this.apiObject = new kplus.k8s.KubeService(this, 'Resource', { metadata, spec: renderSpec(props, type, this) });

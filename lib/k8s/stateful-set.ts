@@ -249,7 +249,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
       const claim = renderClaim(template, tw);
       const labels = template.labels === undefined ? undefined : checkLabels(template.labels, at(tw, 'labels'));
       if (claim.zone !== undefined && props.placement) checkZoneMatchesPlacement(claim.zone, claim.zoneSource ?? `claim template "${name}"`, props.placement, at(where, 'placement'));
-      for (const message of claim.warnings) warn(this, `Claim template "${name}": ${message}`);
+      for (const w of claim.warnings) warn(this, w.id, `Claim template "${name}": ${w.message}`);
       this.statefulSet.addClaimTemplate({ metadata: { name, labels }, spec: claim.spec });
       this.statefulSet.mountClaimTemplate({ template: name, container: this.container, mountPath, readOnly: template.readOnly });
       uses.push({ description: `claim template "${name}"`, plugin: claim.plugin, accessModes: claim.accessModes, zone: claim.zone, zoneSource: claim.zoneSource, perPod: true });

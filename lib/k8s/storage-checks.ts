@@ -99,13 +99,14 @@ export function checkWorkloadStorage(owner: PodSpecOwner): void {
   for (const plugin of plugins) {
     const ofPlugin = claims.filter((c) => c.plugin === plugin);
     const message = volumeLimitWarning(plugin, { shared: ofPlugin.filter((c) => !c.perPod).length, perPod: ofPlugin.filter((c) => c.perPod).length, pods });
-    if (message) warn(reportOn, message[0].toUpperCase() + message.slice(1));
+    if (message) warn(reportOn, 'nks-cdk:volumesPerNodeLimit', message[0].toUpperCase() + message.slice(1));
   }
   for (const claim of claims) {
     const single = claim.accessModes.includes('ReadWriteOncePod') ? 'ReadWriteOncePod' : claim.accessModes.every((m) => m === 'ReadWriteOnce') ? 'ReadWriteOnce' : undefined;
     if (claim.perPod || pods <= 1 || !single) continue;
     warn(
       reportOn,
+      'nks-cdk:singleNodeClaimReplicas',
       single === 'ReadWriteOncePod'
         ? `${pods} replicas mount ${claim.description}, which is ReadWriteOncePod: only one pod can use it, the others stay Pending. Use replicas: 1, or a StatefulSet with a claim per pod.`
         : `${pods} replicas mount ${claim.description}, which is ReadWriteOnce: all of them must run on the one node the volume is attached to (pods elsewhere fail with a Multi-Attach error). ` +

@@ -135,7 +135,7 @@ export class StorageClass extends Construct {
     this.allowVolumeExpansion = props.allowVolumeExpansion === undefined ? false : checkBoolean(props.allowVolumeExpansion, at(where, 'allowVolumeExpansion'));
     if (props.isDefault !== undefined) checkBoolean(props.isDefault, at(where, 'isDefault'));
     if (this.availabilityZone === undefined && this.volumeBindingMode === 'Immediate') {
-      warn(this, 'StorageClass has no availabilityZone: NKS creates its volumes in a random zone, and a volume in another zone than the node group cannot attach. Set availabilityZone to the nodes\' zone (or use volumeBindingMode "WaitForFirstConsumer").');
+      warn(this, 'nks-cdk:storageClassNoZone', 'StorageClass has no availabilityZone: NKS creates its volumes in a random zone, and a volume in another zone than the node group cannot attach. Set availabilityZone to the nodes\' zone (or use volumeBindingMode "WaitForFirstConsumer").');
     }
 
     const mountOptions = props.mountOptions === undefined ? undefined : checkMountOptions(props.mountOptions, at(where, 'mountOptions'));

@@ -150,7 +150,7 @@ function conflictingUses(uses: Map<UniqueKind, Map<string, UniqueUse[]>>): Valid
         if (!earlier) return;
         const rule = kind.rule(later, earlier);
         const fix = kind.fix(later, earlier);
-        if (kind.warning) warn(later.construct, `${rule} ${fix}`);
+        if (kind.warning) warn(later.construct, 'nks-cdk:multipleDefaultStorageClasses', `${rule} ${fix}`);
         else errors.push(new ValidationError({ ...later.where, value: later.value, rule, fix }));
       });
     }

@@ -158,7 +158,7 @@ export class WebApp extends Construct implements kplus.IPodSelector {
     this.deployment.select(kplus.LabelSelector.of({ labels: { ...this.podLabels } }));
     if (props.revisionHistoryLimit !== undefined) {
       setRevisionHistoryLimit(this.deployment, props.revisionHistoryLimit, at(where, 'revisionHistoryLimit'));
-      if (props.revisionHistoryLimit === 0) warn(this, 'revisionHistoryLimit is 0: old ReplicaSets are deleted at once, so `kubectl rollout undo` has nothing to roll back to.');
+      if (props.revisionHistoryLimit === 0) warn(this, 'nks-cdk:noRollbackHistory', 'revisionHistoryLimit is 0: old ReplicaSets are deleted at once, so `kubectl rollout undo` has nothing to roll back to.');
     }
     applyPodOptions(this.deployment, props, where);
     checkServiceAccountNamespace(props.serviceAccount, namespaceOf(this.deployment), at(where, 'serviceAccount'));

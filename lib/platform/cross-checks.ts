@@ -4,7 +4,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { warn } from '../warnings';
+import { warn, warnedOnOrAbove } from '../warnings';
 import { Cluster } from '../infra/cluster';
 import { ValidationError } from '../model/errors';
 import { GpuAsk, gpuCapacityOf, gpuFit, gpusPerPod, NVIDIA_GPU } from '../model/gpu';
@@ -13,7 +13,6 @@ import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
 import { podsOf, podSpecOf } from '../model/pod-templates';
 import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
-import { gpuShortfallWarned } from '../k8s/gpu';
 import { WorkloadsStack } from './workloads-stack';
 
 
@@ -71,7 +70,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
     if (json.kind === 'StorageClass') {
       const zone = json.parameters?.availability;
       if (zone !== undefined && !zones.has(zone)) {
-        warn(object, `StorageClass provisions volumes in ${zone}, but cluster ${cluster.name} has no nodes there (node zones: ${[...zones].sort().join(', ')}); a Cinder volume attaches only to a node in its own zone, so pods using it cannot start.`);
+        warn(object, 'nks-cdk:zoneWithoutNodes', `StorageClass provisions volumes in ${zone}, but cluster ${cluster.name} has no nodes there (node zones: ${[...zones].sort().join(', ')}); a Cinder volume attaches only to a node in its own zone, so pods using it cannot start.`);
       }
       if (json.provisioner === IN_TREE_CINDER_PROVISIONER && compareVersions(cluster.kubernetesVersion, 'v1.20.0') >= 0) {
         error(object, 'provisioner', json.provisioner, `the in-tree Cinder provisioner is gone in Kubernetes ${cluster.kubernetesVersion.tag} (cluster ${cluster.name}); NKS uses the Cinder CSI driver from v1.20`, 'use provisioner cinder.csi.openstack.org (StorageClass picks it from the cluster version)');
@@ -84,7 +83,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
         if (typeof value !== 'string' || value === subnet) continue;
         if (Token.isUnresolved(subnet)) {
           // The cluster's subnet is created by this program: its ID is unknown until apply.
-          warn(object, `${key} names subnet ${value}, but cluster ${cluster.name}'s subnet is created by this program (${cluster.network.path}), so nks-cdk cannot tell whether they are the same. Omit the annotation to use the cluster subnet.`);
+          warn(object, 'nks-cdk:loadBalancerSubnetUnverified', `${key} names subnet ${value}, but cluster ${cluster.name}'s subnet is created by this program (${cluster.network.path}), so nks-cdk cannot tell whether they are the same. Omit the annotation to use the cluster subnet.`);
         } else {
           error(object, `metadata.annotations.${key}`, value, `the load balancer would use a subnet that is not cluster ${cluster.name}'s (${subnet})`, 'omit the annotation to use the cluster subnet, or give the cluster\'s subnet ID');
         }
@@ -116,9 +115,9 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
   for (const [group, demand] of gpuDemand) {
     const fit = gpuFit(demand.asks, gpuCapacityOf(group));
     if (fit.shortfall !== 'pods-exceed-group') continue;
-    // One workload placed by addGpus, which evaluated the same fit and warned already.
-    if (demand.objects.length === 1 && gpuShortfallWarned(demand.objects[0], group.path, fit)) continue;
-    warn(demand.objects[0], `workloads placed on GPU node group ${group.name} ask for ${fit.asked} GPUs in all (${demand.objects.map((o) => o.node.path).join(', ')}), but the group has at most ${fit.available} (${group.maxNodes} node(s) × ${fit.perNode} GPU); the rest stay Pending.`);
+    // One workload placed by addGpus, which evaluated the same fit and warned already (on it or its construct).
+    if (demand.objects.length === 1 && warnedOnOrAbove(demand.objects[0], 'nks-cdk:gpuShortfall')) continue;
+    warn(demand.objects[0], 'nks-cdk:gpuShortfall', `workloads placed on GPU node group ${group.name} ask for ${fit.asked} GPUs in all (${demand.objects.map((o) => o.node.path).join(', ')}), but the group has at most ${fit.available} (${group.maxNodes} node(s) × ${fit.perNode} GPU); the rest stay Pending.`);
   }
   return errors;
 }

@@ -81,6 +81,7 @@ export class WorkloadsStack extends TerraformStack {
       // reads each kind's schema from it), so both must run where the private endpoint is reachable.
       warn(
         this,
+        'nks-cdk:privateEndpointDeploy',
         `${this.node.id} applies its manifests through Terraform to the API of ${props.cluster.node.path}, whose endpoint is private (publicApiEndpoint is false): ` +
           `run \`cdktf deploy ${this.node.id}\` (plan and apply) on a machine inside the cluster's network, such as an instance in its VPC or a CI runner there; from outside it cannot reach the API. ` +
           'Or set publicApiEndpoint: true (on nhncloud with externalNetwork and externalSubnetIds) to reach the API from the internet.',

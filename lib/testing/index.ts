@@ -147,17 +147,38 @@ export class PlatformTemplate {
     return found;
   }
 
-  /** The ids of the policy warnings synth printed (`NKS-PROBE-1`, ...), once each, in order. */
+  /**
+   * The ids of the warnings synth printed, once each, in order: policy rule ids (`NKS-PROBE-1`) and
+   * construct warning ids (`nks-cdk:gpuShortfall`). Acknowledged warnings are not among them.
+   */
   public warningIds(): string[] {
-    const ids = this.log.flatMap((l) => /^\[warning\] ([A-Z][A-Z0-9]*-[A-Z0-9]+-\d+) /.exec(l)?.[1] ?? []);
+    const ids = this.log.flatMap((l) => WARNING_LINE.exec(l)?.[1] ?? []);
     return [...new Set(ids)];
   }
 
-  /** Asserts that synth warned with rule `id`, or with a warning line containing `text`. */
-  public hasWarning(idOrText: string): void {
+  /** The ids of the warnings synth printed as acknowledged (`[acknowledged] <id> <path>: <reason>`), once each. */
+  public acknowledgedIds(): string[] {
+    const ids = this.log.flatMap((l) => /^\[acknowledged\] (\S+) /.exec(l)?.[1] ?? []);
+    return [...new Set(ids)];
+  }
+
+  /**
+   * Asserts that synth warned with id `idOrText` (a rule id or a warning id), or with a warning line
+   * containing `idOrText`; returns the matching warning lines.
+   */
+  public hasWarning(idOrText: string): string[] {
     const warnings = this.log.filter((l) => l.startsWith('[warning] '));
-    if (!this.warningIds().includes(idOrText) && !warnings.some((l) => l.includes(idOrText))) {
-      throw new Error(`no warning ${idOrText}; the warnings: ${warnings.join('\n') || 'none'}`);
-    }
+    const found = warnings.filter((l) => WARNING_LINE.exec(l)?.[1] === idOrText || l.includes(idOrText));
+    if (!found.length) throw new Error(`no warning ${idOrText}; the warnings: ${warnings.join('\n') || 'none'}`);
+    return found;
+  }
+
+  /** Asserts that synth printed no warning with id `id` (a rule id or a warning id). */
+  public hasNoWarning(id: string): void {
+    const found = this.log.filter((l) => WARNING_LINE.exec(l)?.[1] === id);
+    if (found.length) throw new Error(`expected no warning ${id}; found: ${found.join('\n')}`);
   }
 }
+
+/** A printed warning with its id: `[warning] NKS-PROBE-1 <path> ...` or `[warning] nks-cdk:<problem> <path>: ...`. */
+const WARNING_LINE = /^\[warning\] ([A-Z][A-Z0-9]*-[A-Z0-9]+-\d+|nks-cdk:[A-Za-z0-9]+) /;

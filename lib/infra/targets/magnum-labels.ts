@@ -79,7 +79,7 @@ export function magnumLabels(scope: Construct, labels: Readonly<Record<string, s
     out[key] = value;
   }
   if (dropped.length) {
-    warn(scope, `label${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} NKS's (NHN Cloud), which Magnum does not read; on the openstack target ${dropped.length === 1 ? 'it is' : 'they are'} left out.`);
+    warn(scope, 'nks-cdk:ignoredProp', `label${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} NKS's (NHN Cloud), which Magnum does not read; on the openstack target ${dropped.length === 1 ? 'it is' : 'they are'} left out.`);
   }
   return out;
 }

@@ -109,11 +109,13 @@ function networkLabels(scope: Construct, spec: ClusterSpec, where: WhereOf, look
   } else if (spec.internetGateway === false) {
     warn(
       scope,
+      'nks-cdk:noInternetRoute',
       `Cluster ${spec.name}: the subnet of ${spec.networkPath} has no internet gateway and the cluster no NCR and OBS service gateways, so its nodes cannot pull the images and binaries NKS installs, and the cluster does not come up. Give the network an internet gateway (internetGatewayId, made in the console: Network > Internet Gateway), or make NCR and OBS service gateways in the VPC (Network > Service Gateway) and pass them as serviceGateways: { ncr, obs }.`,
     );
   } else if (spec.internetGateway === undefined && network === undefined) {
     warn(
       scope,
+      'nks-cdk:internetRouteUnknown',
       `Cluster ${spec.name}: nks-cdk cannot tell whether the subnet of ${spec.networkPath} routes to an internet gateway. With one, NKS needs the external network labels; without one, NCR and OBS service gateways. Say which: internetGateway: true or false on Network.fromExisting, or serviceGateways: { ncr, obs } on the cluster.`,
     );
   }
@@ -177,7 +179,7 @@ export function renderNhnCluster(scope: Construct, spec: ClusterSpec, where: Whe
     fail(where('clusterTemplateId'), spec.clusterTemplateId, `NKS creates clusters only from the template "${NKS_CLUSTER_TEMPLATE_ID}"`, 'omit clusterTemplateId on the nhncloud target');
   }
   const addons = spec.addons ?? defaultNksAddons();
-  for (const warning of checkAddons(addons, where('addons'))) warn(scope, warning);
+  for (const warning of checkAddons(addons, where('addons'))) warn(scope, 'nks-cdk:addonVersionUnlisted', warning);
   const labels = { ...spec.labels, ...networkLabels(scope, spec, where, lookups) };
   const resource = new KubernetesClusterV1(scope, 'cluster', {
     name: spec.name,

@@ -54,10 +54,10 @@ export class NhnCloudRenderer implements InfraRenderer, NhnNetworkLookups {
 
   public network(scope: Construct, spec: NetworkSpec, where: WhereOf): RenderedNetwork {
     if (spec.externalNetwork !== undefined) {
-      warn(scope, 'externalNetwork applies to the openstack target (router gateway); an NHN VPC reaches the internet through an internet gateway, so pass internetGatewayId instead. It is ignored here.');
+      warn(scope, 'nks-cdk:ignoredProp', 'externalNetwork applies to the openstack target (router gateway); an NHN VPC reaches the internet through an internet gateway, so pass internetGatewayId instead. It is ignored here.');
     }
     if (spec.dnsNameservers !== undefined) {
-      warn(scope, 'dnsNameservers cannot be set on an NHN VPC subnet through the nhncloud provider (nhncloud_networking_vpcsubnet_v2 has no such argument); they are ignored.');
+      warn(scope, 'nks-cdk:ignoredProp', 'dnsNameservers cannot be set on an NHN VPC subnet through the nhncloud provider (nhncloud_networking_vpcsubnet_v2 has no such argument); they are ignored.');
     }
     const vpcCidr = checkVpcCidr(spec.subnetCidr, spec.vpcCidr, where('vpcCidr'));
     const network = new NetworkingVpcV2(scope, 'vpc', { name: spec.name, cidrv4: vpcCidr.text });
@@ -70,7 +70,7 @@ export class NhnCloudRenderer implements InfraRenderer, NhnNetworkLookups {
         attachment = new NetworkingRoutingtableAttachGatewayV2(scope, 'internet-gateway', { routingtableId: router.id, gatewayId });
       }
     } else if (spec.internetGatewayId !== undefined) {
-      warn(scope, 'internetGatewayId needs the routing table nks-cdk creates, and createRouter is false; it is ignored.');
+      warn(scope, 'nks-cdk:ignoredProp', 'internetGatewayId needs the routing table nks-cdk creates, and createRouter is false; it is ignored.');
     }
     const subnet = new NetworkingVpcsubnetV2(scope, 'subnet', {
       name: `${spec.name}-subnet`,

@@ -92,10 +92,10 @@ export class OpenStackRenderer implements InfraRenderer {
 
   public network(scope: Construct, spec: NetworkSpec, where: WhereOf): RenderedNetwork {
     if (spec.internetGatewayId !== undefined) {
-      warn(scope, `internetGatewayId applies to the nhncloud target only (NHN VPC routing tables); on the openstack target the router's gateway is externalNetwork, so it is ignored.`);
+      warn(scope, 'nks-cdk:ignoredProp', `internetGatewayId applies to the nhncloud target only (NHN VPC routing tables); on the openstack target the router's gateway is externalNetwork, so it is ignored.`);
     }
     if (spec.vpcCidr !== undefined) {
-      warn(scope, 'vpcCidr applies to the nhncloud target only (an NHN VPC has a range; a Neutron network has none), so it is ignored.');
+      warn(scope, 'nks-cdk:ignoredProp', 'vpcCidr applies to the nhncloud target only (an NHN VPC has a range; a Neutron network has none), so it is ignored.');
     }
     const network = new NetworkingNetworkV2(scope, 'network', { name: spec.name, adminStateUp: true });
     const subnet = new NetworkingSubnetV2(scope, 'subnet', {
@@ -143,13 +143,13 @@ export class OpenStackRenderer implements InfraRenderer {
     this.requireOsDistro(spec.imageId, where('image'));
     const labels = magnumLabels(scope, spec.labels, { networkDriver: this.cloud.networkDriver, nodeLabels: spec.nodeLabels ?? spec.nodes.nodeLabels }, where);
     if (spec.addons !== undefined) {
-      warn(scope, 'addons apply to the nhncloud target only: Magnum\'s cluster resource has no addons (NKS installs Calico and CoreDNS itself), so they are ignored here.');
+      warn(scope, 'nks-cdk:ignoredProp', 'addons apply to the nhncloud target only: Magnum\'s cluster resource has no addons (NKS installs Calico and CoreDNS itself), so they are ignored here.');
     }
     if (spec.kubeconfigFile !== undefined) {
-      warn(scope, 'kubeconfigFile applies to the nhncloud target only; on the openstack target kubernetesAccess() uses the kubeconfig the provider returns, so it is ignored.');
+      warn(scope, 'nks-cdk:ignoredProp', 'kubeconfigFile applies to the nhncloud target only; on the openstack target kubernetesAccess() uses the kubeconfig the provider returns, so it is ignored.');
     }
     if (spec.externalSubnetIds !== undefined) {
-      warn(scope, 'externalSubnetIds apply to the nhncloud target only (label external_subnet_id_list); on the openstack target the template\'s external network is enough, so they are ignored.');
+      warn(scope, 'nks-cdk:ignoredProp', 'externalSubnetIds apply to the nhncloud target only (label external_subnet_id_list); on the openstack target the template\'s external network is enough, so they are ignored.');
     }
     let templateId = spec.clusterTemplateId;
     let template: ContainerinfraClustertemplateV1 | undefined;

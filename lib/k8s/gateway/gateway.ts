@@ -167,7 +167,7 @@ export class Gateway extends Construct {
     if (options === undefined) return undefined;
     const rendered = loadBalancerAnnotations(options, where);
     checkListenerPorts(rendered, [...new Set(this.listeners.map((l) => l.port))].map((port) => ({ port, protocol: 'TCP' as const })), where);
-    for (const w of rendered.warnings) warn(this, w);
+    for (const w of rendered.warnings) warn(this, w.id, w.message);
     const count = Object.keys(rendered.annotations).length;
     if (count > 8) {
       fail(where, count, `these load balancer options make ${count} annotations; a Gateway carries at most 8 in spec.infrastructure.annotations`, 'set fewer options, or move per-listener settings to load balancer-wide ones');

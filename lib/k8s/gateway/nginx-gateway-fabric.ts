@@ -146,7 +146,7 @@ export class NginxGatewayFabric extends Construct {
     const dataPlane = { repository: props.dataPlaneImage?.repository ?? NGF_NGINX_IMAGE.repository, tag: digest ? `${tag}@${digest}` : tag };
     const unpinned = [!image.includes('@sha256:') ? `control plane ${image}` : undefined, digest === undefined ? `data plane ${dataPlane.repository}:${dataPlane.tag}` : undefined].filter(Boolean);
     if (unpinned.length) {
-      warn(this, `NGINX Gateway Fabric images are pinned by tag only (${unpinned.join(', ')}): upstream publishes no digest nks-cdk can cite offline; pass controlPlaneImage and dataPlaneImage.digest with their sha256 digests to pin them.`);
+      warn(this, 'nks-cdk:ngfImagesUnpinned', `NGINX Gateway Fabric images are pinned by tag only (${unpinned.join(', ')}): upstream publishes no digest nks-cdk can cite offline; pass controlPlaneImage and dataPlaneImage.digest with their sha256 digests to pin them.`);
     }
     const labels = { 'app.kubernetes.io/instance': 'nginx-gateway', 'app.kubernetes.io/name': 'nginx-gateway', 'app.kubernetes.io/version': NGF_VERSION };
     const selector = { 'app.kubernetes.io/instance': 'nginx-gateway', 'app.kubernetes.io/name': 'nginx-gateway' };
