@@ -182,7 +182,7 @@ export function sortWarnings(roots: readonly IConstruct[], extra: readonly Const
   const memo: AcknowledgementMemo = new Map();
   const warnings: ConstructWarning[] = [];
   const acknowledged: AcknowledgedWarning[] = [];
-  for (const w of [...roots.flatMap((r) => warningsUnder(r)), ...extra]) {
+  for (const w of mergeById([...roots.flatMap((r) => warningsUnder(r)), ...extra])) {
     const rule = w.id && w.id in WARNINGS ? (WARNINGS[w.id as WarningId] as WarningInfo).policyRule : undefined;
     if (rule && policyFindings.some((f) => f.ruleId === rule && (f.path === w.path || f.path.startsWith(`${w.path}/`)))) continue;
     const construct = byPath.get(w.path);
@@ -193,6 +193,32 @@ export function sortWarnings(roots: readonly IConstruct[], extra: readonly Const
     else warnings.push(w);
   }
   return { warnings, acknowledged, lines: [...warnings.map(warningLine), ...acknowledged.map((a) => `[acknowledged] ${a.id} ${a.path || '(root)'}: ${a.reason}`)] };
+}
+
+/** One warning per id and path, the messages (distinct ones, in order) joined by newlines. */
+function mergeById(all: readonly ConstructWarning[]): ConstructWarning[] {
+  const merged = new Map<string, ConstructWarning>();
+  const out: ConstructWarning[] = [];
+  for (const w of all) {
+    if (w.id === undefined) {
+      out.push(w);
+      continue;
+    }
+    const key = `${w.path}\0${w.id}`;
+    const earlier = merged.get(key);
+    if (!earlier) {
+      merged.set(key, w);
+      out.push(w);
+      continue;
+    }
+    const messages = earlier.message.split('\n');
+    const added = w.message.split('\n').filter((m) => !messages.includes(m));
+    if (!added.length) continue;
+    const joined = { ...earlier, message: [...messages, ...added].join('\n') };
+    merged.set(key, joined);
+    out[out.indexOf(earlier)] = joined;
+  }
+  return out;
 }
 
 /** A warning as printed: `[warning] <id> <path>: <message>` (a later message of the same id on an indented line). */

@@ -168,7 +168,7 @@ describe('the change report of synth', () => {
     expect(warning.message).toMatch(/addNodeGroup/);
     expect(warning.message).toMatch(/resizeTo/);
     expect(warning.message).toMatch(/protect: true/);
-    expect(w.log.some((l) => l.startsWith('[warning] infra/cluster: ') && /will be replaced/.test(l))).toBe(true);
+    expect(w.log.some((l) => l.startsWith('[warning] nks-cdk:resourceReplaced infra/cluster: ') && /will be replaced/.test(l))).toBe(true);
     // The new output is written: a warning does not stop synth.
     expect(resourceOf(w.tf, 'nhncloud_kubernetes_cluster_v1').flavor_id).toMatch(/m2-c8m16/);
   });

@@ -159,12 +159,11 @@ describe('openstack target: what it refuses or ignores', () => {
     const a = app();
     const { stack } = openstackCluster(a, { addons: [NksAddon.calico(), NksAddon.coreDns()], externalSubnetIds: [EXT_SUBNET] });
     new Network(stack, 'vpc2', { vpcCidr: '192.168.0.0/16', internetGatewayId: EXT_NET });
-    const messages = a.synth().warnings.map((w) => `${w.path}: ${w.message}`);
+    // One warning per id and construct; each ignored prop is a line of it.
+    const messages = a.synth().warnings.map((w) => `${w.id} ${w.path}: ${w.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^infra\/cluster: addons apply to the nhncloud target only/),
-      expect.stringMatching(/^infra\/cluster: externalSubnetIds apply to the nhncloud target only/),
-      expect.stringMatching(/^infra\/vpc2: internetGatewayId applies to the nhncloud target only/),
-      expect.stringMatching(/^infra\/vpc2: vpcCidr applies to the nhncloud target only/),
+      expect.stringMatching(/^nks-cdk:ignoredProp infra\/cluster: addons apply to the nhncloud target only.*\nexternalSubnetIds apply to the nhncloud target only/),
+      expect.stringMatching(/^nks-cdk:ignoredProp infra\/vpc2: internetGatewayId applies to the nhncloud target only.*\nvpcCidr applies to the nhncloud target only/),
     ]);
   });
 

@@ -83,7 +83,7 @@ describe('StaticPod (seed 003, kubelet standalone mode)', () => {
       Policies.suppress(new StaticPod(chart, 'pod', staticWeb), 'NKS-IMG-1', 'the seed manifest, reproduced as written');
       new ConfigMap(chart, 'cm', { data: { a: 'b' } });
     });
-    expect(out.result.warnings).toEqual([{ path: 'node/pod', message: expect.stringContaining('one Pod per manifest file') }]);
+    expect(out.result.warnings).toEqual([{ path: 'node/pod', id: 'nks-cdk:staticPodChartShared', message: expect.stringContaining('one Pod per manifest file') }]);
   });
 
   test('name and namespace rules are checked', () => {

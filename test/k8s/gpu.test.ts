@@ -87,7 +87,7 @@ describe('GpuDeployment on a GPU node group', () => {
       new GpuDeployment(chart, 'too-many', { image: 'x/y:1', replicas: 3, gpus: 1, placement: gpuGroup(2, 1) });
       new GpuDeployment(chart, 'fits', { image: 'x/y:1', replicas: 2, gpus: 2, placement: gpuGroup(2, 2) });
     });
-    expect(out.result.warnings).toEqual([{ path: 'gpu/too-many', message: expect.stringContaining('3 pods × 1 GPU = 3 GPUs, but node group "gpu" has at most 2') }]);
+    expect(out.result.warnings).toEqual([{ path: 'gpu/too-many', id: 'nks-cdk:gpuShortfall', message: expect.stringContaining('3 pods × 1 GPU = 3 GPUs, but node group "gpu" has at most 2') }]);
     expect(out.docs.filter((d) => d.kind === 'Deployment').map((d) => d.spec.replicas)).toEqual([3, 2]);
   });
 });

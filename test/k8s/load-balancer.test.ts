@@ -104,13 +104,13 @@ describe('loadBalancerAnnotations: NHN options become string annotations', () =>
       const out = render(options());
       expect(out.annotations['TCP-443.loadbalancer.nhncloud/listener-terminated-https-cert']).toBe(cert);
       expect(out.annotations['TCP-443.loadbalancer.nhncloud/listener-terminated-https-key']).toBe(key);
-      expect(out.warnings).toEqual([expect.stringContaining('$TEST_LB_KEY is written in plain text')]);
+      expect(out.warnings).toEqual([{ id: 'nks-cdk:plaintextTlsKey', message: expect.stringContaining('$TEST_LB_KEY is written in plain text') }]);
     });
 
     test('the warning reaches synth through the Service', () => {
       const chart = testChart();
       const svc = new Service(chart, 'svc', { type: 'LoadBalancer', ports: [443], loadBalancer: options() });
-      expect(svc.node.metadata.map((m) => m.data)).toEqual([expect.stringContaining('plain text')]);
+      expect(svc.node.metadata.map((m) => m.data)).toEqual([{ id: 'nks-cdk:plaintextTlsKey', message: expect.stringContaining('plain text') }]);
     });
 
     test('an unset variable or a value that is not PEM fails without echoing the value', () => {

@@ -224,6 +224,6 @@ describe('mounting a claim into workloads', () => {
       const shared = new PersistentVolumeClaim(chart, 'shared', { name: 'shared', storage: '1Gi', accessModes: ['ReadWriteMany'] });
       new WebApp(chart, 'many', { image: 'nginx:1.14.2', replicas: 3 }).mount('/data', shared);
     });
-    expect(out.result.warnings).toEqual([{ path: 'c/web', message: expect.stringMatching(/3 replicas mount claim "data", which is ReadWriteOnce.*Multi-Attach/) }]);
+    expect(out.result.warnings).toEqual([{ path: 'c/web', id: 'nks-cdk:singleNodeClaimReplicas', message: expect.stringMatching(/3 replicas mount claim "data", which is ReadWriteOnce.*Multi-Attach/) }]);
   });
 });

@@ -60,7 +60,7 @@ describe('RegistryCredentials (explicit opt-in)', () => {
 
   test('workloads reference it by name, and synth warns that the password lands base64 in dist/', () => {
     expect(out.find('Deployment').spec.template.spec.imagePullSecrets).toEqual([{ name: 'registry-credential' }]);
-    expect(out.result.warnings).toEqual([{ path: 'registry/creds', message: expect.stringMatching(/NKS_TEST_REGISTRY_PASSWORD.*base64/) }]);
+    expect(out.result.warnings).toEqual([{ path: 'registry/creds', id: 'nks-cdk:registryPasswordInManifests', message: expect.stringMatching(/NKS_TEST_REGISTRY_PASSWORD.*base64/) }]);
   });
 
   test('a missing environment variable is a ValidationError naming the variable', () => {

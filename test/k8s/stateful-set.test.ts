@@ -83,7 +83,7 @@ describe('StatefulSet with claim templates (seed 004)', () => {
       const sc = new StorageClass(chart, 'sc', { availabilityZone: 'kr-pub-a' });
       new StatefulSet(chart, 'web', { ...WEB, replicas: 130, volumeClaimTemplates: ['a', 'b'].map((name) => ({ name, mountPath: `/${name}`, storage: '10Gi', storageClass: sc })) });
     });
-    expect(out.result.warnings).toEqual([{ path: 'c/web', message: expect.stringMatching(/^Up to 260 Cinder volumes can land on one node \(0 shared \+ 2 per pod × 130 pods\), but a node takes at most 256/) }]);
+    expect(out.result.warnings).toEqual([{ path: 'c/web', id: 'nks-cdk:volumesPerNodeLimit', message: expect.stringMatching(/^Up to 260 Cinder volumes can land on one node \(0 shared \+ 2 per pod × 130 pods\), but a node takes at most 256/) }]);
   });
 
   describe('bad input: a ValidationError at construction, nothing written', () => {

@@ -173,7 +173,7 @@ describe('WebApp rejects bad input with a ValidationError (path, field, value, r
       new WebApp(new Chart(app.k8s, 'web'), 'app', { image: 'nginx:1.14.2', revisionHistoryLimit: 0 });
     });
     expect(out.find('Deployment').spec.revisionHistoryLimit).toBe(0);
-    expect(out.result.warnings).toEqual([{ path: 'web/app', message: expect.stringContaining('rollout undo') }]);
+    expect(out.result.warnings).toEqual([{ path: 'web/app', id: 'nks-cdk:noRollbackHistory', message: expect.stringContaining('rollout undo') }]);
   });
 });
 

@@ -112,7 +112,7 @@ describe('cross-layer checks', () => {
       }),
     );
     expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
-      { path: 'apps/infer', message: expect.stringContaining('2 pods × 1 GPU = 2 GPUs, but node group "gpu" has at most 1') },
+      { path: 'apps/infer', id: 'nks-cdk:gpuShortfall', message: expect.stringContaining('2 pods × 1 GPU = 2 GPUs, but node group "gpu" has at most 1') },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('cross-layer checks', () => {
       }),
     );
     expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
-      { path: 'apps/a/Resource/Resource', message: expect.stringContaining('ask for 3 GPUs in all (apps/a/Resource/Resource, apps/b/Resource/Resource), but the group has at most 2') },
+      { path: 'apps/a/Resource/Resource', id: 'nks-cdk:gpuShortfall', message: expect.stringContaining('ask for 3 GPUs in all (apps/a/Resource/Resource, apps/b/Resource/Resource), but the group has at most 2') },
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('cross-layer checks', () => {
       }),
     );
     expect(out.result.warnings.filter((w) => w.message.includes('GPU'))).toEqual([
-      { path: 'apps/exporter', message: expect.stringContaining('ask for 3 GPUs in all (apps/exporter, apps/train), but the group has at most 2') },
+      { path: 'apps/exporter', id: 'nks-cdk:gpuShortfall', message: expect.stringContaining('ask for 3 GPUs in all (apps/exporter, apps/train), but the group has at most 2') },
     ]);
   });
 
