@@ -278,7 +278,7 @@ function checkAcknowledgements(scope: IConstruct): void {
           field: 'acknowledge.id',
           value: a.id,
           rule: `an acknowledgement names a warning id of nks-cdk; ${JSON.stringify(a.id)} is none, so it would acknowledge nothing`,
-          fix: `${near.length ? `use ${near.map((n) => JSON.stringify(n)).join(' or ')}` : 'use the id the warning prints'}; the warning ids are listed in README ("Errors and warnings") and in WARNINGS`,
+          fix: `${POLICY_RULE_ID.test(a.id) ? `${JSON.stringify(a.id)} is a policy rule id: suppress its findings with Policies.of(app).suppress(construct, ruleId, reason)` : near.length ? `use ${near.map((n) => JSON.stringify(n)).join(' or ')}` : 'use the id the warning prints'}; the warning ids are listed in README ("Errors and warnings") and in WARNINGS`,
         }),
       );
     }
@@ -297,6 +297,9 @@ function checkAcknowledgements(scope: IConstruct): void {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new ValidationErrors(errors);
 }
+
+/** The shape of a policy rule id (`NKS-KEY-1`), which names a finding, not a warning. */
+const POLICY_RULE_ID = /^[A-Z][A-Z0-9]*-[A-Z0-9]+-\d+$/;
 
 /** The known ids closest to `id`: the same letters case aside, else those sharing the most words, at most three. */
 function nearestWarningId(id: string): string[] {
