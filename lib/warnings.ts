@@ -85,7 +85,10 @@ export interface WarningMessage {
 export interface ConstructWarning {
   /** Construct path (`PlatformApp` for warnings about the output directories). */
   readonly path: string;
-  /** The warning's id; undefined for a warning another library wrote (cdktf's `Annotations.addWarning`). */
+  /**
+   * The warning's id (a key of {@link WARNINGS}).
+   * @default - none: a warning another library wrote (cdktf's `Annotations.addWarning`), printed without id
+   */
   readonly id?: string;
   /** The message; several messages of one id on one construct are one warning, one message per line. */
   readonly message: string;

@@ -287,3 +287,10 @@ describe('every warning id is given by some program', () => {
     expect(printedIds(run!())).toContain(id);
   });
 });
+
+test('README ("Errors and warnings") lists every warning id with its description', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const listed = [...readme.matchAll(/^\| `(nks-cdk:[A-Za-z]+)` \| (.+?) \|$/gm)].map((m) => m[1]);
+  expect(listed).toEqual(Object.keys(WARNINGS));
+  for (const [id, info] of Object.entries(WARNINGS)) expect(readme).toContain(`| \`${id}\` | ${info.description}`);
+});
