@@ -133,14 +133,18 @@ function ownWarnings(construct: IConstruct): { id: string; message: string }[] {
  * construct (the messages joined by newlines), and warnings other libraries wrote as `@cdktf/warn` metadata.
  */
 export function warningsUnder(root: IConstruct): ConstructWarning[] {
-  return root.node.findAll().flatMap((c) => {
-    const byId = new Map<string, string[]>();
-    for (const w of ownWarnings(c)) byId.set(w.id, [...(byId.get(w.id) ?? []), w.message]);
-    const ours = [...byId].map(([id, messages]) => ({ path: c.node.path, id, message: messages.join('\n') }));
-    const stamped = new Set(ownWarnings(c).map((w) => w.message));
-    const foreign = c.node.metadata.filter((m) => m.type === WARNING && !stamped.has(String(m.data))).map((m) => ({ path: c.node.path, message: String(m.data) }));
-    return [...ours, ...foreign];
-  });
+  return root.node.findAll().flatMap(warningsOn);
+}
+
+/** The warnings on `c` itself (see {@link warningsUnder}). */
+function warningsOn(c: IConstruct): ConstructWarning[] {
+  const own = ownWarnings(c);
+  const byId = new Map<string, string[]>();
+  for (const w of own) byId.set(w.id, [...(byId.get(w.id) ?? []), w.message]);
+  const ours = [...byId].map(([id, messages]) => ({ path: c.node.path, id, message: messages.join('\n') }));
+  const stamped = new Set(own.map((w) => w.message));
+  const foreign = c.node.metadata.filter((m) => m.type === WARNING && !stamped.has(String(m.data))).map((m) => ({ path: c.node.path, message: String(m.data) }));
+  return [...ours, ...foreign];
 }
 
 /**
@@ -180,19 +184,22 @@ export interface WarningOutcome {
  * out: `policyFindings` printed it already.
  */
 export function sortWarnings(roots: readonly IConstruct[], extra: readonly ConstructWarning[], policyFindings: readonly PolicyFindingLike[] = []): WarningOutcome {
-  const byPath = new Map<string, IConstruct>();
-  for (const root of roots) for (const c of root.node.findAll()) if (!byPath.has(c.node.path) || c.node.path === '') byPath.set(c.node.path, c);
+  const constructs = roots.flatMap((r) => r.node.findAll());
+  const found = constructs.flatMap((c) => warningsOn(c).map((w) => ({ w, scopes: [c] })));
+  // Warnings synth found by path: about a construct, or (the output directories, `PlatformApp`) acknowledged at a tree's root.
+  for (const w of mergeById(extra)) {
+    const construct = constructs.find((c) => c.node.path === w.path && c.node.scope !== undefined);
+    found.push({ w, scopes: construct ? [construct] : [...roots] });
+  }
   const memo: AcknowledgementMemo = new Map();
   const warnings: ConstructWarning[] = [];
   const acknowledged: AcknowledgedWarning[] = [];
-  for (const w of mergeById([...roots.flatMap((r) => warningsUnder(r)), ...extra])) {
-    const rule = w.id && w.id in WARNINGS ? (WARNINGS[w.id as WarningId] as WarningInfo).policyRule : undefined;
+  for (const { w, scopes } of found) {
+    const rule = w.id !== undefined && w.id in WARNINGS ? (WARNINGS[w.id as WarningId] as WarningInfo).policyRule : undefined;
     if (rule && policyFindings.some((f) => f.ruleId === rule && (f.path === w.path || f.path.startsWith(`${w.path}/`)))) continue;
-    const construct = byPath.get(w.path);
-    // Warnings not about a construct (the output directories) are acknowledged at a tree's root.
-    const scopes = construct ? [construct] : roots;
-    const ack = w.id ? scopes.map((s) => acknowledgementFor(s, w.id as string, memo)).find((a) => a) : undefined;
-    if (ack && w.id) acknowledged.push({ ...w, id: w.id, reason: ack.reason, declaredAt: ack.declaredAt });
+    const id = w.id;
+    const ack = id === undefined ? undefined : scopes.map((s) => acknowledgementFor(s, id, memo)).find((a) => a);
+    if (ack && id !== undefined) acknowledged.push({ ...w, id, reason: ack.reason, declaredAt: ack.declaredAt });
     else warnings.push(w);
   }
   return { warnings, acknowledged, lines: [...warnings.map(warningLine), ...acknowledged.map((a) => `[acknowledged] ${a.id} ${a.path || '(root)'}: ${a.reason}`)] };
