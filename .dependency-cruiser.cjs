@@ -10,7 +10,7 @@
 // The layers above lib/model (and above the model-level helpers at the lib root).
 const ABOVE_MODEL = '^lib/(k8s|infra|platform|checks|policy|diagram|output|testing)/|^lib/app\\.ts$';
 const ABOVE_CONSTRUCTS = '^lib/(platform|checks|policy|diagram|output|testing)/|^lib/app\\.ts$';
-const MODEL_HELPERS = '^lib/(problems|where|annotations)\\.ts$';
+const MODEL_HELPERS = '^lib/(problems|where|annotations|synth-cache)\\.ts$';
 const notTypeOnly = { dependencyTypesNot: ['type-only'] };
 
 /** A layer rule: modules matching `from` may not import modules matching `to` (type-only imports excepted). */

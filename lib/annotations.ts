@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { constructsUnder } from './synth-cache';
 
 /** Metadata type of a warning; the same one cdktf's `Annotations.addWarning` writes, so its CLI shows ours too. */
 export const WARNING = '@cdktf/warn';
@@ -14,9 +15,7 @@ export function warn(construct: IConstruct, message: string): void {
 
 /** Every warning in the tree under `root`, in construct order. */
 export function warningsUnder(root: IConstruct): { path: string; message: string }[] {
-  return root.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === WARNING).map((m) => ({ path: c.node.path, message: String(m.data) })));
+  return constructsUnder(root).flatMap((c) => c.node.metadata.filter((m) => m.type === WARNING).map((m) => ({ path: c.node.path, message: String(m.data) })));
 }
 
 /**

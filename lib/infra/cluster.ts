@@ -21,6 +21,7 @@ import { BOOT_VOLUME_KEY_IGNORED, defaultName, nksBool, warn, whereOf } from './
 import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
+import { constructsUnder } from '../synth-cache';
 
 export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
@@ -96,7 +97,7 @@ export class Cluster extends Construct {
     // (TOAST-DOCS/Container-Kubernetes `ko/public-api.md` lines 8–10 and 197–211), so a name is one cluster
     // in a project and region. Stacks of one program deploy with the same credentials, so into one project [I]:
     // the whole program is searched, not only this stack.
-    const same = this.node.root.node.findAll().find((c): c is Cluster => c !== this && c instanceof Cluster && c.name === this.name && c.region === this.region);
+    const same = constructsUnder(this.node.root).find((c): c is Cluster => c !== this && c instanceof Cluster && c.name === this.name && c.region === this.region);
     if (same) {
       fail(whereOf(this, 'name'), this.name, `cluster names are unique in a project and region; ${same.node.path} already uses ${JSON.stringify(this.name)} in ${this.region}`, 'choose another name for one of the two clusters');
     }

@@ -11,6 +11,7 @@ import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { objectMeta } from '../metadata';
 import { trackObjects } from '../unique-objects';
+import { constructsUnder } from '../../synth-cache';
 
 /** Routes of one namespace that a grant lets in. */
 export interface ReferenceGrantFrom {
@@ -112,5 +113,5 @@ export class ReferenceGrant extends Construct {
 
 /** The ReferenceGrants of the program `scope` belongs to. */
 export function referenceGrantsIn(scope: IConstruct): ReferenceGrant[] {
-  return scope.node.root.node.findAll().filter((c): c is ReferenceGrant => c instanceof ReferenceGrant);
+  return constructsUnder(scope.node.root).filter((c): c is ReferenceGrant => c instanceof ReferenceGrant);
 }
