@@ -23,6 +23,7 @@ module.exports = {
     layer('model-helper-imports-upper-layer', 'the model-level helpers at the lib root may import lib/model only, not the layers above.', MODEL_HELPERS, ABOVE_MODEL),
     layer('constructs-import-upper-layer', 'lib/k8s and lib/infra (the constructs) may not import platform, checks, policy, diagram, output, app or testing.', '^lib/(k8s|infra)/', ABOVE_CONSTRUCTS),
     layer('checks-import-upper-layer', 'lib/checks may not import policy, platform, app or diagram.', '^lib/checks/', '^lib/(policy|platform|diagram)/|^lib/app\\.ts$'),
+    layer('policy-imports-upper-layer', 'lib/policy (the rules and the cdk8s validation plugin that runs checks and rules) may not import platform, app or diagram.', '^lib/policy/', '^lib/(platform|diagram)/|^lib/app\\.ts$'),
     layer('diagram-imports-constructs', 'lib/diagram draws from synthesized output, not from the constructs in lib/k8s or lib/infra.', '^lib/diagram/', '^lib/(k8s|infra)/'),
     {
       name: 'no-circular',

@@ -47,6 +47,7 @@ describe('import rules of lib/ (.dependency-cruiser.cjs)', () => {
       'model-imports-lib-root-helper',
       'model-imports-upper-layer',
       'no-circular',
+      'policy-imports-upper-layer',
     ]);
     expect(result.modules.length).toBeGreaterThan(100);
   });
