@@ -44,6 +44,7 @@ describe('import rules of lib/ (.dependency-cruiser.cjs)', () => {
       'constructs-import-upper-layer',
       'diagram-imports-constructs',
       'model-helper-imports-upper-layer',
+      'model-imports-cdk',
       'model-imports-lib-root-helper',
       'model-imports-upper-layer',
       'no-circular',

@@ -18,12 +18,12 @@ import { NhncloudProvider } from '../../generated/providers/nhncloud/provider';
 import { checkMaxPrefix, Cidr, cidrContains, formatAddress, NKS_MAX_CIDR_PREFIX, parseCidr } from '../../model/cidr';
 import { fail, Where } from '../../model/errors';
 import { Flavor } from '../../model/flavors';
-import type { VolumeEncryptionKey } from '../node-spec';
+import { checkFlavorInRegion, NHN_FLAVOR_FAMILIES } from '../../model/nks-rules';
+import type { VolumeEncryptionKey } from '../../model/node-spec';
 import { checkIdLiteral, ImageUse } from '../references';
 import type { ImageFilter } from '../reference-lookups';
 import { isLiteral, warn } from '../util';
 import { NhnNetworkLookups, renderNhnCluster, renderNhnNodeGroup } from './nhncloud-kubernetes';
-import { checkFlavorInRegion, NHN_FLAVOR_FAMILIES } from './nks-rules';
 import {
   ClusterContext,
   ClusterSpec,

@@ -28,12 +28,11 @@ import type { OpenStackCloud } from '../../model/cloud-profile';
 import type { Where } from '../../model/errors';
 import type { Flavor } from '../../model/flavors';
 import type { KubernetesVersion } from '../../model/kubernetes-versions';
+import type { NodeSpec, VolumeEncryptionKey } from '../../model/node-spec';
 import type { Region } from '../../model/regions';
 import type { VolumeType } from '../../model/volumes';
 import type { ClusterAccess } from '../access';
 import type { NksAddon } from '../addons';
-import type { NodeSpec } from '../node-spec';
-import type { VolumeEncryptionKey } from '../node-spec';
 import type { ExternalNetworkRef } from '../references';
 import type { ReferenceLookups } from '../reference-lookups';
 
