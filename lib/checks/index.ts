@@ -1,7 +1,6 @@
 export * from './terraform-schema';
 export * from './kubernetes-schema';
 export * from './secrets';
-export * from './plugin';
 export { assessChanges, changesFromPlan, diffTerraformConfigs, formatChangeReport, guardedKind } from './terraform-diff';
 export type { ChangeAssessment, GuardedKind, InfraChangeReport, ResourceChange, ResourceChangeAction, StackChangeReport } from './terraform-diff';
 export { FORCE_NEW_INDEX_FILE, forceNewEntry, forceNewIndex, forceNewTables } from './force-new';

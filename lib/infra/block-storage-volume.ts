@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
+import { checkEncryptionKey, VolumeEncryptionKey } from '../model/node-spec';
 import { BlockStorageVolumeInfo } from '../model/storage';
 import { checkVolumeSize, VolumeType } from '../model/volumes';
 import { InfraStack } from './stack';
 import { Cluster } from './cluster';
-import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';

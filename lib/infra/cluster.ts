@@ -1,4 +1,4 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
@@ -6,19 +6,19 @@ import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
 import { checkNodeLabels, NODE_GROUP_LABEL, unconfirmedNodeLabelsWarning } from '../model/node-labels';
 import { checkClusterName, DEFAULT_NODE_GROUP_NAME } from '../model/names';
+import { nksBool } from '../model/nks-rules';
+import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from '../model/node-spec';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { VolumeType } from '../model/volumes';
 import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
-import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps } from './node-group';
 import { ImageRef } from './references';
 import { InfraStack } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
-import { BOOT_VOLUME_KEY_IGNORED, defaultName, nksBool, warn, whereOf } from './util';
-import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
+import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
 import { constructsUnder } from '../synth-cache';
@@ -27,6 +27,14 @@ export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
 /** Labels a target derives from typed props, so extraLabels cannot set them either. */
 const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list', 'ncr_sgw', 'obs_sgw', 'boot_volume_key_id', 'boot_volume_appkey'];
+
+/**
+ * The Magnum cluster template nks-cdk creates for a cluster on the openstack target
+ * (`openstack_containerinfra_clustertemplate_v1`): a Terraform resource, for escape hatches such as
+ * `addOverride`, and its ID. For the provider's other attributes narrow it with `instanceof` against
+ * `containerinfraClustertemplateV1.ContainerinfraClustertemplateV1` from `nks-cdk/providers/openstack`.
+ */
+export type ClusterTemplateResource = TerraformResource & { readonly id: string };
 
 /**
  * An NKS Kubernetes cluster with its default node group. Add more node groups with
@@ -58,7 +66,7 @@ export class Cluster extends Construct {
   /** The cluster resource (`openstack_containerinfra_cluster_v1` or `nhncloud_kubernetes_cluster_v1`). */
   public readonly resource: ClusterResource;
   /** The template resource (openstack target), unless an existing template ID was given. */
-  public readonly template?: ContainerinfraClustertemplateV1;
+  public readonly template?: ClusterTemplateResource;
   /** The default node group's resize operation (nhncloud target, when `resizeTo` is set). */
   public readonly resizeOperation?: ResizeResource;
   /** The upgrade operations of the control plane and default node group, in order (nhncloud target, when `upgrade` is set). */

@@ -10,6 +10,7 @@ import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTarg
 import { warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { isStateBackend, StateBackend } from './backend';
+import { provideReferenceLookups } from './reference-lookups';
 
 /** Properties of an {@link InfraStack}. */
 export interface InfraStackProps {
@@ -134,6 +135,7 @@ export class InfraStack extends TerraformStack {
       this.cloud = nhnCloudFacts(region);
       this.renderer = createRenderer('nhncloud', { region, availableFlavors });
     }
+    provideReferenceLookups(this, this.renderer);
     this.provider = this.renderer.provider(this);
     const backend: unknown = props.backend ?? StateBackend.local();
     if (!isStateBackend(backend)) {

@@ -11,3 +11,4 @@ export { Policies, PolicyViolationError, runPolicies, warningLines, WARNINGS_SHO
 export type { PolicyScope } from './policies';
 export { manifestSubjects, readConstructPaths, terraformSubjects } from './files';
 export type { ManifestDocument } from './files';
+export * from './plugin';

@@ -5,7 +5,7 @@ import { OpenStackRenderer } from './openstack';
 import { INFRA_TARGETS, InfraRenderer, InfraTarget, OpenStackRenderContext, RenderContext } from './renderer';
 
 export * from './renderer';
-export { NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS, NHN_FLAVOR_FAMILIES } from './nks-rules';
+export { NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS, NHN_FLAVOR_FAMILIES } from '../../model/nks-rules';
 export { NKS_CLUSTER_TEMPLATE_ID } from './nhncloud-kubernetes';
 
 /** The renderer of `target` for one stack: nhncloud from an NHN region, openstack from a cloud profile. */
