@@ -4,7 +4,7 @@ import { checkResourceName } from '../model/names';
 import { checkEncryptionKey, VolumeEncryptionKey } from '../model/node-spec';
 import { BlockStorageVolumeInfo } from '../model/storage';
 import { checkVolumeSize, VolumeType } from '../model/volumes';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { Cluster } from './cluster';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
@@ -91,7 +91,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     if (encryptionKey && stack.target === 'openstack') {
       warn(this, 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
     }
-    const rendered = stack.renderer.volume(this, {
+    const rendered = rendererOf(stack).volume(this, {
       name: this.name,
       sizeGb: this.sizeGb,
       volumeType: this.volumeType,

@@ -16,7 +16,7 @@ import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps } from './node-group';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
 import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -86,7 +86,10 @@ export class Cluster extends Construct {
   public readonly apiAddressOutput: TerraformOutput;
   /** Sensitive output of the kubeconfig (openstack target). */
   public readonly kubeconfigOutput?: TerraformOutput;
-  /** Operations on the running cluster, in the order NKS must run them (used by node groups). */
+  /**
+   * Operations on the running cluster, in the order NKS must run them (used by node groups).
+   * @internal
+   */
   public readonly operations: OperationQueue;
   /** Whether the cluster resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
@@ -161,7 +164,7 @@ export class Cluster extends Construct {
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
     if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_NODE_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
 
-    this.rendered = stack.renderer.cluster(
+    this.rendered = rendererOf(stack).cluster(
       this,
       {
         name: this.name,

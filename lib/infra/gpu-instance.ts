@@ -8,7 +8,7 @@ import { BlockStorageVolume } from './block-storage-volume';
 import { IKeyPair } from './key-pair';
 import { INetwork } from './network';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { InstanceResource } from './targets/renderer';
 import { defaultName, isLiteral, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -107,7 +107,7 @@ export class GpuInstance extends Construct {
     });
     checkSingleAttachment(this, volumes);
 
-    const rendered = stack.renderer.instance(
+    const rendered = rendererOf(stack).instance(
       this,
       {
         name: this.name,

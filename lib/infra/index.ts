@@ -37,3 +37,4 @@ export type {
   VolumeResource,
 } from './targets';
 export * from './deferred';
+export type { OperationQueue } from './targets/renderer';

@@ -8,7 +8,7 @@ import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeT
 import { NodePlacement, Taint } from '../model/placement';
 import type { Cluster } from './cluster';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
 import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -103,7 +103,9 @@ export interface GpuNodeGroupProps extends NodeGroupProps {
   readonly taint?: NodeTaint;
 }
 
-interface OwnedProps {
+/** What a node group gets from the cluster that adds it ({@link Cluster.addNodeGroup}). */
+export interface NodeGroupOwnerProps {
+  /** The cluster the group belongs to. */
   readonly cluster: Cluster;
 }
 
@@ -131,7 +133,7 @@ export class NodeGroup extends Construct implements NodePlacement {
   /** Whether the node group resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
 
-  constructor(scope: Construct, id: string, props: NodeGroupProps & OwnedProps) {
+  constructor(scope: Construct, id: string, props: NodeGroupProps & NodeGroupOwnerProps) {
     super(scope, id);
     this.cluster = props.cluster;
     this.path = this.node.path;
@@ -160,7 +162,7 @@ export class NodeGroup extends Construct implements NodePlacement {
     if (props.cluster.upgrade) checkMaxUnavailable(props.cluster.upgrade.maxUnavailableNodes, resizeTo ?? this.spec.nodeCount, this.name, whereOf(props.cluster, 'upgrade.maxUnavailableNodes'));
     const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image'), 'nks-node') : props.cluster.nodeImageId;
     const cluster = props.cluster;
-    const rendered = InfraStack.of(this).renderer.nodeGroup(
+    const rendered = rendererOf(this).nodeGroup(
       this,
       {
         name: this.name,
@@ -212,7 +214,7 @@ export class GpuNodeGroup extends NodeGroup {
   /** The taint workloads must tolerate, when one is declared. */
   public readonly taint?: NodeTaint;
 
-  constructor(scope: Construct, id: string, props: GpuNodeGroupProps & OwnedProps) {
+  constructor(scope: Construct, id: string, props: GpuNodeGroupProps & NodeGroupOwnerProps) {
     // Validate before any child is created so the error names this group's path.
     InfraStack.of(scope).cloud.checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
     super(scope, id, props);

@@ -11,7 +11,10 @@ import { dependencyOrder } from './topology';
 import { writeYamlDocuments } from './yaml';
 import { constructsUnder, renderedJson } from '../synth-cache';
 
-/** The objects of one chart, in the order they are written, and the file they go to. */
+/**
+ * The objects of one chart, in the order they are written, and the file they go to.
+ * @internal
+ */
 export interface ChartManifests {
   readonly chart: Chart;
   /** File name in the output directory, e.g. `web.k8s.yaml`, or `0000-web.k8s.yaml` when charts depend on charts. */

@@ -3,7 +3,7 @@ export * from './types';
 export * from './markers';
 export * from './rules';
 export { PolicyEngine } from './engine';
-export type { PolicyOptions } from './engine';
+export type { ActiveRule, PolicyOptions } from './engine';
 export { PolicyReport, formatFinding } from './report';
 export type { PolicyReportJson, PolicyFindingJson } from './report';
 export { PolicyAspect } from './aspect';

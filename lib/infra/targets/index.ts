@@ -27,7 +27,7 @@ export function checkInfraTarget(target: string, where: Where): InfraTarget {
  * The target named by `$NKS_TARGET`, for programs that synthesize for either cloud from one source
  * (`NKS_TARGET=openstack npm run synth`); undefined when the variable is unset or empty.
  */
-export function infraTargetFromEnv(env: NodeJS.ProcessEnv = process.env): InfraTarget | undefined {
+export function infraTargetFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): InfraTarget | undefined {
   const value = env.NKS_TARGET;
   return value === undefined || value.trim() === '' ? undefined : checkInfraTarget(value.trim(), { path: 'environment', field: 'NKS_TARGET' });
 }

@@ -232,6 +232,7 @@ export interface ClusterSpec {
 /**
  * Operations on a running cluster (resize, upgrade). NKS refuses a second operation while one runs, and
  * Terraform would start them in parallel, so each waits for the one queued before it.
+ * @internal
  */
 export class OperationQueue {
   private last?: TerraformResource;
@@ -296,6 +297,7 @@ export interface RenderedNodeGroup {
 /**
  * Renders validated specs into one provider's resources, and looks up the images and external networks that
  * references name (its {@link ReferenceLookups}). One instance per stack.
+ * @internal
  */
 export interface InfraRenderer extends ReferenceLookups {
   readonly target: InfraTarget;

@@ -2,7 +2,7 @@
 // gateway.networking.k8s.io_referencegrants.yaml:26): lets routes of other namespaces refer to objects
 // (Services) in the grant's namespace. Without one, a cross-namespace backendRef is refused by the
 // controller (the route's ResolvedRefs condition becomes False with reason RefNotPermitted).
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail } from '../../model/errors';
@@ -69,7 +69,7 @@ export class ReferenceGrant extends Construct {
   /** The objects that may be referred to. */
   public readonly to: readonly ReferenceGrantTo[];
   /** The API object. */
-  public readonly apiObject: gw.ReferenceGrant;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
