@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { checkChoice } from '../model/choices';
 import { fail } from '../model/errors';
-import { GpuSpec } from '../model/flavors';
+import { GPU_FLAVORS, GpuSpec } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
 import { checkNodeLabels, GPU_MODEL_LABEL, NODE_GROUP_LABEL } from '../model/node-labels';
 import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from '../model/node-spec';
 import { NodePlacement, Taint } from '../model/placement';
+import { GPUS_PER_NODE_COMMENT, TERRAFORM_COMMENT_KEY } from '../model/terraform-comment';
 import type { Cluster } from './cluster';
 import { ImageRef } from './references';
 import { InfraStack, rendererOf } from './stack';
@@ -220,6 +221,9 @@ export class GpuNodeGroup extends NodeGroup {
     super(scope, id, props);
     if (!this.spec.flavor.gpu) throw new Error(`${this.node.path}: g2 flavor without GPU spec`);
     this.gpu = this.spec.flavor.gpu;
+    // The GPU count of a flavor GPU_FLAVORS lacks (given as gpuCount, or by the cloud profile) exists only in the
+    // program: it goes into the resource's "//" comment (Terraform ignores it), where the diagram reads it.
+    if (GPU_FLAVORS[this.spec.flavor.name]?.count !== this.gpu.count) this.resource.addOverride(`//.${TERRAFORM_COMMENT_KEY}.${GPUS_PER_NODE_COMMENT}`, this.gpu.count);
     if (props.taint) {
       checkLabelKey(props.taint.key, whereOf(this, 'taint.key'));
       checkChoice(props.taint.effect, TAINT_EFFECTS, whereOf(this, 'taint.effect'), 'a taint effect');
