@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import * as cdktf from 'cdktf';
-import { ConstructOrder, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
 import { checkInfraChanges, InfraChangeReport } from './checks/terraform-diff';
@@ -19,6 +19,7 @@ import { addDeferredOutputs, deferredValues } from './infra/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
 import { WorkloadsStack } from './platform/workloads-stack';
 import { Policies, PolicyOptions, runPolicies } from './policy';
+import { cacheRenders, cacheWalks, constructsUnder } from './synth-cache';
 
 /** Properties of a {@link PlatformApp}. */
 export interface PlatformAppProps {
@@ -139,23 +140,21 @@ export class PlatformApp {
    * each call writes the output of the program as it is then.
    */
   public synth(): SynthResult {
-    let restoreRendering = (): void => undefined;
-    let restoreTraversal = (): void => undefined;
+    let stopCachingRenders = (): void => undefined;
+    let stopCachingWalks = (): void => undefined;
     try {
       // A fresh staging area each time: cdktf writes into the outdir it was given at construction.
       fs.rmSync(this.staging, { recursive: true, force: true });
       fs.mkdirSync(path.join(this.infra.outdir, 'stacks'), { recursive: true });
       fs.mkdirSync(this.k8s.outdir, { recursive: true });
       stagingDirs.add(this.staging);
-      // From here the Kubernetes tree no longer changes (validations only read it; policies stamp their
-      // suppression annotations on an object before they render it), so the dozen walks over the tree
-      // (validation, policies, checks, cdk8s's dependency graphs) get one list of its constructs, and every
-      // consumer after validation one rendering of each object.
-      restoreTraversal = traverseOnce(this.k8s);
-      const hasStacks = this.infra.node.findAll().some((c) => cdktf.TerraformStack.isStack(c));
-      const hasCharts = this.k8s.node.findAll().some((c) => cdk8s.Chart.isChart(c));
+      // From here the Kubernetes tree no longer changes, so its walks are cached, and after validation its
+      // renders (lib/synth-cache.ts).
+      stopCachingWalks = cacheWalks(this.k8s);
+      const hasStacks = constructsUnder(this.infra).some((c) => cdktf.TerraformStack.isStack(c));
+      const hasCharts = constructsUnder(this.k8s).some((c) => cdk8s.Chart.isChart(c));
       this.validate({ writes: { infra: hasStacks, k8s: hasCharts } });
-      restoreRendering = renderOnce(this.k8s);
+      stopCachingRenders = cacheRenders(this.k8s, renderChecked);
       // Policy rules: errors throw PolicyViolationError here, before anything is written.
       const policyReport = runPolicies(this, this.log);
       // Every chart's objects, rendered once, in the order and files cdk8s's own synth would write them.
@@ -169,7 +168,7 @@ export class PlatformApp {
       // Values that exist only after apply get Terraform outputs (kubectl route) and become references in
       // the workloads stack (Terraform route).
       addDeferredOutputs(this.infra);
-      for (const stack of this.infra.node.findAll().filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
+      for (const stack of constructsUnder(this.infra).filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
       if (charts.length && this.checks) {
@@ -224,8 +223,8 @@ export class PlatformApp {
       explainIfUncaught();
       throw e;
     } finally {
-      restoreRendering();
-      restoreTraversal();
+      stopCachingRenders();
+      stopCachingWalks();
       fs.rmSync(this.staging, { recursive: true, force: true });
       stagingDirs.delete(this.staging);
     }
@@ -251,7 +250,7 @@ export class PlatformApp {
     const validated: ValidationError[] = [];
     for (const root of [this.infra as IConstruct, this.k8s as IConstruct]) {
       errors.push(...problemsUnder(root));
-      for (const c of root.node.findAll()) {
+      for (const c of constructsUnder(root)) {
         try {
           for (const message of c.node.validate()) {
             validated.push(new ValidationError({ path: c.node.path, field: '(construct)', value: undefined, rule: message, fix: 'see the rule' }));
@@ -354,52 +353,18 @@ function strayManifests(dir: string, written: readonly string[]): ConstructWarni
 }
 
 /**
- * Makes each ApiObject under `root` render once: the policy rules, the cross-layer checks, the manifest
- * check, the workloads stack and the manifest writer would each call `toJson()` (token resolution and the
- * cdk8s-plus → Kubernetes conversion), about half of synth's time. Every consumer only reads the result;
- * the workloads stack deep-copies it before changing it. Returns the function that restores rendering.
+ * How synth renders an object for its cache (lib/synth-cache.ts): `toJson()`, with an error from inside cdk8s
+ * or cdk8s-plus as a ValidationError on the construct the user made.
  */
-function renderOnce(root: IConstruct): () => void {
-  const objects = root.node.findAll().filter(cdk8s.ApiObject.isApiObject);
-  for (const o of objects) {
-    const render = o.toJson.bind(o);
-    let json: unknown;
-    const renderChecked = (): unknown => {
-      try {
-        return render();
-      } catch (e) {
-        if (asValidationErrors(e)) throw e;
-        // cdk8s-plus keeps its ApiObject as `Resource` under the construct the user made.
-        const owner = o.node.id === 'Resource' && o.node.scope ? o.node.scope : o;
-        throw new ValidationErrors([unexpectedError(owner.node.path, e)]);
-      }
-    };
-    Object.defineProperty(o, 'toJson', { configurable: true, value: () => (json ??= renderChecked()) });
+function renderChecked(apiObject: cdk8s.ApiObject): unknown {
+  try {
+    return apiObject.toJson();
+  } catch (e) {
+    if (asValidationErrors(e)) throw e;
+    // cdk8s-plus keeps its ApiObject as `Resource` under the construct the user made.
+    const owner = apiObject.node.id === 'Resource' && apiObject.node.scope ? apiObject.node.scope : apiObject;
+    throw new ValidationErrors([unexpectedError(owner.node.path, e)]);
   }
-  return () => {
-    for (const o of objects) delete (o as { toJson?: unknown }).toJson;
-  };
-}
-
-/**
- * Makes `root.node.findAll()` walk the tree once: later calls (in either order) get a copy of the first
- * walk's list. Returns the function that restores walking.
- */
-function traverseOnce(root: IConstruct): () => void {
-  const node = root.node;
-  const walk = node.findAll.bind(node);
-  const walks = new Map<ConstructOrder | undefined, IConstruct[]>();
-  Object.defineProperty(node, 'findAll', {
-    configurable: true,
-    value: (order?: ConstructOrder): IConstruct[] => {
-      let found = walks.get(order);
-      if (!found) walks.set(order, (found = walk(order)));
-      return found.slice();
-    },
-  });
-  return () => {
-    delete (node as { findAll?: unknown }).findAll;
-  };
 }
 
 /**

@@ -6,6 +6,7 @@
 // fix instead of a stack trace; `NKS_DEBUG=1` keeps the stack traces.
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError, ValidationErrors } from './model/errors';
+import { constructsUnder } from './synth-cache';
 
 /** Problems recorded on each construct, in the order they were found. */
 const recorded = new WeakMap<IConstruct, ValidationError[]>();
@@ -67,13 +68,13 @@ export function rootsWithProblemsSince(sequence: number): IConstruct[] {
 /** The problems recorded on constructs under `root` (itself included), in tree order. */
 export function problemsUnder(root: IConstruct): ValidationError[] {
   const found: ValidationError[] = [];
-  for (const c of root.node.findAll()) found.push(...(recorded.get(c) ?? []));
+  for (const c of constructsUnder(root)) found.push(...(recorded.get(c) ?? []));
   return found;
 }
 
 /** Errors swallowed as follow-ons of a recorded problem under `root`, for NKS_DEBUG. */
 export function followOnsUnder(root: IConstruct): unknown[] {
-  return root.node.findAll().flatMap((c) => followOns.get(c) ?? []);
+  return constructsUnder(root).flatMap((c) => followOns.get(c) ?? []);
 }
 
 /** Marks `root`'s problems as reported: the process exit check does not print them again. */
@@ -85,7 +86,7 @@ export function markReported(root: IConstruct): void {
 function failedPaths(root: IConstruct, except?: IConstruct): string[] {
   if (!hasProblems(root)) return [];
   return (linkedRoots.get(root) ?? [root])
-    .flatMap((r) => r.node.findAll())
+    .flatMap((r) => constructsUnder(r))
     // A construct that failed only on a follow-on (it used a failed one) counts too: what uses it follows on.
     .filter((c) => c !== except && (recorded.has(c) || followOns.has(c)))
     .map((c) => c.node.path);

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { withoutUnvendoredProviders } from '../lib/app';
 import { formatManifestIssues, ManifestIssue } from '../lib/checks/kubernetes-schema';
-import { checkManifestDocuments } from '../lib/checks/plugin-manifests';
+import { checkManifestDocuments } from '../lib/policy/plugin-manifests';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from '../lib/checks/terraform-schema';
 import { PolicyEngine } from '../lib/policy/engine';
 import { ManifestDocument, readConstructPaths, terraformSubjects } from '../lib/policy/files';

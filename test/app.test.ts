@@ -106,6 +106,34 @@ describe('PlatformApp.synth', () => {
     expect(fs.readFileSync(path.join(dir, 'dist', 'c.k8s.yaml'), 'utf8')).toContain('kind: Deployment');
   });
 
+  test('synth renders each Kubernetes object once after validation: policies, cross-layer and manifest checks and the writer share it', () => {
+    const dir = tmpdir();
+    const app = new PlatformApp({ outdir: path.join(dir, 'out'), k8sOutdir: path.join(dir, 'dist'), log: () => undefined });
+    const chart = new Chart(app.k8s, 'c');
+    const web = new WebApp(chart, 'web', { name: 'web', image: 'nginx:1.27' });
+    new Service(chart, 'svc', { name: 'web', selector: web, ports: [{ port: 80 }] });
+    let validated = false;
+    chart.node.addValidation({ validate: () => ((validated = true), []) });
+    const rendered = new Map<ApiObject, number>();
+    const original = ApiObject.prototype.toJson;
+    const spied = jest.spyOn(ApiObject.prototype, 'toJson').mockImplementation(function (this: ApiObject) {
+      if (validated) rendered.set(this, (rendered.get(this) ?? 0) + 1);
+      return original.call(this);
+    });
+    try {
+      app.synth();
+    } finally {
+      spied.mockRestore();
+    }
+    const kinds = [...rendered.keys()].map((o) => o.kind).sort();
+    expect(kinds).toEqual(['Deployment', 'Service']);
+    expect([...rendered.values()]).toEqual([1, 1]);
+    // Outside synth nothing is cached: a change after synth renders.
+    const deployment = [...rendered.keys()].find((o) => o.kind === 'Deployment')!;
+    deployment.metadata.addLabel('after', 'synth');
+    expect(deployment.toJson()).toMatchObject({ metadata: { labels: { after: 'synth' } } });
+  });
+
   test('the local state file is addressed relative to the stack directory, beside the output directory', () => {
     const dir = tmpdir();
     const app = new PlatformApp({ outdir: path.join(dir, 'out'), log: () => undefined });

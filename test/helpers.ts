@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { providerSchemasFor } from '../lib/providers';
 import { problemSequence, problemsUnder, recordedAfter, rootsWithProblemsSince } from '../lib/problems';
-import { checkTerraformJson, PlatformApp, SynthResult, ValidationError, ValidationErrors, withoutUnvendoredProviders } from '../lib';
+import { checkTerraformJson, PlatformApp, SynthResult, ValidationError, ValidationErrors } from '../lib';
+import { withoutUnvendoredProviders } from '../lib/app';
 
 // Tests choose the infrastructure target explicitly; a developer's $NKS_TARGET must not switch them.
 delete process.env.NKS_TARGET;

@@ -56,7 +56,8 @@ const SECRET_NAME = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|cl
 const OWN_ANNOTATION = /^nks-cdk\.io\//;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
+/** A Kubernetes object as parsed from YAML or rendered by cdk8s. */
+export type Json = Record<string, any>;
 
 function textFindings(text: string, file: string, location: string, optedIn: boolean): SecretFinding[] {
   const out: SecretFinding[] = [];

@@ -93,7 +93,8 @@ export interface InfraChangeReport {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type TfJson = Record<string, any>;
+/** A parsed `cdk.tf.json`. */
+export type TfJson = Record<string, any>;
 
 /** Terraform resource types of the guarded kinds (both providers). */
 const KINDS: Readonly<Record<string, GuardedKind>> = {

@@ -36,7 +36,10 @@ export interface NodeGroupInfo {
   readonly zone?: string;
   /** Kubernetes labels of the nodes (`k8s_node_labels`), without the labels every node carries. */
   readonly labels: Readonly<Record<string, string>>;
-  /** GPUs per node: a count from the flavor table, 'unknown' for a g2 flavor the table lacks, undefined without GPUs. */
+  /**
+   * GPUs per node: the count nks-cdk wrote beside the node group for a flavor the GPU table lacks (lib/model/
+   * terraform-comment.ts), else the table's count; 'unknown' for a g2 flavor with neither; undefined without GPUs.
+   */
   readonly gpusPerNode?: number | 'unknown';
 }
 

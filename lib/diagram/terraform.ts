@@ -3,6 +3,7 @@
 import { GPU_FLAVORS, isGpuFlavorName } from '../model/flavors';
 import { DEFAULT_NODE_GROUP_NAME } from '../model/names';
 import { NODE_GROUP_LABEL } from '../model/node-labels';
+import { GPUS_PER_NODE_COMMENT, TERRAFORM_COMMENT_KEY } from '../model/terraform-comment';
 import { ClusterInfo, InfraModel, InstanceInfo, NetworkInfo, NodeGroupInfo, TerraformJson, VolumeInfo } from './model';
 
 // Resource types by role, without the provider prefix (`openstack_`, `nhncloud_`): the two providers share
@@ -176,8 +177,14 @@ function nodeGroup(key: string, clusterKey: string, body: TerraformJson, flavor:
     autoscale: autoscale && Number.isFinite(autoscale.min) && Number.isFinite(autoscale.max) ? autoscale : undefined,
     zone: str(labels.availability_zone) ?? str(body.availability_zone),
     labels: parseNodeLabels(labels.k8s_node_labels),
-    gpusPerNode: flavor && isGpuFlavorName(flavor) ? (GPU_FLAVORS[flavor]?.count ?? 'unknown') : undefined,
+    gpusPerNode: gpusInComment(body) ?? (flavor && isGpuFlavorName(flavor) ? (GPU_FLAVORS[flavor]?.count ?? 'unknown') : undefined),
   };
+}
+
+/** GPUs per node that nks-cdk wrote into the block's "//" comment (lib/model/terraform-comment.ts), if any. */
+function gpusInComment(body: TerraformJson): number | undefined {
+  const comment = body['//']?.[TERRAFORM_COMMENT_KEY]?.[GPUS_PER_NODE_COMMENT];
+  return typeof comment === 'number' && Number.isInteger(comment) && comment > 0 ? comment : undefined;
 }
 
 /** `k8s_node_labels` as nks-cdk writes it (`key=value,key=value`; see formatNodeLabelsForNks). */

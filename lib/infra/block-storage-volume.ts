@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
+import { checkEncryptionKey, VolumeEncryptionKey } from '../model/node-spec';
 import { BlockStorageVolumeInfo } from '../model/storage';
 import { checkVolumeSize, VolumeType } from '../model/volumes';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { Cluster } from './cluster';
-import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
 import { VolumeResource } from './targets/renderer';
 import { defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -91,7 +91,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
     if (encryptionKey && stack.target === 'openstack') {
       warn(this, 'nks-cdk:encryptionKeyIgnored', 'encryptionKey is NHN Cloud\'s nhn_encryption block, which the openstack provider\'s volume does not have; it is ignored on the openstack target.');
     }
-    const rendered = stack.renderer.volume(this, {
+    const rendered = rendererOf(stack).volume(this, {
       name: this.name,
       sizeGb: this.sizeGb,
       volumeType: this.volumeType,

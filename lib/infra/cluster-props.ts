@@ -1,7 +1,7 @@
 import { NksAddon } from './addons';
 import { IKeyPair } from './key-pair';
 import { INetwork } from './network';
-import { AutoscalerOptions, BootVolumeOptions } from './node-spec';
+import { AutoscalerOptions, BootVolumeOptions } from '../model/node-spec';
 import { ExternalNetworkRef, ImageRef } from './references';
 
 /**

@@ -1,4 +1,4 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkBoolean } from '../model/booleans';
 import { checkMaxPrefix, checkNoOverlap, Cidr, NKS_MAX_CIDR_PREFIX, parseCidr, RESERVED_CIDRS } from '../model/cidr';
@@ -6,26 +6,35 @@ import { fail, Where } from '../model/errors';
 import { checkCreatableVersion, checkKnownVersion, checkUpgradeStep, compareVersions, DEFAULT_KUBERNETES_VERSION, endOfServiceOf, isPastEndOfService, KubernetesVersion } from '../model/kubernetes-versions';
 import { checkNodeLabels, NODE_GROUP_LABEL, unconfirmedNodeLabelsWarning } from '../model/node-labels';
 import { checkClusterName, DEFAULT_NODE_GROUP_NAME } from '../model/names';
+import { nksBool } from '../model/nks-rules';
+import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from '../model/node-spec';
 import { checkIntegerInRange } from '../model/numbers';
 import { NodePlacement } from '../model/placement';
 import { VolumeType } from '../model/volumes';
 import { ClusterAccess } from './access';
 import { ClusterProps, ClusterUpgrade } from './cluster-props';
 import { INetwork } from './network';
-import { checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
 import { GpuNodeGroup, GpuNodeGroupProps, NodeGroup, NodeGroupProps } from './node-group';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { ClusterResource, OperationQueue, RenderedCluster, ResizeResource, UpgradeResource, UpgradeSpec } from './targets/renderer';
-import { BOOT_VOLUME_KEY_IGNORED, defaultName, nksBool, warn, whereOf } from './util';
-import type { ContainerinfraClustertemplateV1 } from '../generated/providers/openstack/containerinfra-clustertemplate-v1';
+import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { applyProtection } from './protect';
+import { constructsUnder } from '../synth-cache';
 
 export type { ClusterProps, ClusterUpgrade } from './cluster-props';
 
 /** Labels a target derives from typed props, so extraLabels cannot set them either. */
 const TARGET_MANAGED_LABELS = ['external_network_id', 'external_subnet_id_list', 'ncr_sgw', 'obs_sgw', 'boot_volume_key_id', 'boot_volume_appkey'];
+
+/**
+ * The Magnum cluster template nks-cdk creates for a cluster on the openstack target
+ * (`openstack_containerinfra_clustertemplate_v1`): a Terraform resource, for escape hatches such as
+ * `addOverride`, and its ID. For the provider's other attributes narrow it with `instanceof` against
+ * `containerinfraClustertemplateV1.ContainerinfraClustertemplateV1` from `nks-cdk/providers/openstack`.
+ */
+export type ClusterTemplateResource = TerraformResource & { readonly id: string };
 
 /**
  * An NKS Kubernetes cluster with its default node group. Add more node groups with
@@ -57,7 +66,7 @@ export class Cluster extends Construct {
   /** The cluster resource (`openstack_containerinfra_cluster_v1` or `nhncloud_kubernetes_cluster_v1`). */
   public readonly resource: ClusterResource;
   /** The template resource (openstack target), unless an existing template ID was given. */
-  public readonly template?: ContainerinfraClustertemplateV1;
+  public readonly template?: ClusterTemplateResource;
   /** The default node group's resize operation (nhncloud target, when `resizeTo` is set). */
   public readonly resizeOperation?: ResizeResource;
   /** The upgrade operations of the control plane and default node group, in order (nhncloud target, when `upgrade` is set). */
@@ -77,7 +86,10 @@ export class Cluster extends Construct {
   public readonly apiAddressOutput: TerraformOutput;
   /** Sensitive output of the kubeconfig (openstack target). */
   public readonly kubeconfigOutput?: TerraformOutput;
-  /** Operations on the running cluster, in the order NKS must run them (used by node groups). */
+  /**
+   * Operations on the running cluster, in the order NKS must run them (used by node groups).
+   * @internal
+   */
   public readonly operations: OperationQueue;
   /** Whether the cluster resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
@@ -96,7 +108,7 @@ export class Cluster extends Construct {
     // (TOAST-DOCS/Container-Kubernetes `ko/public-api.md` lines 8–10 and 197–211), so a name is one cluster
     // in a project and region. Stacks of one program deploy with the same credentials, so into one project [I]:
     // the whole program is searched, not only this stack.
-    const same = this.node.root.node.findAll().find((c): c is Cluster => c !== this && c instanceof Cluster && c.name === this.name && c.region === this.region);
+    const same = constructsUnder(this.node.root).find((c): c is Cluster => c !== this && c instanceof Cluster && c.name === this.name && c.region === this.region);
     if (same) {
       fail(whereOf(this, 'name'), this.name, `cluster names are unique in a project and region; ${same.node.path} already uses ${JSON.stringify(this.name)} in ${this.region}`, 'choose another name for one of the two clusters');
     }
@@ -152,7 +164,7 @@ export class Cluster extends Construct {
     this.upgrade = props.upgrade === undefined ? undefined : this.checkUpgrade(props.upgrade, whereOf(this, 'upgrade'));
     if (this.upgrade) checkMaxUnavailable(this.upgrade.maxUnavailableNodes, resizeTo ?? this.defaultNodes.nodeCount, DEFAULT_NODE_GROUP_NAME, whereOf(this, 'upgrade.maxUnavailableNodes'));
 
-    this.rendered = stack.renderer.cluster(
+    this.rendered = rendererOf(stack).cluster(
       this,
       {
         name: this.name,

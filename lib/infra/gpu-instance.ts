@@ -2,13 +2,13 @@ import { Construct } from 'constructs';
 import { fail } from '../model/errors';
 import { Flavor } from '../model/flavors';
 import { checkResourceName } from '../model/names';
+import { checkEncryptionKey, VolumeEncryptionKey } from '../model/node-spec';
 import { checkBootVolumeSize, VolumeType } from '../model/volumes';
 import { BlockStorageVolume } from './block-storage-volume';
 import { IKeyPair } from './key-pair';
-import { checkEncryptionKey, VolumeEncryptionKey } from './node-spec';
 import { INetwork } from './network';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { InstanceResource } from './targets/renderer';
 import { defaultName, isLiteral, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -107,7 +107,7 @@ export class GpuInstance extends Construct {
     });
     checkSingleAttachment(this, volumes);
 
-    const rendered = stack.renderer.instance(
+    const rendered = rendererOf(stack).instance(
       this,
       {
         name: this.name,

@@ -5,7 +5,7 @@ export * from './cloud-profile';
 export * from './references';
 export * from './network';
 export * from './key-pair';
-export * from './node-spec';
+export * from '../model/node-spec';
 export * from './addons';
 export * from './access';
 export * from './cluster-props';
@@ -37,3 +37,4 @@ export type {
   VolumeResource,
 } from './targets';
 export * from './deferred';
+export type { OperationQueue } from './targets/renderer';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { Construct } from 'constructs';
 import { fail } from '../model/errors';
 import { checkResourceName } from '../model/names';
-import { InfraStack } from './stack';
+import { rendererOf } from './stack';
 import { KeyPairResource } from './targets/renderer';
 import { defaultName, isLiteral, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -84,7 +84,7 @@ export class KeyPair extends Construct implements IKeyPair {
     if (this.generated) {
       warn(this, 'nks-cdk:generatedKeyPair', `Key pair "${name}" has no public key, so the provider generates one and stores its private key in Terraform state. Anyone who can read the state can log in to the nodes. Pass publicKey or publicKeyFile to keep the private key off the state.`);
     }
-    const rendered = InfraStack.of(this).renderer.keyPair(this, { name, publicKey });
+    const rendered = rendererOf(this).keyPair(this, { name, publicKey });
     this.resource = rendered.resource;
     this.keyPairName = rendered.keyPairName;
   }

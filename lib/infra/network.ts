@@ -5,7 +5,7 @@ import { checkIpv4Address, checkMaxPrefix, checkPrivateCidr, Cidr, NKS_MAX_CIDR_
 import { fail, Where } from '../model/errors';
 import { checkResourceName } from '../model/names';
 import { checkIdLiteral, ExternalNetworkRef } from './references';
-import { InfraStack } from './stack';
+import { rendererOf } from './stack';
 import { NetworkResource, RouterResource, SubnetResource } from './targets/renderer';
 import { defaultName, isLiteral, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -162,7 +162,7 @@ export class Network extends Construct implements INetwork {
     );
     checkDnsNameservers(props.dnsNameservers ?? [], (i) => whereOf(this, `dnsNameservers[${i}]`));
 
-    const rendered = InfraStack.of(this).renderer.network(
+    const rendered = rendererOf(this).network(
       this,
       {
         name,

@@ -1,14 +1,15 @@
 import { Construct } from 'constructs';
 import { checkChoice } from '../model/choices';
 import { fail } from '../model/errors';
-import { GpuSpec } from '../model/flavors';
+import { GPU_FLAVORS, GpuSpec } from '../model/flavors';
 import { checkLabelKey, checkLabelValue, checkNodeGroupName } from '../model/names';
 import { checkNodeLabels, GPU_MODEL_LABEL, NODE_GROUP_LABEL } from '../model/node-labels';
+import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from '../model/node-spec';
 import { NodePlacement, Taint } from '../model/placement';
+import { GPUS_PER_NODE_COMMENT, TERRAFORM_COMMENT_KEY } from '../model/terraform-comment';
 import type { Cluster } from './cluster';
-import { AutoscalerOptions, BootVolumeOptions, checkMaxUnavailable, checkResizeTo, maxNodesOf, NodeSpec, nodeGroupLabels, nodeSpec, resizeLimitWarning } from './node-spec';
 import { ImageRef } from './references';
-import { InfraStack } from './stack';
+import { InfraStack, rendererOf } from './stack';
 import { NodeGroupResource, ResizeResource, UpgradeResource } from './targets/renderer';
 import { BOOT_VOLUME_KEY_IGNORED, defaultName, warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
@@ -103,7 +104,9 @@ export interface GpuNodeGroupProps extends NodeGroupProps {
   readonly taint?: NodeTaint;
 }
 
-interface OwnedProps {
+/** What a node group gets from the cluster that adds it ({@link Cluster.addNodeGroup}). */
+export interface NodeGroupOwnerProps {
+  /** The cluster the group belongs to. */
   readonly cluster: Cluster;
 }
 
@@ -131,7 +134,7 @@ export class NodeGroup extends Construct implements NodePlacement {
   /** Whether the node group resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
 
-  constructor(scope: Construct, id: string, props: NodeGroupProps & OwnedProps) {
+  constructor(scope: Construct, id: string, props: NodeGroupProps & NodeGroupOwnerProps) {
     super(scope, id);
     this.cluster = props.cluster;
     this.path = this.node.path;
@@ -160,7 +163,7 @@ export class NodeGroup extends Construct implements NodePlacement {
     if (props.cluster.upgrade) checkMaxUnavailable(props.cluster.upgrade.maxUnavailableNodes, resizeTo ?? this.spec.nodeCount, this.name, whereOf(props.cluster, 'upgrade.maxUnavailableNodes'));
     const imageId = props.image ? props.image.resolve(this, whereOf(this, 'image'), 'nks-node') : props.cluster.nodeImageId;
     const cluster = props.cluster;
-    const rendered = InfraStack.of(this).renderer.nodeGroup(
+    const rendered = rendererOf(this).nodeGroup(
       this,
       {
         name: this.name,
@@ -212,12 +215,15 @@ export class GpuNodeGroup extends NodeGroup {
   /** The taint workloads must tolerate, when one is declared. */
   public readonly taint?: NodeTaint;
 
-  constructor(scope: Construct, id: string, props: GpuNodeGroupProps & OwnedProps) {
+  constructor(scope: Construct, id: string, props: GpuNodeGroupProps & NodeGroupOwnerProps) {
     // Validate before any child is created so the error names this group's path.
     InfraStack.of(scope).cloud.checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
     super(scope, id, props);
     if (!this.spec.flavor.gpu) throw new Error(`${this.node.path}: g2 flavor without GPU spec`);
     this.gpu = this.spec.flavor.gpu;
+    // The GPU count of a flavor GPU_FLAVORS lacks (given as gpuCount, or by the cloud profile) exists only in the
+    // program: it goes into the resource's "//" comment (Terraform ignores it), where the diagram reads it.
+    if (GPU_FLAVORS[this.spec.flavor.name]?.count !== this.gpu.count) this.resource.addOverride(`//.${TERRAFORM_COMMENT_KEY}.${GPUS_PER_NODE_COMMENT}`, this.gpu.count);
     if (props.taint) {
       checkLabelKey(props.taint.key, whereOf(this, 'taint.key'));
       checkChoice(props.taint.effect, TAINT_EFFECTS, whereOf(this, 'taint.effect'), 'a taint effect');

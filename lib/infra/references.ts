@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { fail, Where } from '../model/errors';
 import { checkUuid } from '../model/ids';
-// A cycle (stack → targets → references → stack) that is safe: InfraStack is used only inside methods.
-import { InfraStack } from './stack';
+import { ImageFilter, referenceLookupsOf } from './reference-lookups';
 import { isLiteral } from './util';
 
 /** A literal ID must be a UUID; a Terraform reference is checked by the provider at apply. */
@@ -69,7 +68,7 @@ class ImageLookup extends ImageRef {
   private readonly lookups = new Map<Construct, string>();
   constructor(
     private readonly label: string,
-    private readonly filter: { readonly name?: string; readonly nameRegex?: string },
+    private readonly filter: ImageFilter,
   ) {
     super();
   }
@@ -78,7 +77,7 @@ class ImageLookup extends ImageRef {
     if (isLiteral(text) && text.trim() === '') fail(where, text, 'an image name or pattern must not be empty', 'give the image name as the console lists it');
     let id = this.lookups.get(scope);
     if (!id) {
-      id = InfraStack.of(scope).renderer.imageLookup(scope, this.filter, use);
+      id = referenceLookupsOf(scope).imageLookup(scope, this.filter, use);
       this.lookups.set(scope, id);
     }
     return id;
@@ -115,7 +114,7 @@ export abstract class ExternalNetworkRef {
         if (typeof name !== 'string' || (isLiteral(name) && name.trim() === '')) {
           fail(where, name, 'an external network name must not be empty', 'give the network name as the networks API lists it (GET /v2.0/networks?router:external=True), or use ExternalNetworkRef.fromId()');
         }
-        return InfraStack.of(scope).renderer.externalNetworkLookup(scope, name);
+        return referenceLookupsOf(scope).externalNetworkLookup(scope, name);
       }
     })();
   }

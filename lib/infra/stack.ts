@@ -10,6 +10,7 @@ import { checkInfraTarget, createRenderer, InfraRenderer, InfraTarget, infraTarg
 import { warn, whereOf } from './util';
 import { recordsProblems } from '../problems';
 import { isStateBackend, StateBackend } from './backend';
+import { provideReferenceLookups } from './reference-lookups';
 
 /** Properties of an {@link InfraStack}. */
 export interface InfraStackProps {
@@ -77,6 +78,17 @@ export interface InfraStackProps {
 
 const INFRA_STACK = Symbol.for('nks-cdk/InfraStack');
 
+// Each stack's renderer (lib/infra/targets) for its target. The constructs in the stack render through it; it is
+// not part of the public API, so it is kept here rather than as a member of InfraStack.
+const renderers = new WeakMap<IConstruct, InfraRenderer>();
+
+/** The renderer of the InfraStack that contains `scope`: the resources of its target. */
+export function rendererOf(scope: IConstruct): InfraRenderer {
+  const renderer = renderers.get(InfraStack.of(scope));
+  if (!renderer) throw new Error(`${scope.node.path}: its InfraStack has no renderer yet`);
+  return renderer;
+}
+
 /**
  * A Terraform stack for the infrastructure layer: network, key pairs, the cluster and its node groups,
  * volumes and instances, rendered for the stack's {@link InfraStackProps.target}. It configures the provider
@@ -107,8 +119,6 @@ export class InfraStack extends TerraformStack {
   public readonly cloud: CloudFacts;
   /** The provider block (`openstack` or `nhncloud`). */
   public readonly provider: TerraformProvider;
-  /** Renders the stack's constructs for {@link target}; constructs call it, programs rarely need to. */
-  public readonly renderer: InfraRenderer;
   /** Whether the stack's clusters, node groups, volumes and instances are protected unless they say otherwise. */
   public readonly protect: boolean;
   /** Where Terraform keeps the stack's state. */
@@ -126,15 +136,17 @@ export class InfraStack extends TerraformStack {
       }
       this.region = cloud.region;
       this.cloud = cloud;
-      this.renderer = createRenderer('openstack', { cloud });
+      renderers.set(this, createRenderer('openstack', { cloud }));
     } else {
       const region = checkRegion(props.region ?? 'KR1', whereOf(this, 'region'));
       const availableFlavors = props.availableFlavors === undefined ? undefined : checkAvailableFlavors(props.availableFlavors, whereOf(this, 'availableFlavors'));
       this.region = region;
       this.cloud = nhnCloudFacts(region);
-      this.renderer = createRenderer('nhncloud', { region, availableFlavors });
+      renderers.set(this, createRenderer('nhncloud', { region, availableFlavors }));
     }
-    this.provider = this.renderer.provider(this);
+    const renderer = rendererOf(this);
+    provideReferenceLookups(this, renderer);
+    this.provider = renderer.provider(this);
     const backend: unknown = props.backend ?? StateBackend.local();
     if (!isStateBackend(backend)) {
       fail(whereOf(this, 'backend'), backend, 'backend is a StateBackend', 'pass StateBackend.local() or StateBackend.objectStorage({ bucket, endpoint })');

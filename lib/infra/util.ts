@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 export { whereOf } from '../where';
 
 /** True when the value is a literal the program knows now (not a Terraform token resolved at apply). */
@@ -8,9 +8,10 @@ export function isLiteral(value: unknown): boolean {
 
 export { warn } from '../warnings';
 
-/** Terraform map values must be strings; NKS labels are all strings (booleans as "True"/"False"). */
-export function nksBool(value: boolean): string {
-  return value ? 'True' : 'False';
+/** The body a resource synthesizes (after escape-hatch overrides), tokens unresolved. */
+export function synthesizedBody(resource: TerraformResource): Record<string, unknown> {
+  const doc = resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  return Object.values(doc.resource?.[resource.terraformResourceType] ?? {})[0] ?? {};
 }
 
 /** Lowercase, dash-separated form of a construct id, used where a cloud name is not given. */

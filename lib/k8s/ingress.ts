@@ -15,6 +15,7 @@ import { Service } from './service';
 import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
 import { checkHost } from './hosts';
 import { checkBuilt, recordProblem, recordsProblems } from '../problems';
+import { constructsUnder } from '../synth-cache';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';
@@ -480,5 +481,5 @@ const ROUTE: UniqueKind<RouteDetail> = {
 };
 
 function controllersIn(scope: IConstruct): NginxIngressController[] {
-  return scope.node.root.node.findAll().filter((c): c is NginxIngressController => c instanceof NginxIngressController);
+  return constructsUnder(scope.node.root).filter((c): c is NginxIngressController => c instanceof NginxIngressController);
 }

@@ -105,7 +105,10 @@ export interface LocalSourceOptions {
   readonly fsType?: string;
 }
 
-/** What the PersistentVolume knows when it renders its source. */
+/**
+ * What the PersistentVolume knows when it renders its source.
+ * @internal
+ */
 export interface SourceContext {
   /** Where the PersistentVolume's props are, for errors. */
   readonly where: Where;
@@ -113,7 +116,10 @@ export interface SourceContext {
   readonly provisioner: CinderProvisioner;
 }
 
-/** A rendered source: the spec fields, and what the checks need to know. */
+/**
+ * A rendered source: the spec fields, and what the checks need to know.
+ * @internal
+ */
 export interface RenderedSource {
   /** Volume plugin (access-mode table row). */
   readonly plugin: VolumePlugin;

@@ -6,6 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { at, fail, Where } from '../model/errors';
 import { namespaceOf } from './metadata';
+import { constructsUnder } from '../synth-cache';
 
 /**
  * A pod runs as a ServiceAccount of its own namespace: fails at `where` when `account` is a ServiceAccount
@@ -62,7 +63,7 @@ export function checkConfigMapReferences(pods: kplus.AbstractPod, where: Where):
 }
 
 function programConfigMaps(scope: IConstruct): kplus.ConfigMap[] {
-  return scope.node.root.node.findAll().filter((c): c is kplus.ConfigMap => c instanceof kplus.ConfigMap);
+  return constructsUnder(scope.node.root).filter((c): c is kplus.ConfigMap => c instanceof kplus.ConfigMap);
 }
 
 /** The program's ConfigMap `name` in `namespace`; undefined when the program defines none of that name; fails when it is only in other namespaces. */

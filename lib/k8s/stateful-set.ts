@@ -137,7 +137,9 @@ export interface StatefulSetProps extends ContainerOptions, PodOptions {
 @recordsProblems
 export class StatefulSet extends Construct implements kplus.IPodSelector {
   /** The cdk8s-plus StatefulSet (with claim templates). */
-  public readonly statefulSet: StatefulSetWithClaimTemplates;
+  public readonly statefulSet: kplus.StatefulSet;
+  // The same object, with the claim-template methods cdk8s-plus-28 lacks (lib/k8s/storage-patches.ts).
+  private readonly withClaims: StatefulSetWithClaimTemplates;
   /** The headless Service. */
   public readonly service: kplus.Service;
   /** The app's container. */
@@ -177,7 +179,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
       publishNotReadyAddresses: props.publishNotReadyAddresses,
     });
     this.serviceName = this.service.name;
-    this.statefulSet = new StatefulSetWithClaimTemplates(this, 'Resource', {
+    this.statefulSet = this.withClaims = new StatefulSetWithClaimTemplates(this, 'Resource', {
       metadata,
       replicas: this.replicas,
       service: this.service,
@@ -201,7 +203,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     }
     this.statefulSet.select(kplus.LabelSelector.of({ labels: { ...this.podLabels } }));
     applyPodOptions(this.statefulSet, props, where);
-    if (props.claimRetention) this.statefulSet.setClaimRetention(claimRetention(props.claimRetention, at(where, 'claimRetention')));
+    if (props.claimRetention) this.withClaims.setClaimRetention(claimRetention(props.claimRetention, at(where, 'claimRetention')));
     this.claimTemplateNames = this.addClaimTemplates(props, where);
     this.node.addValidation({ validate: () => this.checkVolumes() });
   }
@@ -250,8 +252,8 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
       const labels = template.labels === undefined ? undefined : checkLabels(template.labels, at(tw, 'labels'));
       if (claim.zone !== undefined && props.placement) checkZoneMatchesPlacement(claim.zone, claim.zoneSource ?? `claim template "${name}"`, props.placement, at(where, 'placement'));
       for (const w of claim.warnings) warn(this, w.id, `Claim template "${name}": ${w.message}`);
-      this.statefulSet.addClaimTemplate({ metadata: { name, labels }, spec: claim.spec });
-      this.statefulSet.mountClaimTemplate({ template: name, container: this.container, mountPath, readOnly: template.readOnly });
+      this.withClaims.addClaimTemplate({ metadata: { name, labels }, spec: claim.spec });
+      this.withClaims.mountClaimTemplate({ template: name, container: this.container, mountPath, readOnly: template.readOnly });
       uses.push({ description: `claim template "${name}"`, plugin: claim.plugin, accessModes: claim.accessModes, zone: claim.zone, zoneSource: claim.zoneSource, perPod: true });
     });
     registerPerPodClaims(this.statefulSet, uses);

@@ -10,6 +10,7 @@ import { checkZoneMatchesPlacement } from '../model/storage';
 import { volumeLimitWarning } from '../model/volume-limits';
 import { whereOf } from '../where';
 import { placementOf, PodSpecOwner } from './pod-spec';
+import { constructsUnder } from '../synth-cache';
 
 /** What the storage checks know about a claim a pod mounts. */
 export interface ClaimUse {
@@ -123,7 +124,7 @@ function replicasOf(owner: PodSpecOwner): number {
 
 /** Every pod or workload in the app whose pods mount `volume`. */
 function workloadsMounting(volume: kplus.Volume): PodSpecOwner[] {
-  return volume.node.root.node.findAll().filter((c): c is PodSpecOwner => (c instanceof kplus.Pod || c instanceof kplus.Workload) && claimsVolume(c, volume));
+  return constructsUnder(volume.node.root).filter((c): c is PodSpecOwner => (c instanceof kplus.Pod || c instanceof kplus.Workload) && claimsVolume(c, volume));
 }
 
 function claimsVolume(owner: PodSpecOwner, volume: kplus.Volume): boolean {
@@ -188,5 +189,5 @@ function checkPodVolume(owner: PodSpecOwner, volume: kplus.Volume): void {
 
 /** Every pod or workload in the app whose pods have `volume` (mounted or added as a pod volume). */
 function workloadsUsing(volume: kplus.Volume): PodSpecOwner[] {
-  return volume.node.root.node.findAll().filter((c): c is PodSpecOwner => (c instanceof kplus.Pod || c instanceof kplus.Workload) && claimsVolume(c, volume));
+  return constructsUnder(volume.node.root).filter((c): c is PodSpecOwner => (c instanceof kplus.Pod || c instanceof kplus.Workload) && claimsVolume(c, volume));
 }

@@ -13,6 +13,7 @@ import { warn } from '../warnings';
 import { ValidationError, ValidationErrors, Where } from '../model/errors';
 import { isNamespaced } from '../model/scope';
 import { ANNOTATIONS_MAX_BYTES, checkAnnotationsSize } from './metadata';
+import { constructsUnder } from '../synth-cache';
 
 /** The prop of an nks-cdk construct that decides an object's identity: `name`, `namespace`, `className`, ... */
 export type IdentityField = string | ((object: ApiObject) => string);
@@ -102,7 +103,7 @@ export function checkUniqueObjects(root: IConstruct): void {
   const seen = new Map<string, ApiObject>();
   const errors: ValidationError[] = [];
   const uses = new Map<UniqueKind, Map<string, UniqueUse[]>>();
-  for (const c of root.node.findAll()) {
+  for (const c of constructsUnder(root)) {
     for (const provider of useProviders.get(c) ?? []) {
       for (const use of provider()) {
         const byKey = uses.get(use.kind) ?? new Map<string, UniqueUse[]>();

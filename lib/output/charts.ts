@@ -9,8 +9,12 @@ import { ApiObject, App, Chart, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { dependencyOrder } from './topology';
 import { writeYamlDocuments } from './yaml';
+import { constructsUnder, renderedJson } from '../synth-cache';
 
-/** The objects of one chart, in the order they are written, and the file they go to. */
+/**
+ * The objects of one chart, in the order they are written, and the file they go to.
+ * @internal
+ */
 export interface ChartManifests {
   readonly chart: Chart;
   /** File name in the output directory, e.g. `web.k8s.yaml`, or `0000-web.k8s.yaml` when charts depend on charts. */
@@ -27,7 +31,7 @@ export interface ChartManifests {
  * file names) and dependencies between constructs into dependencies between their ApiObjects.
  */
 export function chartManifests(app: App): ChartManifests[] {
-  const all = app.node.findAll();
+  const all = constructsUnder(app);
   const chartOf = chartsOf(all);
   const dependantCharts = inferDependencies(all, chartOf);
   let index = 0;
@@ -37,7 +41,7 @@ export function chartManifests(app: App): ChartManifests[] {
     const name = Names.toDnsLabel(chart);
     const file = `${dependantCharts ? `${String(index++).padStart(4, '0')}-${name}` : name}${app.outputFileExtension}`;
     const apiObjects = dependencyOrder(chart).filter((c): c is ApiObject => ApiObject.isApiObject(c) && chartOf(c) === chart);
-    return { chart, file, apiObjects, objects: apiObjects.map((o) => o.toJson() as Record<string, unknown>) };
+    return { chart, file, apiObjects, objects: apiObjects.map((o) => renderedJson(o) as Record<string, unknown>) };
   });
 }
 

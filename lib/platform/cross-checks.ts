@@ -14,6 +14,7 @@ import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes
 import { podsOf, podSpecOf } from '../model/pod-templates';
 import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
 import { WorkloadsStack } from './workloads-stack';
+import { constructsUnder, renderedJson } from '../synth-cache';
 
 
 type Json = Record<string, any>;
@@ -41,7 +42,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
   const gpuDemand = new Map<NodePlacement, { asks: GpuAsk[]; objects: ApiObject[] }>();
 
   for (const object of apiObjects) {
-    const json = object.toJson() as Json;
+    const json = renderedJson(object) as Json;
     const pod = podSpecOf(json);
     if (pod) {
       const selector: Record<string, string> = pod.spec.nodeSelector ?? {};
@@ -98,7 +99,7 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
   if (compareVersions(cluster.kubernetesVersion, NKS_DASHBOARD_MAX_VERSION) > 0) {
     const roots = new Set(apiObjects.map((o) => o.node.root));
     for (const root of roots) {
-      for (const dashboard of root.node.findAll().filter((c): c is KubernetesDashboard => c instanceof KubernetesDashboard)) {
+      for (const dashboard of constructsUnder(root).filter((c): c is KubernetesDashboard => c instanceof KubernetesDashboard)) {
         error(
           dashboard,
           'kubernetesVersion',
@@ -127,10 +128,9 @@ export function checkAgainstCluster(cluster: Cluster, apiObjects: readonly ApiOb
  * only cluster; undefined when that is not clear (no cluster, or several and no workloads stack).
  */
 export function targetCluster(infraRoot: IConstruct): Cluster | undefined {
-  const clusters = infraRoot.node.findAll().filter((c): c is Cluster => c instanceof Cluster);
+  const clusters = constructsUnder(infraRoot).filter((c): c is Cluster => c instanceof Cluster);
   const targets = new Set(
-    infraRoot.node
-      .findAll()
+    constructsUnder(infraRoot)
       .filter(WorkloadsStack.isWorkloadsStack)
       .flatMap((w) => clusters.filter((c) => c.node.path === w.cluster.node.path)),
   );
@@ -145,7 +145,7 @@ export function targetCluster(infraRoot: IConstruct): Cluster | undefined {
  * error; the CRDs go to a workloads stack of their own, deployed first.
  */
 function checkCrdStages(cluster: Cluster, apiObjects: readonly ApiObject[]): ValidationError[] {
-  const stacks = cluster.node.root.node.findAll().filter(WorkloadsStack.isWorkloadsStack).filter((w) => w.cluster.node.path === cluster.node.path);
+  const stacks = constructsUnder(cluster.node.root).filter(WorkloadsStack.isWorkloadsStack).filter((w) => w.cluster.node.path === cluster.node.path);
   if (stacks.length === 0) return [];
   const errors: ValidationError[] = [];
   for (const stack of stacks) {
@@ -155,7 +155,7 @@ function checkCrdStages(cluster: Cluster, apiObjects: readonly ApiObject[]): Val
     const defined = new Map<string, ApiObject>();
     for (const o of objects) {
       if (o.kind !== 'CustomResourceDefinition') continue;
-      const spec = (o.toJson() as Json).spec ?? {};
+      const spec = (renderedJson(o) as Json).spec ?? {};
       defined.set(`${spec.group}\u0000${spec.names?.kind}`, o);
     }
     if (defined.size === 0) continue;

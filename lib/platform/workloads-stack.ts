@@ -93,6 +93,7 @@ export class WorkloadsStack extends TerraformStack {
    * Turns the charts' objects into `kubernetes_manifest` resources. PlatformApp.synth calls it once, after
    * the whole program has run, with every chart of the app rendered (lib/output/charts.ts); the stack
    * takes the charts it was given, or all of them.
+   * @internal
    */
   public addManifests(appManifests: readonly ChartManifests[]): void {
     if (this.prepared) return;

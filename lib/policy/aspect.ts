@@ -9,6 +9,7 @@ import { isObj } from './objects';
 import { PolicyReport } from './report';
 import { declaredOn, suppressionAnnotations, suppressionsFor, suppressionsInManifest, suppressionsInTerraform, SuppressionMemo, TERRAFORM_COMMENT_KEY } from './suppressions';
 import { KubeObject, ManifestRuleContext, PolicyFinding, PolicySubject, PolicySuppression } from './types';
+import { constructsUnder, renderedJson } from '../synth-cache';
 
 /**
  * Visits constructs and runs the engine's rules on every cdk8s ApiObject and cdktf TerraformResource, and
@@ -26,11 +27,11 @@ export class PolicyAspect implements IAspect {
   /**
    * @param engine the rules and levels
    * @param render how an ApiObject is rendered; pass a cache when the caller renders the objects anyway
-   * (rendering dominates the cost of the rules). @default `apiObject.toJson()`
+   * (rendering dominates the cost of the rules). @default the object's rendering as synth caches it (`toJson()` outside synth)
    */
   constructor(
     private readonly engine: PolicyEngine,
-    private readonly render: (apiObject: ApiObject) => KubeObject = (o) => o.toJson() as KubeObject,
+    private readonly render: (apiObject: ApiObject) => KubeObject = (o) => renderedJson(o) as KubeObject,
   ) {}
 
   public visit(node: IConstruct): void {
@@ -72,7 +73,7 @@ export class PolicyAspect implements IAspect {
       get objects(): readonly KubeObject[] {
         let objects = objectsByRoot.get(root);
         if (!objects) {
-          objects = root.node.findAll().filter(ApiObject.isApiObject).map(render);
+          objects = constructsUnder(root).filter(ApiObject.isApiObject).map(render);
           objectsByRoot.set(root, objects);
         }
         return objects;
@@ -96,7 +97,7 @@ function terraformBlock(resource: TerraformResource): { type: string; name: stri
  */
 export function stampSuppressions(root: IConstruct): void {
   const memo: SuppressionMemo = new Map();
-  for (const node of root.node.findAll()) {
+  for (const node of constructsUnder(root)) {
     const suppressions: PolicySuppression[] = ApiObject.isApiObject(node) || TerraformResource.isTerraformResource(node) ? suppressionsFor(node, memo) : [];
     if (!suppressions.length) continue;
     const annotations = suppressionAnnotations(suppressions);

@@ -24,7 +24,7 @@ export interface PolicyOptions {
   readonly levels?: Readonly<Record<string, PolicyLevelSetting>>;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   readonly rule: PolicyRule;
   readonly level: PolicyLevel;
 }

@@ -3,7 +3,7 @@ export * from './types';
 export * from './markers';
 export * from './rules';
 export { PolicyEngine } from './engine';
-export type { PolicyOptions } from './engine';
+export type { ActiveRule, PolicyOptions } from './engine';
 export { PolicyReport, formatFinding } from './report';
 export type { PolicyReportJson, PolicyFindingJson } from './report';
 export { PolicyAspect } from './aspect';
@@ -11,3 +11,4 @@ export { Policies, PolicyViolationError, runPolicies, warningLines, WARNINGS_SHO
 export type { PolicyScope } from './policies';
 export { manifestSubjects, readConstructPaths, terraformSubjects } from './files';
 export type { ManifestDocument } from './files';
+export * from './plugin';

@@ -7,6 +7,7 @@ import { PolicyEngine, PolicyOptions } from './engine';
 import { formatFinding, PolicyReport } from './report';
 import { addSuppression } from './suppressions';
 import { KubeObject, PolicyFinding } from './types';
+import { constructsUnder } from '../synth-cache';
 
 /** What policies need of a `PlatformApp`: its two construct trees. */
 export interface PolicyScope {
@@ -109,13 +110,13 @@ export class Policies {
   /**
    * Writes suppressions into the objects they cover, runs the rules over both trees and returns the report.
    * `render` may hand over ApiObjects already rendered after the suppressions were written (see
-   * {@link PolicyAspect}). @default - each ApiObject's `toJson()`
+   * {@link PolicyAspect}). @default - each ApiObject's rendering as synth caches it (`toJson()` outside synth)
    */
   public check(render?: (apiObject: ApiObject) => KubeObject): PolicyReport {
     const aspect = new PolicyAspect(new PolicyEngine(this.options), render);
     for (const root of this.roots) {
       stampSuppressions(root);
-      for (const node of root.node.findAll()) aspect.visit(node);
+      for (const node of constructsUnder(root)) aspect.visit(node);
     }
     this.lastReport = aspect.report();
     return this.lastReport;

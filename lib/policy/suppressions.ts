@@ -5,13 +5,14 @@
 // and `npm run check`, which see only files, honour the same suppressions as synth.
 import { IConstruct } from 'constructs';
 import { ValidationError, ValidationErrors } from '../model/errors';
+import { TERRAFORM_COMMENT_KEY } from '../model/terraform-comment';
 import { SUPPRESSION_ANNOTATION_PREFIX } from './markers';
+
+export { TERRAFORM_COMMENT_KEY };
 import { isObj, metadataOf, stringMap } from './objects';
 import { KubeObject, MIN_REASON_LENGTH, PolicySuppression } from './types';
 
 const SUPPRESSION_METADATA = 'nks-cdk/policy-suppression';
-/** Key under a Terraform block's `"//"` comment object. */
-export const TERRAFORM_COMMENT_KEY = 'nks-cdk';
 
 /** Rule ids: letters, digits and `-`, so that they fit an annotation key (`nks-cdk.io/suppress.<id>`). */
 export const RULE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}[A-Za-z0-9])?$/;

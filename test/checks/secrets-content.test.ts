@@ -5,9 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  LoadBalancerCertificate, PLAINTEXT_SECRET_ANNOTATION, Policies, PolicyViolationError, RegistryCredentials, scanDirForSecrets, SecretFinding, Service, WebApp,
-} from '../../lib';
+import { LoadBalancerCertificate, Policies, PolicyViolationError, RegistryCredentials, scanDirForSecrets, SecretFinding, Service, WebApp } from '../../lib';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../../lib/model/secret-annotations';
 import { findSecretsInStrings, secretlintWorkerStats } from '../../lib/checks/secret-content';
 import { GOOD_CONTAINER, pod, raw, testApp } from '../policy/util';
 

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { PLAINTEXT_SECRET_ANNOTATION, RegistryCredentials, scanDirForSecrets, scanFileForSecrets } from '../../lib';
+import { RegistryCredentials, scanDirForSecrets, scanFileForSecrets } from '../../lib';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../../lib/model/secret-annotations';
 import { synth, tmpdir } from '../helpers';
 
 const PEM = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ', '-----END OPENSSH PRIVATE KEY-----'].join('\n');

@@ -2,11 +2,8 @@
 // NginxIngressController, Ingress, KubernetesDashboard and its access token). See harness.ts.
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  CANARY_ANNOTATION, DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions,
-  NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, SSL_PASSTHROUGH_ANNOTATION, WebApp,
-  WebAppProps,
-} from '../../lib';
+import { DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions, NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, WebApp, WebAppProps } from '../../lib';
+import { CANARY_ANNOTATION, SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/ingress';
 import { ConstructCase, runCorpus } from './harness';
 
 const chart = (app: PlatformApp, namespace?: string): Chart => new Chart(app.k8s, 'c', { namespace });

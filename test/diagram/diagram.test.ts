@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { BlockStorageVolume, Cluster, GpuDeployment, GpuInstance, ImageRef, InfraStack, KeyPair, Network, NodeGroup, PlatformApp, WebApp } from '../../lib';
 import { DiagramInput, platformDot, platformModel, readSynthesizedOutput, renderPlatformDiagram } from '../../lib/diagram';
 import { synth, tmpdir } from '../helpers';
+import { baseCluster } from '../infra/fixtures';
 import { edgesOf, landingMap, svgTexts } from './helpers';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
@@ -205,5 +206,35 @@ describe('input and output', () => {
   test('names are escaped, not read as markup', () => {
     const dot = platformDot(platformModel({ terraform: {}, manifests: [deployment('a', {}), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { type: 'ClusterIP', ports: [{ port: 80 }], selector: { app: 'a' } } }] }), { title: 'R&D <platform>' });
     expect(dot).toContain('R&amp;D &lt;platform&gt;');
+  });
+});
+
+describe('GPUs per node of a flavor the GPU table does not list', () => {
+  // The count exists only in the program (gpuCount, or the cloud profile on openstack): the node group resource
+  // carries it in its "//" comment, and the diagram reads it from there instead of showing 'unknown' (or none).
+  const drawnGroups = (build: (app: PlatformApp) => void, target?: string) => {
+    const { input } = synthesized(build, target);
+    const bodies = Object.values(input.terraform).flatMap((tf) => Object.values(tf.resource ?? {}).flatMap((byName) => Object.values(byName as Record<string, any>)));
+    const model = platformModel(input);
+    return { groups: model.infra.clusters.flatMap((c) => c.nodeGroups), bodies };
+  };
+
+  test('nhncloud: an unlisted g2 flavor with gpuCount 2 is drawn with 2 GPUs per node; a listed one writes no comment', () => {
+    const { groups, bodies } = drawnGroups((app) => {
+      const { cluster } = baseCluster(app);
+      cluster.addGpuNodeGroup('big', { flavor: 'g2.a100.c8m64', gpuCount: 2, nodeCount: 1 });
+      cluster.addGpuNodeGroup('small', { flavor: 'g2.t4.c4m32', nodeCount: 1 });
+    });
+    expect(groups.find((g) => g.name === 'big')?.gpusPerNode).toBe(2);
+    expect(groups.find((g) => g.name === 'small')?.gpusPerNode).toBe(1);
+    const comments = bodies.filter((b) => b['//']?.['nks-cdk']?.gpusPerNode !== undefined).map((b) => [b.name, b['//']['nks-cdk'].gpusPerNode]);
+    expect(comments).toEqual([['big', 2]]);
+  });
+
+  test('openstack: a GPU flavor of the cloud profile is drawn with the GPUs the profile gives it', () => {
+    const { groups } = drawnGroups(example('gpu'), 'openstack');
+    const gpu = groups.filter((g) => g.gpusPerNode !== undefined);
+    expect(gpu.map((g) => g.gpusPerNode)).toEqual([1]);
+    expect(gpu[0].flavor).toBe('g1.t4.large');
   });
 });

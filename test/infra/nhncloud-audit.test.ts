@@ -6,6 +6,7 @@ import {
   BlockStorageVolume, Cluster, ExternalNetworkRef, GpuInstance, ImageRef, InfraStack, KeyPair, Network, PlatformApp, WebApp,
 } from '../../lib';
 import { Chart } from 'cdk8s';
+import { TerraformVariable } from 'cdktf';
 import { onlyResource, synth, TfJson } from '../helpers';
 import { baseCluster, IMAGE_ID, OPENSTACK, openstackCluster, PUBLIC_KEY } from './fixtures';
 import { bodiesByPath, synthNhn } from './nhncloud-helpers';
@@ -188,6 +189,15 @@ describe('finding 5: encrypted volumes carry their Secure Key Manager key', () =
       expect.objectContaining({ volume_type: 'Encrypted SSD', nhn_encryption: [{ skm_appkey: KEY.appKey, skm_key_id: KEY.keyId }] }),
     ]);
     expect(result.warnings).toEqual([]);
+  });
+
+  test('a Terraform reference as the key (a variable) is written as the reference', () => {
+    const out = synthNhn((app) => {
+      const stack = new InfraStack(app.infra, 'infra', NHN);
+      const appKey = new TerraformVariable(stack, 'skm_appkey', { type: 'string', sensitive: true });
+      new BlockStorageVolume(stack, 'data', { sizeGb: 10, volumeType: 'Encrypted HDD', availabilityZone: 'kr-pub-a', encryptionKey: { appKey: appKey.stringValue, keyId: KEY.keyId } });
+    });
+    expect(onlyResource(out.tf.infra, 'nhncloud_blockstorage_volume_v2').nhn_encryption).toEqual([{ skm_appkey: '${var.skm_appkey}', skm_key_id: KEY.keyId }]);
   });
 
   test('a General volume writes no encryption block', () => {

@@ -1,4 +1,5 @@
-import { checkTerraformJson, loadProviderSchema, NHNCLOUD_SCHEMA_FILE, PlatformApp, withoutUnvendoredProviders } from '../../lib';
+import { checkTerraformJson, loadProviderSchema, NHNCLOUD_SCHEMA_FILE, PlatformApp } from '../../lib';
+import { withoutUnvendoredProviders } from '../../lib/app';
 import { synth, Synthesized, TfJson } from '../helpers';
 
 /**

@@ -15,6 +15,7 @@ import {
   PlatformApp,
   ValidationError,
 } from '../../lib';
+import { ContainerinfraClustertemplateV1 } from '../../lib/generated/providers/openstack/containerinfra-clustertemplate-v1';
 import { catchValidation, onlyResource, resources, synth, TfJson, tmpdir } from '../helpers';
 import { baseCluster, IMAGE_ID, OPENSTACK, openstackCluster, TEST_CLOUD } from './fixtures';
 
@@ -166,6 +167,23 @@ describe("on the openstack target zones, flavors and volume types are the profil
     expect(onlyResource(tf.infra, 'openstack_containerinfra_clustertemplate_v1').external_network_id).toBe(id);
     expect(onlyResource(tf.infra, 'openstack_networking_router_v2').external_network_id).toBe(id);
     expect(tf.infra.data?.openstack_networking_network_v2).toBeUndefined();
+  });
+});
+
+describe("the openstack cluster's template", () => {
+  test('is exposed as a Terraform resource with its ID, and is the generated class for whoever narrows it', () => {
+    const { tf } = synth((a) => {
+      const { cluster } = openstackCluster(a);
+      expect(cluster.template).toBeInstanceOf(ContainerinfraClustertemplateV1);
+      cluster.template!.addOverride('public', true);
+      expect(cluster.template!.terraformResourceType).toBe('openstack_containerinfra_clustertemplate_v1');
+      expect(cluster.template!.id).toMatch(/TfToken/);
+    });
+    expect(onlyResource(tf.infra, 'openstack_containerinfra_clustertemplate_v1').public).toBe(true);
+  });
+
+  test('is absent on the nhncloud target', () => {
+    synth((a) => expect(baseCluster(a).cluster.template).toBeUndefined());
   });
 });
 

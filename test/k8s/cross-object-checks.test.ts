@@ -2,9 +2,9 @@
 // files hold the refusals), plus the few refusals that need more than one assertion.
 import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  checkUniqueObjects, ConfigMap, Ingress, IngressBackend, NginxIngressController, PlatformApp, Service, SSL_PASSTHROUGH_ANNOTATION, ValidationErrors, WebApp,
-} from '../../lib';
+import { ConfigMap, Ingress, IngressBackend, NginxIngressController, PlatformApp, Service, ValidationErrors, WebApp } from '../../lib';
+import { SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/ingress';
+import { checkUniqueObjects } from '../../lib/k8s/unique-objects';
 import { catchValidation } from '../helpers';
 import { synthK8s } from './util';
 

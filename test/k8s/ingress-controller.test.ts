@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
-import { INGRESS_NGINX_IMAGE, NginxIngressController, NginxIngressControllerProps } from '../../lib';
+import { NginxIngressController, NginxIngressControllerProps } from '../../lib';
+import { INGRESS_NGINX_IMAGE } from '../../lib/k8s/ingress-controller';
 import { catchValidation } from '../helpers';
 import { Manifest, synthChart, synthK8s, testChart } from './util';
 

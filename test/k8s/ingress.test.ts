@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
-import { CANARY_ANNOTATION, Ingress, IngressBackend, IngressProps, NginxIngressController, Service } from '../../lib';
+import { Ingress, IngressBackend, IngressProps, NginxIngressController, Service } from '../../lib';
+import { CANARY_ANNOTATION } from '../../lib/k8s/ingress';
 import { catchValidation } from '../helpers';
 import { synthChart, synthK8s, testChart } from './util';
 

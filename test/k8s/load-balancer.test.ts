@@ -1,4 +1,5 @@
-import { LoadBalancerCertificate, loadBalancerAnnotations, LoadBalancerOptions, Service } from '../../lib';
+import { LoadBalancerCertificate, LoadBalancerOptions, Service } from '../../lib';
+import { loadBalancerAnnotations } from '../../lib/k8s/load-balancer';
 import { catchValidation } from '../helpers';
 import { synthChart, testChart } from './util';
 

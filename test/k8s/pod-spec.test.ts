@@ -1,19 +1,8 @@
 import { ApiObject, Chart, Cron, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  addExtendedResource,
-  addGpuLimit,
-  addImagePullSecrets,
-  addNodeSelector,
-  addToleration,
-  applyPodOptions,
-  imagePullSecretNames,
-  NodePlacement,
-  nodeSelectorOf,
-  placeOn,
-  PullSecret,
-  setRevisionHistoryLimit,
-} from '../../lib';
+import { addExtendedResource, addImagePullSecrets, addNodeSelector, addToleration, NodePlacement, placeOn, PullSecret } from '../../lib';
+import { applyPodOptions, imagePullSecretNames, nodeSelectorOf } from '../../lib/k8s/pod-spec';
+import { addGpuLimit, setRevisionHistoryLimit } from '../../lib/k8s/pod-spec';
 import { catchValidation } from '../helpers';
 import { podSpecOf, synthChart, testChart } from './util';
 

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { BlockStorageVolume, Cluster, deferInfraValue, ImageRef, KeyPair, Network, Platform, PlatformApp, WorkloadsStack } from '../../lib';
+import { BlockStorageVolume, Cluster, ImageRef, KeyPair, Network, Platform, PlatformApp, WorkloadsStack } from '../../lib';
+import { deferInfraValue } from '../../lib/infra/deferred';
 import { catchValidation, resources, synth, tmpdir } from '../helpers';
 import { IMAGE_ID, OPENSTACK, PUBLIC_KEY } from '../infra/fixtures';
 

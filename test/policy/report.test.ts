@@ -1,4 +1,5 @@
-import { PolicyFinding, PolicyReport, warningLines, WARNINGS_SHOWN_PER_RULE } from '../../lib';
+import { PolicyFinding, PolicyReport } from '../../lib';
+import { warningLines, WARNINGS_SHOWN_PER_RULE } from '../../lib/policy/policies';
 
 const error: PolicyFinding = { ruleId: 'NKS-IMG-1', level: 'error', path: 'c/x', resource: 'v1/Pod p', field: 'spec.containers[0].image', message: 'image "nginx" has no tag', fix: 'Pin it.' };
 const warning: PolicyFinding = { ruleId: 'NKS-KEY-1', level: 'warning', path: 'infra/kp/keypair', resource: 'openstack_compute_keypair_v2.kp', message: 'no public_key', fix: 'Give one.' };

@@ -1,5 +1,7 @@
 // Every rule fires on bad input (rule id, level, construct path, field) and stays quiet on good input.
-import { NKS_RULES, PLAINTEXT_SECRET_ANNOTATION, unpinnedImageProblem } from '../../lib';
+import { NKS_RULES } from '../../lib';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../../lib/model/secret-annotations';
+import { unpinnedImageProblem } from '../../lib/policy/rules-workloads';
 import { findingsOf, GOOD_CONTAINER, Json, pod, raw, workload } from './util';
 
 const SHA = `sha256:${'a'.repeat(64)}`;

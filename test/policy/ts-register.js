@@ -1,6 +1,6 @@
 // Lets `node -r` and cdk8s-cli load this repository's TypeScript sources without a build (transpile only;
 // tsc checks the types): .ts files are compiled on require, and `nks-cdk` resolves to lib/index.ts, as
-// tsconfig's `paths` does for the examples. Used by test/checks/plugin-cdk8s-cli.test.ts.
+// tsconfig's `paths` does for the examples. Used by test/policy/plugin-cdk8s-cli.test.ts.
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');

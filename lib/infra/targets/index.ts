@@ -5,7 +5,7 @@ import { OpenStackRenderer } from './openstack';
 import { INFRA_TARGETS, InfraRenderer, InfraTarget, OpenStackRenderContext, RenderContext } from './renderer';
 
 export * from './renderer';
-export { NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS, NHN_FLAVOR_FAMILIES } from './nks-rules';
+export { NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS, NHN_FLAVOR_FAMILIES } from '../../model/nks-rules';
 export { NKS_CLUSTER_TEMPLATE_ID } from './nhncloud-kubernetes';
 
 /** The renderer of `target` for one stack: nhncloud from an NHN region, openstack from a cloud profile. */
@@ -27,7 +27,7 @@ export function checkInfraTarget(target: string, where: Where): InfraTarget {
  * The target named by `$NKS_TARGET`, for programs that synthesize for either cloud from one source
  * (`NKS_TARGET=openstack npm run synth`); undefined when the variable is unset or empty.
  */
-export function infraTargetFromEnv(env: NodeJS.ProcessEnv = process.env): InfraTarget | undefined {
+export function infraTargetFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): InfraTarget | undefined {
   const value = env.NKS_TARGET;
   return value === undefined || value.trim() === '' ? undefined : checkInfraTarget(value.trim(), { path: 'environment', field: 'NKS_TARGET' });
 }

@@ -9,11 +9,11 @@ import { KubernetesNodegroupV1 } from '../../generated/providers/nhncloud/kubern
 import { fail } from '../../model/errors';
 import { checkUuid } from '../../model/ids';
 import { CONTROL_PLANE_GROUP_NAME, DEFAULT_NODE_GROUP_NAME } from '../../model/names';
+import { checkNksLabels, NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS } from '../../model/nks-rules';
 import { kubeconfigFileAccess } from '../access';
 import { checkAddons, defaultNksAddons, NKS_ADDONS, NksAddon, REQUIRED_ADDON_TYPES } from '../addons';
 import { checkIdLiteral } from '../references';
-import { isLiteral, warn } from '../util';
-import { checkNksLabels, NKS_REQUIRED_CLUSTER_LABELS, NKS_REQUIRED_NODE_GROUP_LABELS, synthesizedBody } from './nks-rules';
+import { isLiteral, synthesizedBody, warn } from '../util';
 import { ClusterContext, ClusterSpec, NodeGroupSpec, OperationQueue, RenderedCluster, RenderedNodeGroup, UpgradeSpec, WhereOf } from './renderer';
 
 /** The only cluster template NKS creates clusters from (TOAST-DOCS/Container-Kubernetes `ko/public-api.md`). */

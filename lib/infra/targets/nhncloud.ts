@@ -18,11 +18,12 @@ import { NhncloudProvider } from '../../generated/providers/nhncloud/provider';
 import { checkMaxPrefix, Cidr, cidrContains, formatAddress, NKS_MAX_CIDR_PREFIX, parseCidr } from '../../model/cidr';
 import { fail, Where } from '../../model/errors';
 import { Flavor } from '../../model/flavors';
-import type { VolumeEncryptionKey } from '../node-spec';
+import { checkFlavorInRegion, NHN_FLAVOR_FAMILIES } from '../../model/nks-rules';
+import type { VolumeEncryptionKey } from '../../model/node-spec';
 import { checkIdLiteral, ImageUse } from '../references';
+import type { ImageFilter } from '../reference-lookups';
 import { isLiteral, warn } from '../util';
 import { NhnNetworkLookups, renderNhnCluster, renderNhnNodeGroup } from './nhncloud-kubernetes';
-import { checkFlavorInRegion, NHN_FLAVOR_FAMILIES } from './nks-rules';
 import {
   ClusterContext,
   ClusterSpec,
@@ -100,7 +101,7 @@ export class NhnCloudRenderer implements InfraRenderer, NhnNetworkLookups {
    * 223–263: `name` is sent to Glance, `properties` and `name_regex` filter the result), so an exact name is
    * written as an anchored pattern: the listing is then every public image, and the property always applies.
    */
-  public imageLookup(scope: Construct, filter: { readonly name?: string; readonly nameRegex?: string }, use: ImageUse = 'instance'): string {
+  public imageLookup(scope: Construct, filter: ImageFilter, use: ImageUse = 'instance'): string {
     if (use !== 'nks-node') return new DataNhncloudImagesImageV2(scope, 'image', { ...filter, mostRecent: true }).id;
     const exact = filter.name !== undefined && isLiteral(filter.name) ? { nameRegex: `^${escapeRegex(filter.name)}$` } : filter;
     return new DataNhncloudImagesImageV2(scope, 'image', { ...exact, visibility: 'public', properties: { ...NKS_NODE_IMAGE_PROPERTIES }, mostRecent: true }).id;

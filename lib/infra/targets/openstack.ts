@@ -25,6 +25,7 @@ import { OpenStackCloud } from '../../model/cloud-profile';
 import { fail, Where } from '../../model/errors';
 import { UUID_PATTERN } from '../../model/ids';
 import { ExternalNetworkRef } from '../references';
+import type { ImageFilter } from '../reference-lookups';
 import { isLiteral, warn } from '../util';
 import { magnumLabels } from './magnum-labels';
 import {
@@ -119,7 +120,7 @@ export class OpenStackRenderer implements InfraRenderer {
     return { resource, keyPairName: resource.name };
   }
 
-  public imageLookup(scope: Construct, filter: { readonly name?: string; readonly nameRegex?: string }): string {
+  public imageLookup(scope: Construct, filter: ImageFilter): string {
     const lookup = new DataOpenstackImagesImageV2(scope, 'image', { ...filter, mostRecent: true });
     // Each read of `.id` is a new token: keep the one handed out, which the cluster and node groups pass back.
     const id = lookup.id;

@@ -28,13 +28,13 @@ import type { OpenStackCloud } from '../../model/cloud-profile';
 import type { Where } from '../../model/errors';
 import type { Flavor } from '../../model/flavors';
 import type { KubernetesVersion } from '../../model/kubernetes-versions';
+import type { NodeSpec, VolumeEncryptionKey } from '../../model/node-spec';
 import type { Region } from '../../model/regions';
 import type { VolumeType } from '../../model/volumes';
 import type { ClusterAccess } from '../access';
 import type { NksAddon } from '../addons';
-import type { NodeSpec } from '../node-spec';
-import type { VolumeEncryptionKey } from '../node-spec';
-import type { ExternalNetworkRef, ImageUse } from '../references';
+import type { ExternalNetworkRef } from '../references';
+import type { ReferenceLookups } from '../reference-lookups';
 
 /**
  * The Terraform provider an {@link InfraStack} renders for.
@@ -232,6 +232,7 @@ export interface ClusterSpec {
 /**
  * Operations on a running cluster (resize, upgrade). NKS refuses a second operation while one runs, and
  * Terraform would start them in parallel, so each waits for the one queued before it.
+ * @internal
  */
 export class OperationQueue {
   private last?: TerraformResource;
@@ -293,20 +294,17 @@ export interface RenderedNodeGroup {
   readonly upgrade?: UpgradeResource;
 }
 
-/** Renders validated specs into one provider's resources. One instance per stack. */
-export interface InfraRenderer {
+/**
+ * Renders validated specs into one provider's resources, and looks up the images and external networks that
+ * references name (its {@link ReferenceLookups}). One instance per stack.
+ * @internal
+ */
+export interface InfraRenderer extends ReferenceLookups {
   readonly target: InfraTarget;
   /** Configures the provider for the stack's region; credentials come from the environment. */
   provider(stack: Construct): TerraformProvider;
   network(scope: Construct, spec: NetworkSpec, where: WhereOf): RenderedNetwork;
   keyPair(scope: Construct, spec: KeyPairSpec): { resource: KeyPairResource; keyPairName: string };
-  /**
-   * The newest image matching a name or RE2 pattern, looked up at plan time; `use` says what boots from it
-   * (nhncloud narrows an NKS node image to the images NKS accepts).
-   */
-  imageLookup(scope: Construct, filter: { readonly name?: string; readonly nameRegex?: string }, use?: ImageUse): string;
-  /** An external network's ID, looked up by name at plan time. */
-  externalNetworkLookup(scope: Construct, name: string): string;
   cluster(scope: Construct, spec: ClusterSpec, where: WhereOf): RenderedCluster;
   nodeGroup(scope: Construct, spec: NodeGroupSpec, cluster: ClusterContext, where: WhereOf): RenderedNodeGroup;
   volume(scope: Construct, spec: VolumeSpec): { resource: VolumeResource; volumeId: string };

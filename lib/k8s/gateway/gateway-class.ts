@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 // A GatewayClass (gateway.networking.k8s.io/v1): which controller serves the Gateways of this class. Cluster-scoped.
 import { Construct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
@@ -66,7 +67,7 @@ export class GatewayClass extends Construct {
   /** The NHN load balancer options Gateways of this class get by default. */
   public readonly loadBalancer?: LoadBalancerOptions;
   /** The API object. */
-  public readonly apiObject: gw.GatewayClass;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: GatewayClassProps = {}) {
     super(scope, id);

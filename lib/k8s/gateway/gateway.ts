@@ -2,7 +2,7 @@
 // GatewayClass's controller serves, and which namespaces' routes may attach to each. With NGINX Gateway
 // Fabric each Gateway gets its own NGINX data plane Deployment and LoadBalancer Service (NHN's Gateway API
 // guide; NginxGatewayFabric.gatewayInfrastructure carries the NHN load balancer options to it).
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail, Where } from '../../model/errors';
@@ -124,7 +124,7 @@ export class Gateway extends Construct {
   /** The validated listeners. */
   public readonly listeners: readonly GatewayListenerInfo[];
   /** The API object. */
-  public readonly apiObject: gw.Gateway;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);

@@ -6,7 +6,7 @@
 // maxItems 64, backendRefs maxItems 16, weight 0-1000000 (line 1289), the path rules (lines 2320-2362),
 // RequestRedirect not with backendRefs and replacePrefixMatch only with one PathPrefix match (lines
 // 2509-2530), RequestRedirect or URLRewrite, not both (line 1196).
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail, Where } from '../../model/errors';
@@ -26,12 +26,24 @@ import { referenceGrantsIn } from './reference-grant';
 export type HttpPathType = 'PathPrefix' | 'Exact' | 'RegularExpression';
 const PATH_TYPES: readonly HttpPathType[] = ['PathPrefix', 'Exact', 'RegularExpression'];
 const HEADER_MATCH_TYPES = ['Exact', 'RegularExpression'] as const;
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
+/** An HTTP method a route can match. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
+const METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const MAX_WEIGHT = 1_000_000;
 // RFC 7230 token: the CRD's pattern for header names.
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 // The CRD's character rule for Exact and PathPrefix paths (line 2360).
 const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
+
+/**
+ * A backend as a route renders it: the `backendRefs` entry, and the Service's namespace and name for the checks.
+ * @internal
+ */
+export interface RenderedHttpBackend {
+  readonly ref: { readonly name: string; readonly namespace?: string; readonly port: number; readonly weight?: number };
+  readonly namespace?: string;
+  readonly name: string;
+}
 
 /** Where a rule sends requests: a Service port, with a weight among the rule's backends. */
 export class HttpBackend {
@@ -62,7 +74,7 @@ export class HttpBackend {
   }
 
   /** @internal Validates and renders the backend for a route in `routeNamespace`. */
-  public _render(where: Where): { ref: gw.HttpRouteSpecRulesBackendRefs; namespace?: string; name: string } {
+  public _render(where: Where): RenderedHttpBackend {
     const weight = this.weight === undefined ? undefined : checkWeight(this.weight, at(where, 'weight'));
     if (this.target instanceof Service) {
       const service = this.target;
@@ -117,7 +129,7 @@ export interface HttpRouteMatch {
    * HTTP method.
    * @default - any method
    */
-  readonly method?: (typeof METHODS)[number];
+  readonly method?: HttpMethod;
 }
 
 /** A path change for a redirect or a rewrite: a new full path, or a new prefix in place of the matched one. */
@@ -258,7 +270,7 @@ export class HttpRoute extends Construct {
   /** The backends of every rule. */
   public readonly backends: readonly HttpRouteBackendInfo[];
   /** The API object. */
-  public readonly apiObject: gw.HttpRoute;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);

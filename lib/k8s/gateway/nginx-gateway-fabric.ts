@@ -23,6 +23,7 @@ import { trackObjects } from '../unique-objects';
 import { gatewayApiCrds, nginxGatewayFabricCrds } from './crds';
 import { Gateway, GatewayProps } from './gateway';
 import { GatewayClass, NGF_CONTROLLER_NAME } from './gateway-class';
+import { constructsUnder } from '../../synth-cache';
 
 /** The NGF release nks-cdk installs. */
 export const NGF_VERSION = '2.3.0';
@@ -319,5 +320,5 @@ export class NginxGatewayFabric extends Construct {
 
 /** The NginxGatewayFabric constructs of the program `scope` belongs to. */
 export function nginxGatewayFabricsIn(scope: IConstruct): NginxGatewayFabric[] {
-  return scope.node.root.node.findAll().filter((c): c is NginxGatewayFabric => c instanceof NginxGatewayFabric);
+  return constructsUnder(scope.node.root).filter((c): c is NginxGatewayFabric => c instanceof NginxGatewayFabric);
 }

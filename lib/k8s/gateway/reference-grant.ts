@@ -2,7 +2,7 @@
 // gateway.networking.k8s.io_referencegrants.yaml:26): lets routes of other namespaces refer to objects
 // (Services) in the grant's namespace. Without one, a cross-namespace backendRef is refused by the
 // controller (the route's ResolvedRefs condition becomes False with reason RefNotPermitted).
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gw from '../../generated/gateway-api';
 import { at, fail } from '../../model/errors';
@@ -11,6 +11,7 @@ import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { objectMeta } from '../metadata';
 import { trackObjects } from '../unique-objects';
+import { constructsUnder } from '../../synth-cache';
 
 /** Routes of one namespace that a grant lets in. */
 export interface ReferenceGrantFrom {
@@ -68,7 +69,7 @@ export class ReferenceGrant extends Construct {
   /** The objects that may be referred to. */
   public readonly to: readonly ReferenceGrantTo[];
   /** The API object. */
-  public readonly apiObject: gw.ReferenceGrant;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
@@ -112,5 +113,5 @@ export class ReferenceGrant extends Construct {
 
 /** The ReferenceGrants of the program `scope` belongs to. */
 export function referenceGrantsIn(scope: IConstruct): ReferenceGrant[] {
-  return scope.node.root.node.findAll().filter((c): c is ReferenceGrant => c instanceof ReferenceGrant);
+  return constructsUnder(scope.node.root).filter((c): c is ReferenceGrant => c instanceof ReferenceGrant);
 }

@@ -1,11 +1,11 @@
 // NKS API rules the nhncloud provider's schema does not enforce (its docs call them required; its 1.0.7 schema
 // declares them optional, and the required label keys are checked only at plan time). nks-cdk checks them
-// at synth on what is actually written, so an escape-hatch override cannot slip past either.
-import { TerraformResource } from 'cdktf';
-import { formatChoices } from '../../model/choices';
-import { fail, Where } from '../../model/errors';
-import { Flavor } from '../../model/flavors';
-import { Region, REGIONS } from '../../model/regions';
+// at synth on what is actually written (lib/infra/targets/nhncloud-kubernetes.ts reads the synthesized
+// labels), so an escape-hatch override cannot slip past either.
+import { formatChoices } from './choices';
+import { fail, Where } from './errors';
+import { Flavor } from './flavors';
+import { Region, REGIONS } from './regions';
 
 /**
  * Labels NKS requires on a cluster. Source: the `ValidateFunc` of `labels` in nhn-cloud/terraform-provider-nhncloud
@@ -25,6 +25,11 @@ export const NKS_REQUIRED_CLUSTER_LABELS: readonly string[] = Object.freeze([
 
 /** Labels NKS requires on a node group (same sources, node group creation). */
 export const NKS_REQUIRED_NODE_GROUP_LABELS: readonly string[] = Object.freeze(['availability_zone', 'boot_volume_type', 'boot_volume_size', 'ca_enable']);
+
+/** Terraform map values must be strings; NKS labels are all strings (booleans as "True"/"False"). */
+export function nksBool(value: boolean): string {
+  return value ? 'True' : 'False';
+}
 
 /**
  * Fails when `labels` lacks a required key or has a value that is not a string. NKS reads every label as a
@@ -47,12 +52,6 @@ export function checkNksLabels(labels: unknown, required: readonly string[], whe
       fail(field(key), value, 'NKS label values are strings', `write it as the string "${text}"`);
     }
   }
-}
-
-/** The body a resource synthesizes (after escape-hatch overrides), tokens unresolved. */
-export function synthesizedBody(resource: TerraformResource): Record<string, unknown> {
-  const doc = resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
-  return Object.values(doc.resource?.[resource.terraformResourceType] ?? {})[0] ?? {};
 }
 
 /**

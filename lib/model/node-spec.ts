@@ -1,11 +1,13 @@
-import { at, fail, Where } from '../model/errors';
-import { checkBoolean } from '../model/booleans';
-import { checkIntegerInRange } from '../model/numbers';
-import { CloudFacts } from '../model/cloud';
-import { Flavor } from '../model/flavors';
-import { checkNodeLabels, formatNodeLabelsForNks, NODE_GROUP_LABEL } from '../model/node-labels';
-import { checkBootVolumeSize, VolumeType } from '../model/volumes';
-import { isLiteral, nksBool } from './util';
+// A group of nodes as NKS takes it (node counts, boot volume, SKM key, autoscaler, labels): validated and
+// normalized once, for the cluster's default group and for every extra node group, on either target.
+import { at, fail, Where } from './errors';
+import { checkBoolean } from './booleans';
+import { checkIntegerInRange } from './numbers';
+import { CloudFacts } from './cloud';
+import { Flavor } from './flavors';
+import { nksBool } from './nks-rules';
+import { checkNodeLabels, formatNodeLabelsForNks, NODE_GROUP_LABEL } from './node-labels';
+import { checkBootVolumeSize, VolumeType } from './volumes';
 
 /**
  * Node count bounds nks-cdk accepts for one node group. NKS itself takes 1–10 unless the project's quota is
@@ -64,8 +66,9 @@ export interface BootVolumeOptions {
 
 /**
  * The SKM key a volume of `type` needs: required (a {@link ValidationError} at `where`) for the encrypted
- * types, refused for the others; each value a non-empty string without whitespace (or a Terraform
- * reference). Values are never echoed in errors.
+ * types, refused for the others; each value a non-empty string without whitespace. A Terraform reference
+ * (a cdktf token string, e.g. a variable's `stringValue`) is such a string, so it passes. Values are never
+ * echoed in errors.
  */
 export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | undefined, where: Where, skmEncryption = true): VolumeEncryptionKey | undefined {
   // On an OpenStack cloud no volume type takes a key: a key given there is ignored (the callers warn).
@@ -89,7 +92,6 @@ export function checkEncryptionKey(type: VolumeType, key: VolumeEncryptionKey | 
   }
   for (const name of ['appKey', 'keyId'] as const) {
     const value: unknown = key[name];
-    if (!isLiteral(value) && value !== undefined) continue;
     if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
       const shown = value === undefined ? undefined : typeof value !== 'string' ? typeof value : value.trim() === '' ? value : '(a string with whitespace)';
       fail(at(where, name), shown, `an SKM ${name === 'appKey' ? 'appkey' : 'key ID'} is a non-empty string without whitespace`, name === 'appKey' ? 'copy the appkey from Security > Secure Key Manager > URL & Appkey' : "copy the symmetric key's ID from its key store in Secure Key Manager");

@@ -1,12 +1,12 @@
 // The checks of Kubernetes manifests read from files: the strict Kubernetes check and the policy rules,
 // with every result tied to the document it is about. Shared by the cdk8s validation plugin (plugin.ts) and
 // `npm run check` (scripts/check.ts), so that both report the same things.
-import { manifestSubjects, ManifestDocument } from '../policy/files';
-import { PolicyEngine, PolicyOptions } from '../policy/engine';
-import { isObj, metadataOf, str } from '../policy/objects';
-import { PolicyReport } from '../policy/report';
-import { PolicyFinding } from '../policy/types';
-import { checkManifests, ManifestIssue, objectId } from './kubernetes-schema';
+import { checkManifests, ManifestIssue, objectId } from '../checks/kubernetes-schema';
+import { manifestSubjects, ManifestDocument } from './files';
+import { PolicyEngine, PolicyOptions } from './engine';
+import { isObj, metadataOf, str } from './objects';
+import { PolicyReport } from './report';
+import { PolicyFinding } from './types';
 
 /** What to check. */
 export interface ManifestCheckSetup {

@@ -2,17 +2,17 @@
 // declares it (cdk8s-cli 2.x, lib/plugins/validation.js):
 //
 //   validations:
-//     - package: ./build/lib/checks/plugin.js   # a local path (starting with ./ or absolute) is loaded as is
+//     - package: ./build/lib/policy/plugin.js   # a local path (starting with ./ or absolute) is loaded as is
 //       version: 0.1.0                          # any exact version; cdk8s-cli rejects ranges
 //       class: NksValidation
 //       properties: { kubernetesVersion: "1.31", policies: { levels: { NKS-PROBE-1: error } } }
 //
 // cdk8s-cli constructs the class with `properties`, calls `validate(context)`, prints the report and exits
 // with status 2 when it failed. The shapes below mirror the cdk8s-cli types the plugin uses, so that the
-// package does not need cdk8s-cli at run time (test/checks/plugin.test.ts holds them against the real ones).
+// package does not need cdk8s-cli at run time (test/policy/plugin.test.ts holds them against the real ones).
 import * as path from 'path';
-import { readConstructPaths } from '../policy/files';
-import { PolicyLevelSetting } from '../policy/types';
+import { readConstructPaths } from './files';
+import { PolicyLevelSetting } from './types';
 import { checkManifestDocuments, ManifestCheckResult } from './plugin-manifests';
 
 /** A violation as cdk8s-cli's `ValidationReport.addViolation` takes it. */
