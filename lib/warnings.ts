@@ -21,8 +21,54 @@ export interface WarningInfo {
   readonly policyRule?: string;
 }
 
-/** Every warning nks-cdk gives, by id: one id per problem, whatever the message's details. */
-export const WARNINGS = {
+/** The id of a warning: one per problem, whatever the message's details (see {@link WARNINGS}). */
+export type WarningId =
+  | 'nks-cdk:claimSizeRounded'
+  | 'nks-cdk:claimSelectorNoProvisioning'
+  | 'nks-cdk:volumesPerNodeLimit'
+  | 'nks-cdk:singleNodeClaimReplicas'
+  | 'nks-cdk:gpuShortfall'
+  | 'nks-cdk:plaintextTlsKey'
+  | 'nks-cdk:ngfImagesUnpinned'
+  | 'nks-cdk:storageClassNoZone'
+  | 'nks-cdk:multipleDefaultStorageClasses'
+  | 'nks-cdk:emptyDirMemoryUnbounded'
+  | 'nks-cdk:staticPodChartShared'
+  | 'nks-cdk:registryPasswordInManifests'
+  | 'nks-cdk:noRollbackHistory'
+  | 'nks-cdk:dashboardPublic'
+  | 'nks-cdk:clusterAdminToken'
+  | 'nks-cdk:httpRouteAnnotationsDropped'
+  | 'nks-cdk:httpRouteTlsDropped'
+  | 'nks-cdk:httpRoutePathsLoosened'
+  | 'nks-cdk:ingressClassUnserved'
+  | 'nks-cdk:sslPassthroughUnchecked'
+  | 'nks-cdk:sslPassthroughWithoutHost'
+  | 'nks-cdk:recycleReclaimPolicy'
+  | 'nks-cdk:deleteReclaimPolicy'
+  | 'nks-cdk:hostPathVolume'
+  | 'nks-cdk:headlampRouted'
+  | 'nks-cdk:zoneWithoutNodes'
+  | 'nks-cdk:loadBalancerSubnetUnverified'
+  | 'nks-cdk:privateEndpointDeploy'
+  | 'nks-cdk:generatedKeyPair'
+  | 'nks-cdk:encryptionKeyIgnored'
+  | 'nks-cdk:ignoredProp'
+  | 'nks-cdk:resizeOverQuota'
+  | 'nks-cdk:gpuTaintConsoleOnly'
+  | 'nks-cdk:addonVersionUnlisted'
+  | 'nks-cdk:noInternetRoute'
+  | 'nks-cdk:internetRouteUnknown'
+  | 'nks-cdk:kubernetesEndOfService'
+  | 'nks-cdk:nodeLabelsUnconfirmed'
+  | 'nks-cdk:stateLockUnconfirmed'
+  | 'nks-cdk:updateUnsupported'
+  | 'nks-cdk:resourceReplaced'
+  | 'nks-cdk:previousOutputUnreadable'
+  | 'nks-cdk:strayManifest';
+
+/** Every warning nks-cdk gives, by id, with what it stands for. */
+export const WARNINGS: Readonly<Record<WarningId, WarningInfo>> = {
   // Kubernetes constructs (lib/k8s)
   'nks-cdk:claimSizeRounded': { description: 'a dynamically provisioned claim is not whole GiB, or is under the NHN block storage minimum' },
   'nks-cdk:claimSelectorNoProvisioning': { description: 'a claim with a selector and a StorageClass is never provisioned; it binds only an existing PersistentVolume' },
@@ -70,10 +116,7 @@ export const WARNINGS = {
   'nks-cdk:resourceReplaced': { description: 'an unprotected cluster, node group, volume or instance would be replaced or destroyed' },
   'nks-cdk:previousOutputUnreadable': { description: 'a previous cdk.tf.json is not valid JSON, so synth cannot say what changes' },
   'nks-cdk:strayManifest': { description: 'the manifests directory holds a .k8s.yaml file this synth did not write' },
-} as const satisfies Record<string, WarningInfo>;
-
-/** The id of a warning (a key of {@link WARNINGS}). */
-export type WarningId = keyof typeof WARNINGS;
+};
 
 /** A warning a check found, for its construct to give with {@link warn}. */
 export interface WarningMessage {
@@ -195,7 +238,7 @@ export function sortWarnings(roots: readonly IConstruct[], extra: readonly Const
   const warnings: ConstructWarning[] = [];
   const acknowledged: AcknowledgedWarning[] = [];
   for (const { w, scopes } of found) {
-    const rule = w.id !== undefined && w.id in WARNINGS ? (WARNINGS[w.id as WarningId] as WarningInfo).policyRule : undefined;
+    const rule = w.id !== undefined && w.id in WARNINGS ? WARNINGS[w.id as WarningId].policyRule : undefined;
     if (rule && policyFindings.some((f) => f.ruleId === rule && (f.path === w.path || f.path.startsWith(`${w.path}/`)))) continue;
     const id = w.id;
     const ack = id === undefined ? undefined : scopes.map((s) => acknowledgementFor(s, id, memo)).find((a) => a);
