@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PlatformApp } from '../lib';
-import { onlyResource, resources, synth, Synthesized } from './helpers';
+import { onlyResource, resources, synth, Synthesized, withEnv } from './helpers';
 import { bodiesByPath, expectNhnOnly } from './infra/nhncloud-helpers';
 
 const examplesDir = path.join(__dirname, '..', 'examples');
@@ -18,20 +18,7 @@ function load(section: string): Build {
 
 /** Synthesizes an example with $NKS_TARGET=nhncloud and `env`, restoring the environment afterwards. */
 function synthOnNhn(section: string, env: Record<string, string | undefined> = {}): Synthesized {
-  const vars: Record<string, string | undefined> = { NKS_TARGET: 'nhncloud', ...env };
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return synth((app) => load(section)(app));
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  return withEnv({ NKS_TARGET: 'nhncloud', ...env }, () => synth((app) => load(section)(app)));
 }
 
 const infraStacks = (out: Synthesized) => Object.entries(out.tf).filter(([, tf]) => tf.provider?.nhncloud || tf.provider?.openstack);

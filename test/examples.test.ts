@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'yaml';
 import { PlatformApp, scanDirForSecrets } from '../lib';
-import { onlyResource, resources, synth, Synthesized, TfJson } from './helpers';
+import { onlyResource, resources, synth, Synthesized, TfJson, withEnv } from './helpers';
 
 const examplesDir = path.join(__dirname, '..', 'examples');
 const sections = fs.readdirSync(examplesDir).filter((d) => fs.existsSync(path.join(examplesDir, d, 'main.ts'))).sort();
@@ -25,17 +25,7 @@ function load(section: string): Build {
 
 /** Synthesizes an example with $NKS_TARGET=openstack (the example cloud profile), restoring the environment afterwards. */
 export function synthOnOpenStack(section: string, env: Record<string, string> = {}): Synthesized {
-  const vars = { NKS_TARGET: 'openstack', ...env };
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return synth((app) => load(section)(app));
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  return withEnv({ NKS_TARGET: 'openstack', ...env }, () => synth((app) => load(section)(app)));
 }
 
 /**

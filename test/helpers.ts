@@ -78,6 +78,23 @@ export function onlyResource(tf: TfJson, type: string): TfJson {
   return all[0][1];
 }
 
+/** Runs `fn` with the environment variables set (`undefined`: removed), restoring them afterwards. */
+export function withEnv<T>(vars: Readonly<Record<string, string | undefined>>, fn: () => T): T {
+  const saved = Object.keys(vars).map((k) => [k, process.env[k]] as const);
+  const set = (entries: Iterable<readonly [string, string | undefined]>) => {
+    for (const [k, v] of entries) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  set(Object.entries(vars));
+  try {
+    return fn();
+  } finally {
+    set(saved);
+  }
+}
+
 /**
  * Runs `fn` (which builds part of a program) and expects a ValidationError (alone or first of ValidationErrors)
  * from it or, for problems recorded on the constructs it built, from synthesizing their PlatformApp; returns it

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PlatformApp, PlatformAppProps, ValidationError, ValidationErrors } from '../../lib';
+import { withEnv } from '../helpers';
 
 /** What every case expects of the error. */
 interface Expected {
@@ -52,14 +53,11 @@ const DEPENDENCY_TEXT = /node_modules|\.js:\d+:\d+/;
 
 /** Runs one case and checks the error and the output directories; returns the error for extra assertions. */
 export function runCase(c: CorpusCase): ValidationError {
-  const restore = setEnv(c.env ?? {});
-  try {
+  return withEnv(c.env ?? {}, () => {
     const error = 'build' in c ? runConstructCase(c) : runModelCase(c);
     c.also?.(error);
     return error;
-  } finally {
-    restore();
-  }
+  });
 }
 
 function runConstructCase(c: ConstructCase): ValidationError {
@@ -128,19 +126,6 @@ function expectSentence(text: string): void {
   expect(text).toMatch(/[A-Za-z]{3,}\s+\S/);
 }
 
-function setEnv(vars: Readonly<Record<string, string | undefined>>): () => void {
-  const saved = Object.keys(vars).map((k) => [k, process.env[k]] as const);
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  return () => {
-    for (const [k, v] of saved) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-}
 
 /**
  * Declares the tests of one corpus file: one test per case (test.each over the table), and a meta-test

@@ -16,29 +16,13 @@ import {
   ValidationError,
 } from '../../lib';
 import { ContainerinfraClustertemplateV1 } from '../../lib/generated/providers/openstack/containerinfra-clustertemplate-v1';
-import { catchValidation, onlyResource, resources, synth, TfJson, tmpdir } from '../helpers';
+import { catchValidation, onlyResource, resources, synth, TfJson, tmpdir, withEnv } from '../helpers';
 import { baseCluster, IMAGE_ID, OPENSTACK, openstackCluster, TEST_CLOUD } from './fixtures';
 
 function app(): PlatformApp {
   return new PlatformApp({ outdir: path.join(tmpdir(), 'out'), log: () => undefined });
 }
 
-/** Runs `fn` with the environment variables set (or removed), restoring them afterwards. */
-function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T): T {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe('the default target', () => {
   test.each<[string, InfraStackProps, string, string]>([

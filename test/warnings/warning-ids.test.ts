@@ -41,7 +41,7 @@ import {
 import { assessChanges, diffTerraformConfigs } from '../../lib/checks/terraform-diff';
 import { PlatformTemplate } from '../../lib/testing';
 import { warningLine } from '../../lib/warnings';
-import { tmpdir } from '../helpers';
+import { tmpdir, withEnv } from '../helpers';
 import { IMAGE_ID, OPENSTACK, PUBLIC_KEY, SERVICE_GATEWAYS } from '../infra/fixtures';
 
 const VOLUME_ID = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
@@ -208,18 +208,6 @@ function ingressToRoutes(chart: Chart, opts: { annotations?: Record<string, stri
   ingress.toHttpRoutes(chart, { gateway: new Gateway(chart, 'gw', { name: 'cafe-gateway', gatewayClass: 'nginx', listeners: [{ name: 'http' }] }) });
 }
 
-function withEnv<T>(env: Record<string, string> | undefined, fn: () => T): T {
-  const saved = Object.fromEntries(Object.keys(env ?? {}).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 /** What synth prints, across two synths into the same directories (`between` runs before the second). */
 function synthTwice(first: (app: PlatformApp) => void, second: (app: PlatformApp) => void, between: (dirs: { outdir: string; k8sOutdir: string }) => void = () => undefined): string[] {
@@ -278,7 +266,7 @@ describe('every warning id is given by some program', () => {
 
   test.each(Object.entries(PROGRAMS))('%s', (id, row) => {
     // Policies off: a construct warning that a policy rule reports instead (nks-cdk:generatedKeyPair) prints itself.
-    const template = withEnv(row!.env, () => PlatformTemplate.synth(row!.build, { policies: false }));
+    const template = withEnv(row!.env ?? {}, () => PlatformTemplate.synth(row!.build, { policies: false }));
     expect(template.warningIds()).toContain(id);
     template.hasWarning(id);
   });
