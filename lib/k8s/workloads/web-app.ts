@@ -1,16 +1,16 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail, Where } from '../model/errors';
-import { NodePlacement } from '../model/placement';
-import { whereOf } from '../where';
-import { checkWholeNumber, ContainerOptions, containerSpec } from './container';
-import { checkLabels, checkSelectorLabels, namespaceOf, objectMeta } from './metadata';
-import { addImagePullSecrets, applyPodOptions, IPullSecret, placeOn, PodOptions, setRevisionHistoryLimit } from './pod-spec';
+import { warn } from '../../warnings';
+import { at, fail, Where } from '../../model/errors';
+import { NodePlacement } from '../../model/placement';
+import { whereOf } from '../../where';
+import { checkWholeNumber, ContainerOptions, containerSpec } from '../container';
+import { checkLabels, checkSelectorLabels, namespaceOf, objectMeta } from '../metadata';
+import { addImagePullSecrets, applyPodOptions, IPullSecret, placeOn, PodOptions, setRevisionHistoryLimit } from '../pod-spec';
 import { checkConfigMapReferences, checkServiceAccountNamespace } from './references';
-import { trackObjects } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { trackObjects } from '../unique-objects';
+import { recordsProblems } from '../../problems';
 
 /**
  * Seconds a Deployment may take to progress before it counts as failed (`progressDeadlineSeconds`): the

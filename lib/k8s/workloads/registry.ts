@@ -1,14 +1,14 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
-import { at, fail, Where } from '../model/errors';
-import { checkDnsSubdomain } from '../model/names';
-import { whereOf } from '../where';
-import { objectMeta } from './metadata';
-import { IPullSecret } from './pod-spec';
-import { trackObjects } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { warn } from '../../warnings';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../../model/secret-annotations';
+import { at, fail, Where } from '../../model/errors';
+import { checkDnsSubdomain } from '../../model/names';
+import { whereOf } from '../../where';
+import { objectMeta } from '../metadata';
+import { IPullSecret } from '../pod-spec';
+import { trackObjects } from '../unique-objects';
+import { recordsProblems } from '../../problems';
 
 /**
  * An image pull secret that already exists in the cluster, referenced by name. This is the default flow

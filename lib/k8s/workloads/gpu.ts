@@ -1,19 +1,19 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail, Where } from '../model/errors';
-import { gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../model/gpu';
-import { checkIntegerInRange } from '../model/numbers';
-import { NodePlacement } from '../model/placement';
-import { whereOf } from '../where';
-import { ContainerOptions, containerSpec, INT32_MAX } from './container';
-import { objectMeta } from './metadata';
-import { addGpuLimit, applyPodOptions, placeOn, PodOptions, PodSpecOwner } from './pod-spec';
+import { warn } from '../../warnings';
+import { at, fail, Where } from '../../model/errors';
+import { gpuCapacityOf, gpuFit, NVIDIA_GPU } from '../../model/gpu';
+import { checkIntegerInRange } from '../../model/numbers';
+import { NodePlacement } from '../../model/placement';
+import { whereOf } from '../../where';
+import { ContainerOptions, containerSpec, INT32_MAX } from '../container';
+import { objectMeta } from '../metadata';
+import { addGpuLimit, applyPodOptions, placeOn, PodOptions, PodSpecOwner } from '../pod-spec';
 import { checkConfigMapReferences } from './references';
-import { trackObjects } from './unique-objects';
+import { trackObjects } from '../unique-objects';
 import { WebApp, WebAppProps } from './web-app';
-import { checkBuilt, recordsProblems } from '../problems';
-import { checkChoice } from '../model/choices';
+import { checkBuilt, recordsProblems } from '../../problems';
+import { checkChoice } from '../../model/choices';
 
 /** GPU options of a workload. */
 export interface GpuOptions {

@@ -4,9 +4,9 @@
 // program defines; a name defined nowhere in the program is taken to exist in the cluster already.
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { at, fail, Where } from '../model/errors';
-import { namespaceOf } from './metadata';
-import { constructsUnder } from '../synth-cache';
+import { at, fail, Where } from '../../model/errors';
+import { namespaceOf } from '../metadata';
+import { constructsUnder } from '../../synth-cache';
 
 /**
  * A pod runs as a ServiceAccount of its own namespace: fails at `where` when `account` is a ServiceAccount
