@@ -8,10 +8,10 @@ import { warn } from '../warnings';
 import { at, fail } from '../model/errors';
 import { checkDnsLabel } from '../model/names';
 import { whereOf } from '../where';
-import { Ingress, BACKEND_PROTOCOL_ANNOTATION, IngressBackend, SSL_PASSTHROUGH_ANNOTATION } from './ingress';
-import { NginxIngressController } from './ingress-controller';
-import { LoadBalancerOptions } from './load-balancer';
-import { Service } from './service';
+import { Ingress, BACKEND_PROTOCOL_ANNOTATION, IngressBackend, SSL_PASSTHROUGH_ANNOTATION } from './networking/ingress';
+import { NginxIngressController } from './networking/ingress-controller';
+import { LoadBalancerOptions } from './networking/load-balancer';
+import { Service } from './networking/service';
 import { trackObjects } from './unique-objects';
 import { recordsProblems } from '../problems';
 

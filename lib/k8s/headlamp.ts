@@ -19,9 +19,9 @@ import { checkImageRef, checkWholeNumber } from './container';
 import { DashboardAccessToken } from './dashboard';
 import { Gateway } from './gateway/gateway';
 import { HttpBackend, HttpRoute } from './gateway/http-route';
-import { LoadBalancerOptions } from './load-balancer';
+import { LoadBalancerOptions } from './networking/load-balancer';
 import { addNodeSelector } from './pod-spec';
-import { Service } from './service';
+import { Service } from './networking/service';
 import { trackObjects } from './unique-objects';
 
 /**

@@ -3,7 +3,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { DashboardAccessToken, Ingress, IngressBackend, IngressProps, IngressRule, KubernetesDashboard, LoadBalancerCertificate, LoadBalancerOptions, NginxIngressController, NginxIngressControllerProps, PlatformApp, Service, ServiceProps, WebApp, WebAppProps } from '../../lib';
-import { CANARY_ANNOTATION, SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/ingress';
+import { CANARY_ANNOTATION, SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/networking/ingress';
 import { ConstructCase, runCorpus } from './harness';
 
 const chart = (app: PlatformApp, namespace?: string): Chart => new Chart(app.k8s, 'c', { namespace });

@@ -3,7 +3,7 @@
 import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ConfigMap, Ingress, IngressBackend, NginxIngressController, PlatformApp, Service, ValidationErrors, WebApp } from '../../lib';
-import { SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/ingress';
+import { SSL_PASSTHROUGH_ANNOTATION } from '../../lib/k8s/networking/ingress';
 import { checkUniqueObjects } from '../../lib/k8s/unique-objects';
 import { catchValidation } from '../helpers';
 import { synthK8s } from './util';

@@ -4,7 +4,7 @@ import { build as buildIngressHost } from '../../examples/ingress-host/main';
 import { build as buildIngressUri } from '../../examples/ingress-uri/main';
 import { build as buildLoadBalancer } from '../../examples/loadbalancer-service/main';
 import { build as buildServiceTypes } from '../../examples/service-types/main';
-import { INGRESS_NGINX_IMAGE } from '../../lib/k8s/ingress-controller';
+import { INGRESS_NGINX_IMAGE } from '../../lib/k8s/networking/ingress-controller';
 import { Manifest, synthK8s } from './util';
 
 const backend = (name: string, port: number) => ({ service: { name, port: { number: port } } });

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { NginxIngressController, NginxIngressControllerProps } from '../../lib';
-import { INGRESS_NGINX_IMAGE } from '../../lib/k8s/ingress-controller';
+import { INGRESS_NGINX_IMAGE } from '../../lib/k8s/networking/ingress-controller';
 import { catchValidation } from '../helpers';
 import { Manifest, synthChart, synthK8s, testChart } from './util';
 

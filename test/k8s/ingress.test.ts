@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Ingress, IngressBackend, IngressProps, NginxIngressController, Service } from '../../lib';
-import { CANARY_ANNOTATION } from '../../lib/k8s/ingress';
+import { CANARY_ANNOTATION } from '../../lib/k8s/networking/ingress';
 import { catchValidation } from '../helpers';
 import { synthChart, synthK8s, testChart } from './util';
 

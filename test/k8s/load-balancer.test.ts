@@ -1,5 +1,5 @@
 import { LoadBalancerCertificate, LoadBalancerOptions, Service } from '../../lib';
-import { loadBalancerAnnotations } from '../../lib/k8s/load-balancer';
+import { loadBalancerAnnotations } from '../../lib/k8s/networking/load-balancer';
 import { catchValidation } from '../helpers';
 import { synthChart, testChart } from './util';
 

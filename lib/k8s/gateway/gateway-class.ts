@@ -7,7 +7,7 @@ import { checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { objectMeta } from '../metadata';
-import { LoadBalancerOptions } from '../load-balancer';
+import { LoadBalancerOptions } from '../networking/load-balancer';
 import { trackObjects } from '../unique-objects';
 
 /**

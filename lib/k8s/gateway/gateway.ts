@@ -11,10 +11,10 @@ import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
 import { recordsProblems } from '../../problems';
 import { whereOf } from '../../where';
 import { checkPortNumber } from '../container';
-import { checkHost } from '../hosts';
+import { checkHost } from '../networking/hosts';
 import { checkLabels, objectMeta } from '../metadata';
 import { warn } from '../../warnings';
-import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from '../load-balancer';
+import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from '../networking/load-balancer';
 import { trackObjects } from '../unique-objects';
 import { GatewayClass } from './gateway-class';
 

@@ -1,16 +1,16 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { at, atIndex, fail, Where } from '../model/errors';
-import { checkDnsLabel, checkDnsSubdomain } from '../model/names';
-import { whereOf } from '../where';
-import { checkConfigMapKey } from './basics';
-import { checkImageRef, checkWholeNumber } from './container';
+import { at, atIndex, fail, Where } from '../../model/errors';
+import { checkDnsLabel, checkDnsSubdomain } from '../../model/names';
+import { whereOf } from '../../where';
+import { checkConfigMapKey } from '../basics';
+import { checkImageRef, checkWholeNumber } from '../container';
 import { LoadBalancerOptions } from './load-balancer';
-import { addNodeSelector } from './pod-spec';
+import { addNodeSelector } from '../pod-spec';
 import { ExternalTrafficPolicy, Service } from './service';
-import { trackObjects } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { trackObjects } from '../unique-objects';
+import { recordsProblems } from '../../problems';
 
 /**
  * The controller image nks-cdk pins: ingress-nginx v1.15.1 by tag and digest, as the upstream manifest

@@ -2,17 +2,17 @@
 // annotations NKS's cloud controller reads. Source: TOAST-DOCS/Container-Kubernetes, `en/user-guide.md` and
 // `ko/user-guide.md`, "LoadBalancer service" settings (as of 2026-03). Without options no annotation is
 // written, so the same Service works on any cluster (minikube, k3s) unchanged.
-import { at, atIndex, fail, Where } from '../model/errors';
-import { checkUuid } from '../model/ids';
-import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
-import { checkChoice } from '../model/choices';
-import { INTERNAL_LB_ANNOTATION, LB_MEMBER_SUBNET_ANNOTATION, LB_SUBNET_ANNOTATION, NHN_LB_ANNOTATION_PREFIX, OPENSTACK_LB_ANNOTATION_PREFIX } from '../model/load-balancer-annotations';
-import { checkIntegerInRange } from '../model/numbers';
-import { PORT_PROTOCOLS, ServicePortProtocol } from '../model/services';
-import { checkPortNumber } from './container';
+import { at, atIndex, fail, Where } from '../../model/errors';
+import { checkUuid } from '../../model/ids';
+import { PLAINTEXT_SECRET_ANNOTATION } from '../../model/secret-annotations';
+import { checkChoice } from '../../model/choices';
+import { INTERNAL_LB_ANNOTATION, LB_MEMBER_SUBNET_ANNOTATION, LB_SUBNET_ANNOTATION, NHN_LB_ANNOTATION_PREFIX, OPENSTACK_LB_ANNOTATION_PREFIX } from '../../model/load-balancer-annotations';
+import { checkIntegerInRange } from '../../model/numbers';
+import { PORT_PROTOCOLS, ServicePortProtocol } from '../../model/services';
+import { checkPortNumber } from '../container';
 import { LoadBalancerCertificate } from './load-balancer-certificate';
 import { renderHealthMonitor } from './load-balancer-health-monitor';
-import type { WarningMessage } from '../warnings';
+import type { WarningMessage } from '../../warnings';
 
 /**
  * NHN Cloud load balancer types (`loadbalancer.nhncloud/loadbalancer-type`). Physical ones exist only in the

@@ -1,21 +1,21 @@
 import { Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail, Where } from '../model/errors';
-import { checkChoice, checkList } from '../model/choices';
-import { checkDnsSubdomain, DNS_LABEL, DNS_LABEL_MAX_LENGTH } from '../model/names';
-import { whereOf } from '../where';
-import { checkPortNumber } from './container';
-import { Gateway } from './gateway/gateway';
-import { HttpBackend, HttpPathType, HttpRoute, HttpRouteRule } from './gateway/http-route';
+import { warn } from '../../warnings';
+import { at, fail, Where } from '../../model/errors';
+import { checkChoice, checkList } from '../../model/choices';
+import { checkDnsSubdomain, DNS_LABEL, DNS_LABEL_MAX_LENGTH } from '../../model/names';
+import { whereOf } from '../../where';
+import { checkPortNumber } from '../container';
+import { Gateway } from '../gateway/gateway';
+import { HttpBackend, HttpPathType, HttpRoute, HttpRouteRule } from '../gateway/http-route';
 import { NginxIngressController } from './ingress-controller';
-import { objectMeta } from './metadata';
+import { objectMeta } from '../metadata';
 import { Service } from './service';
-import { trackObjects, trackUses, UniqueKind, UniqueUse } from './unique-objects';
+import { trackObjects, trackUses, UniqueKind, UniqueUse } from '../unique-objects';
 import { checkHost } from './hosts';
-import { checkBuilt, recordProblem, recordsProblems } from '../problems';
-import { constructsUnder } from '../synth-cache';
+import { checkBuilt, recordProblem, recordsProblems } from '../../problems';
+import { constructsUnder } from '../../synth-cache';
 
 /** How a path matches: `Prefix` by path segments (`/tea` matches `/tea/green`), `Exact`, or as the controller decides. */
 export type PathType = 'Prefix' | 'Exact' | 'ImplementationSpecific';

@@ -1,6 +1,6 @@
 // The certificate of an NHN `TERMINATED_HTTPS` listener, and how nks-cdk keeps its private key out of the
 // output unless asked: NHN reads certificate and key from Service annotations, in plain text.
-import { at, fail, Where } from '../model/errors';
+import { at, fail, Where } from '../../model/errors';
 
 const PEM_BLOCK = (label: string): RegExp => new RegExp(`-----BEGIN [A-Z ]*${label}-----[\\s\\S]+-----END [A-Z ]*${label}-----`);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

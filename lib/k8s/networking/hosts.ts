@@ -1,6 +1,6 @@
 // Host names of Ingress rules, Gateway listeners and HTTPRoutes: one check, shared by both APIs.
-import { Where, fail } from '../model/errors';
-import { checkDnsSubdomain } from '../model/names';
+import { Where, fail } from '../../model/errors';
+import { checkDnsSubdomain } from '../../model/names';
 import { rejectIpAddress } from './service';
 
 /** Validates an Ingress host: a lowercase DNS name, optionally starting with `*.`, not an IP address. */

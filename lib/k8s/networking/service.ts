@@ -1,20 +1,20 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, atIndex, fail, Where } from '../model/errors';
-import { checkChoice, checkList } from '../model/choices';
-import { parseCidr } from '../model/cidr';
-import { checkDns1035Label, checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../model/names';
-import { checkIntegerInRange } from '../model/numbers';
-import { whereOf } from '../where';
-import { checkPortName, checkPortNumber } from './container';
+import { warn } from '../../warnings';
+import { at, atIndex, fail, Where } from '../../model/errors';
+import { checkChoice, checkList } from '../../model/choices';
+import { parseCidr } from '../../model/cidr';
+import { checkDns1035Label, checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../../model/names';
+import { checkIntegerInRange } from '../../model/numbers';
+import { whereOf } from '../../where';
+import { checkPortName, checkPortNumber } from '../container';
 import { checkListenerPorts, LoadBalancerOptions, loadBalancerAnnotations } from './load-balancer';
-import { NODE_PORT_RANGE, PORT_PROTOCOLS, ServicePortProtocol } from '../model/services';
-import { objectMeta } from './metadata';
+import { NODE_PORT_RANGE, PORT_PROTOCOLS, ServicePortProtocol } from '../../model/services';
+import { objectMeta } from '../metadata';
 import { checkNamedTargetPorts, checkSelectedNamespace, selectedPods, selectorOf } from './service-selector';
-import { trackObjects, trackUses, UniqueKind } from './unique-objects';
-import { checkBuilt, recordsProblems } from '../problems';
+import { trackObjects, trackUses, UniqueKind } from '../unique-objects';
+import { checkBuilt, recordsProblems } from '../../problems';
 
 /** How a Service is reached (seed 001 "Service type"). */
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';

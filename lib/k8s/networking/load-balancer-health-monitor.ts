@@ -1,9 +1,9 @@
 // The health check of an NHN load balancer's members (`healthmonitor-*` annotations), split from
 // load-balancer.ts: NHN's ranges, and the combinations it would silently change instead of refusing.
-import { at, fail, Where } from '../model/errors';
-import { checkChoice } from '../model/choices';
-import { checkIntegerInRange } from '../model/numbers';
-import { checkPortNumber } from './container';
+import { at, fail, Where } from '../../model/errors';
+import { checkChoice } from '../../model/choices';
+import { checkIntegerInRange } from '../../model/numbers';
+import { checkPortNumber } from '../container';
 import type { HealthMonitorOptions, HealthMonitorType } from './load-balancer';
 
 const MONITOR_TYPES: readonly HealthMonitorType[] = ['TCP', 'HTTP', 'HTTPS'];

@@ -3,8 +3,8 @@
 // themselves: same namespace, and named target ports that the containers declare.
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { fail, Where } from '../model/errors';
-import { checkLabels, namespaceOf } from './metadata';
+import { fail, Where } from '../../model/errors';
+import { checkLabels, namespaceOf } from '../metadata';
 
 /** A Service's `selector` prop: labels, or anything that selects pods (a workload). */
 export type ServiceSelectorInput = Record<string, string> | kplus.IPodSelector;
