@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ConfigMap, EphemeralVolume, StorageClass, WebApp } from '../../lib';
-import { DEFAULT_GIT_IMAGE } from '../../lib/k8s/ephemeral-volumes';
+import { DEFAULT_GIT_IMAGE } from '../../lib/k8s/storage/ephemeral-volumes';
 import { catchValidation } from '../helpers';
 import { expectRejected, nodeGroup } from './storage-fixtures';
 import { podSpecOf, synthChart, synthK8s, testChart } from './util';

@@ -7,12 +7,12 @@ import { at, fail, Where } from '../../model/errors';
 import { checkDns1035Label, checkDnsLabel } from '../../model/names';
 import { checkAbsolutePath, checkZoneMatchesPlacement } from '../../model/storage';
 import { whereOf } from '../../where';
-import { ClaimOptions, renderClaim } from '../claim-spec';
+import { ClaimOptions, renderClaim } from '../storage/claim-spec';
 import { checkWholeNumber, ContainerOptions, containerSpec } from '../container';
 import { checkLabels, checkSelectorLabels, objectMeta } from '../metadata';
 import { applyPodOptions, PodOptions } from '../pod-spec';
-import { checkWorkloadStorage, ClaimUse, registerPerPodClaims } from '../storage-checks';
-import { StatefulSetWithClaimTemplates } from '../storage-patches';
+import { checkWorkloadStorage, ClaimUse, registerPerPodClaims } from '../storage/storage-checks';
+import { StatefulSetWithClaimTemplates } from '../storage/storage-patches';
 import { recordsProblems } from '../../problems';
 
 /** One claim per pod: the template of `<name>-<statefulset>-<ordinal>` (seed 004 "스테이트풀셋의 스토리지 볼륨"). */

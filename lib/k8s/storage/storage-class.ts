@@ -1,18 +1,18 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail } from '../model/errors';
-import { checkBoolean } from '../model/booleans';
-import { checkKnownVersion, CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike } from '../model/kubernetes-versions';
-import { checkKnownZone, checkRegion, Region } from '../model/regions';
+import { warn } from '../../warnings';
+import { at, fail } from '../../model/errors';
+import { checkBoolean } from '../../model/booleans';
+import { checkKnownVersion, CinderProvisioner, DEFAULT_KUBERNETES_VERSION, KubernetesVersion, KubernetesVersionLike } from '../../model/kubernetes-versions';
+import { checkKnownZone, checkRegion, Region } from '../../model/regions';
 import {
   checkBindingMode, checkCinderProvisioner, checkMountOptions, checkReclaimPolicy, checkStorageClassVolumeType, isCsiProvisioner, ReclaimPolicy, VolumeBindingMode,
-} from '../model/storage';
-import { VolumeType } from '../model/volumes';
-import { whereOf } from '../where';
-import { objectMeta } from './metadata';
-import { trackObjects, trackUses, UniqueKind } from './unique-objects';
-import { recordsProblems } from '../problems';
+} from '../../model/storage';
+import { VolumeType } from '../../model/volumes';
+import { whereOf } from '../../where';
+import { objectMeta } from '../metadata';
+import { trackObjects, trackUses, UniqueKind } from '../unique-objects';
+import { recordsProblems } from '../../problems';
 
 /** The annotation that makes a StorageClass the cluster's default (seed 003 "Default StorageClass"). */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';

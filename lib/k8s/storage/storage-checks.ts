@@ -3,14 +3,14 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { warn } from '../warnings';
-import { AccessMode, VolumePlugin } from '../model/access-modes';
-import { fail } from '../model/errors';
-import { checkZoneMatchesPlacement } from '../model/storage';
-import { volumeLimitWarning } from '../model/volume-limits';
-import { whereOf } from '../where';
-import { placementOf, PodSpecOwner } from './pod-spec';
-import { constructsUnder } from '../synth-cache';
+import { warn } from '../../warnings';
+import { AccessMode, VolumePlugin } from '../../model/access-modes';
+import { fail } from '../../model/errors';
+import { checkZoneMatchesPlacement } from '../../model/storage';
+import { volumeLimitWarning } from '../../model/volume-limits';
+import { whereOf } from '../../where';
+import { placementOf, PodSpecOwner } from '../pod-spec';
+import { constructsUnder } from '../../synth-cache';
 
 /** What the storage checks know about a claim a pod mounts. */
 export interface ClaimUse {

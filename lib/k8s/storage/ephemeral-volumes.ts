@@ -1,16 +1,16 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail, Where } from '../model/errors';
-import { checkDnsLabel } from '../model/names';
-import { checkIntegerInRange } from '../model/numbers';
-import { checkStorageSize } from '../model/quantities';
-import { checkRelativePath } from '../model/storage';
-import { checkConfigMapKey } from './basics';
+import { warn } from '../../warnings';
+import { at, fail, Where } from '../../model/errors';
+import { checkDnsLabel } from '../../model/names';
+import { checkIntegerInRange } from '../../model/numbers';
+import { checkStorageSize } from '../../model/quantities';
+import { checkRelativePath } from '../../model/storage';
+import { checkConfigMapKey } from '../basics';
 import { ClaimOptions, renderClaim } from './claim-spec';
-import { containerSpec } from './container';
-import { checkLabels } from './metadata';
-import { PodSpecOwner } from './pod-spec';
+import { containerSpec } from '../container';
+import { checkLabels } from '../metadata';
+import { PodSpecOwner } from '../pod-spec';
 import { registerClaimVolume, registerPodVolume } from './storage-checks';
 import { volumeFromSource } from './storage-patches';
 

@@ -1,19 +1,19 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { AccessMode, checkAccessModes, VolumePlugin } from '../model/access-modes';
-import { at, fail } from '../model/errors';
-import { checkKnownVersion, CinderProvisioner, cinderProvisionerFor, DEFAULT_KUBERNETES_VERSION, KubernetesVersionLike, parseKubernetesVersion } from '../model/kubernetes-versions';
-import { checkDnsSubdomain } from '../model/names';
-import { checkStorageSize, compareQuantities, StorageSize } from '../model/quantities';
-import { checkMountOptions, checkReclaimPolicy, checkVolumeMode, RECYCLE_DEPRECATED, ReclaimPolicy, VolumeMode } from '../model/storage';
-import { whereOf } from '../where';
-import { checkLabels, objectMeta } from './metadata';
+import { warn } from '../../warnings';
+import { AccessMode, checkAccessModes, VolumePlugin } from '../../model/access-modes';
+import { at, fail } from '../../model/errors';
+import { checkKnownVersion, CinderProvisioner, cinderProvisionerFor, DEFAULT_KUBERNETES_VERSION, KubernetesVersionLike, parseKubernetesVersion } from '../../model/kubernetes-versions';
+import { checkDnsSubdomain } from '../../model/names';
+import { checkStorageSize, compareQuantities, StorageSize } from '../../model/quantities';
+import { checkMountOptions, checkReclaimPolicy, checkVolumeMode, RECYCLE_DEPRECATED, ReclaimPolicy, VolumeMode } from '../../model/storage';
+import { whereOf } from '../../where';
+import { checkLabels, objectMeta } from '../metadata';
 import { PersistentVolumeClaim, PersistentVolumeClaimProps } from './persistent-volume-claim';
 import { PersistentVolumeSource } from './persistent-volume-source';
 import { StorageClass } from './storage-class';
-import { trackObjects } from './unique-objects';
-import { checkBuilt, recordsProblems } from '../problems';
+import { trackObjects } from '../unique-objects';
+import { checkBuilt, recordsProblems } from '../../problems';
 
 /** Properties of a {@link PersistentVolume}. */
 export interface PersistentVolumeProps {

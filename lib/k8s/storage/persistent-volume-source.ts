@@ -1,19 +1,19 @@
 import { Token } from 'cdktf';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { AccessMode, VolumePlugin } from '../model/access-modes';
-import { checkChoice } from '../model/choices';
-import { checkIpv4Address } from '../model/cidr';
-import { at, fail, Where } from '../model/errors';
-import { checkUuid } from '../model/ids';
-import { CinderProvisioner, CSI_CINDER_PROVISIONER } from '../model/kubernetes-versions';
-import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
-import { gibibytes, StorageSize } from '../model/quantities';
-import { checkKnownZone } from '../model/regions';
-import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisioner } from '../model/storage';
-import { checkVolumeSize } from '../model/volumes';
-import { deferInfraValue } from '../infra/deferred';
-import type { WarningMessage } from '../warnings';
+import { AccessMode, VolumePlugin } from '../../model/access-modes';
+import { checkChoice } from '../../model/choices';
+import { checkIpv4Address } from '../../model/cidr';
+import { at, fail, Where } from '../../model/errors';
+import { checkUuid } from '../../model/ids';
+import { CinderProvisioner, CSI_CINDER_PROVISIONER } from '../../model/kubernetes-versions';
+import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../../model/names';
+import { gibibytes, StorageSize } from '../../model/quantities';
+import { checkKnownZone } from '../../model/regions';
+import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisioner } from '../../model/storage';
+import { checkVolumeSize } from '../../model/volumes';
+import { deferInfraValue } from '../../infra/deferred';
+import type { WarningMessage } from '../../warnings';
 
 /** What a hostPath must be on the node (`hostPath.type`); '' checks nothing. */
 export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';

@@ -1,18 +1,18 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { AccessMode, VolumePlugin } from '../model/access-modes';
-import { at } from '../model/errors';
-import { checkDnsLabel } from '../model/names';
-import { StorageSize } from '../model/quantities';
-import { whereOf } from '../where';
+import { warn } from '../../warnings';
+import { AccessMode, VolumePlugin } from '../../model/access-modes';
+import { at } from '../../model/errors';
+import { checkDnsLabel } from '../../model/names';
+import { StorageSize } from '../../model/quantities';
+import { whereOf } from '../../where';
 import { ClaimBindingOptions, ClaimOptions, renderClaim } from './claim-spec';
-import { objectMeta } from './metadata';
+import { objectMeta } from '../metadata';
 import type { PersistentVolume } from './persistent-volume';
 import { registerClaimVolume } from './storage-checks';
 import { volumeFromSource } from './storage-patches';
-import { trackObjects, trackUses, UniqueKind } from './unique-objects';
+import { trackObjects, trackUses, UniqueKind } from '../unique-objects';
 
 /**
  * A PersistentVolume binds one claim: its spec.claimRef names that claim, and a claim whose volumeName (or
@@ -26,7 +26,7 @@ const BINDS_VOLUME: UniqueKind<string> = {
     `PersistentVolume "${String(later.value)}" is already claimed by ${earlier.detail}; a PersistentVolume binds one claim, so one of the two would stay Pending (and its pods would never start)`,
   fix: () => 'give this claim its own PersistentVolume, or share the one claim (mount it in both workloads; ReadWriteMany storage such as NFS for pods on several nodes)',
 };
-import { recordsProblems } from '../problems';
+import { recordsProblems } from '../../problems';
 
 /** Properties of a {@link PersistentVolumeClaim}. */
 export interface PersistentVolumeClaimProps extends ClaimOptions, ClaimBindingOptions {

@@ -1,17 +1,17 @@
 // The one place a claim is checked and rendered, for every kind of claim: PersistentVolumeClaim, StatefulSet
 // claim templates and generic ephemeral volumes ask for storage the same way, with the same rules.
 import * as kplus from 'cdk8s-plus-28';
-import { AccessMode, checkAccessModeList, checkAccessModes, VolumePlugin } from '../model/access-modes';
-import { checkChoice } from '../model/choices';
-import { at, fail, Where } from '../model/errors';
-import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../model/names';
-import { checkStorageSize, compareQuantities, StorageSize } from '../model/quantities';
-import { checkVolumeMode, cinderSizing, VolumeMode } from '../model/storage';
-import { checkBuilt } from '../problems';
-import { checkLabels } from './metadata';
+import { AccessMode, checkAccessModeList, checkAccessModes, VolumePlugin } from '../../model/access-modes';
+import { checkChoice } from '../../model/choices';
+import { at, fail, Where } from '../../model/errors';
+import { checkDnsSubdomain, checkLabelKey, checkLabelValue } from '../../model/names';
+import { checkStorageSize, compareQuantities, StorageSize } from '../../model/quantities';
+import { checkVolumeMode, cinderSizing, VolumeMode } from '../../model/storage';
+import { checkBuilt } from '../../problems';
+import { checkLabels } from '../metadata';
 import type { PersistentVolume } from './persistent-volume';
 import type { StorageClass } from './storage-class';
-import type { WarningMessage } from '../warnings';
+import type { WarningMessage } from '../../warnings';
 
 /** A label selector requirement (seed 002: `{key: stage, operator: In, values: [development]}`). */
 export interface LabelExpression {
