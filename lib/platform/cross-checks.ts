@@ -12,7 +12,7 @@ import { LB_SUBNET_ANNOTATIONS } from '../model/load-balancer-annotations';
 import { allNodeLabels, NodePlacement } from '../model/placement';
 import { compareVersions, IN_TREE_CINDER_PROVISIONER } from '../model/kubernetes-versions';
 import { podsOf, podSpecOf } from '../model/pod-templates';
-import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/dashboard';
+import { KubernetesDashboard, NKS_DASHBOARD_MAX_VERSION } from '../k8s/cluster-ui/dashboard';
 import { WorkloadsStack } from './workloads-stack';
 import { constructsUnder, renderedJson } from '../synth-cache';
 

@@ -4,16 +4,16 @@
 // in January 2026; Headlamp (./headlamp.ts) is the cluster UI for clusters NKS creates today.
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail } from '../model/errors';
-import { checkDnsLabel } from '../model/names';
-import { whereOf } from '../where';
-import { Ingress, BACKEND_PROTOCOL_ANNOTATION, IngressBackend, SSL_PASSTHROUGH_ANNOTATION } from './networking/ingress';
-import { NginxIngressController } from './networking/ingress-controller';
-import { LoadBalancerOptions } from './networking/load-balancer';
-import { Service } from './networking/service';
-import { trackObjects } from './unique-objects';
-import { recordsProblems } from '../problems';
+import { warn } from '../../warnings';
+import { at, fail } from '../../model/errors';
+import { checkDnsLabel } from '../../model/names';
+import { whereOf } from '../../where';
+import { Ingress, BACKEND_PROTOCOL_ANNOTATION, IngressBackend, SSL_PASSTHROUGH_ANNOTATION } from '../networking/ingress';
+import { NginxIngressController } from '../networking/ingress-controller';
+import { LoadBalancerOptions } from '../networking/load-balancer';
+import { Service } from '../networking/service';
+import { trackObjects } from '../unique-objects';
+import { recordsProblems } from '../../problems';
 
 /**
  * The last Kubernetes version at which NKS creates clusters with the dashboard pre-installed (NKS-FACTS,

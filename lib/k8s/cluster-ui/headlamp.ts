@@ -10,19 +10,19 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { warn } from '../warnings';
-import { at, fail } from '../model/errors';
-import { checkDnsLabel } from '../model/names';
-import { recordProblem, recordsProblems } from '../problems';
-import { whereOf } from '../where';
-import { checkImageRef, checkWholeNumber } from './container';
+import { warn } from '../../warnings';
+import { at, fail } from '../../model/errors';
+import { checkDnsLabel } from '../../model/names';
+import { recordProblem, recordsProblems } from '../../problems';
+import { whereOf } from '../../where';
+import { checkImageRef, checkWholeNumber } from '../container';
 import { DashboardAccessToken } from './dashboard';
-import { Gateway } from './gateway/gateway';
-import { HttpBackend, HttpRoute } from './gateway/http-route';
-import { LoadBalancerOptions } from './networking/load-balancer';
-import { addNodeSelector } from './pod-spec';
-import { Service } from './networking/service';
-import { trackObjects } from './unique-objects';
+import { Gateway } from '../gateway/gateway';
+import { HttpBackend, HttpRoute } from '../gateway/http-route';
+import { LoadBalancerOptions } from '../networking/load-balancer';
+import { addNodeSelector } from '../pod-spec';
+import { Service } from '../networking/service';
+import { trackObjects } from '../unique-objects';
 
 /**
  * The Headlamp image nks-cdk pins: v0.44.0 by tag and digest, as upstream records it in
