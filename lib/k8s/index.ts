@@ -1,4 +1,8 @@
-// Kubernetes layer (cdk8s constructs); files are added per concept.
+// Kubernetes layer (cdk8s constructs), one concept a file, grouped in folders by concept: workloads/ (WebApp,
+// GpuDeployment, StatefulSet, pull secrets), networking/ (Service, load balancer, Ingress and its controller),
+// storage/ (StorageClass, PersistentVolume and claims, ephemeral volumes), cluster-ui/ (Dashboard, Headlamp) and
+// gateway/ (Gateway API). What every group uses stays here at the top: object metadata, unique-objects,
+// container and pod-spec, and basics (Namespace, ConfigMap, ServiceAccount, StaticPod).
 export * from './metadata';
 export * from './container';
 export * from './pod-spec';

@@ -1,5 +1,6 @@
 // GPUs on NKS: the extended resource pods ask for, how many one pod needs, and the rule "GPUs asked ≤ GPUs that
-// exist" that the GPU workloads (lib/k8s/gpu.ts), the cross-layer checks and the diagram all evaluate with gpuFit.
+// exist" that the GPU workloads (lib/k8s/workloads/gpu.ts), the cross-layer checks and the diagram all evaluate
+// with gpuFit.
 import { isObj, list } from './json';
 import type { NodePlacement } from './placement';
 

@@ -1,5 +1,5 @@
 // The annotation keys of LoadBalancer Services that more than one layer reads: the Service construct writes
-// them (lib/k8s/load-balancer.ts), the cross-layer checks and the diagram read them back from the output.
+// them (lib/k8s/networking/load-balancer.ts), the cross-layer checks and the diagram read them back from the output.
 // Source: TOAST-DOCS/Container-Kubernetes, `en/user-guide.md` and `ko/user-guide.md`, "LoadBalancer service"
 // settings (as of 2026-03).
 

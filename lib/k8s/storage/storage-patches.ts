@@ -1,6 +1,6 @@
 // Gap-fillers for cdk8s-plus-28's storage: what its Volume and StatefulSet classes cannot express (volume
 // sources without a factory — generic ephemeral volumes, exact emptyDir size limits, claims by name — and a
-// StatefulSet's volumeClaimTemplates and claim retention policy). Like pod-spec.ts for pods, every storage
+// StatefulSet's volumeClaimTemplates and claim retention policy). Like ../pod-spec.ts for pods, every storage
 // gap nks-cdk fills on a cdk8s-plus object is filled here and nowhere else.
 //
 // No JSON patches: a patch is applied before the L1 serializer re-maps the object (quantities would be

@@ -138,7 +138,7 @@ export interface StatefulSetProps extends ContainerOptions, PodOptions {
 export class StatefulSet extends Construct implements kplus.IPodSelector {
   /** The cdk8s-plus StatefulSet (with claim templates). */
   public readonly statefulSet: kplus.StatefulSet;
-  // The same object, with the claim-template methods cdk8s-plus-28 lacks (lib/k8s/storage-patches.ts).
+  // The same object, with the claim-template methods cdk8s-plus-28 lacks (lib/k8s/storage/storage-patches.ts).
   private readonly withClaims: StatefulSetWithClaimTemplates;
   /** The headless Service. */
   public readonly service: kplus.Service;
