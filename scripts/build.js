@@ -8,6 +8,8 @@
 //     tsconfig.generated.json include, the tsconfigs, package.json and package-lock.json. A folder's time changes
 //     when a file in it is added or removed. `tsc -b` makes the same comparison after loading itself, so
 //     skipping it changes no output; after it succeeds the info files get the time it started.
+//     After a compile, compiled files whose source is gone (moved or deleted) are removed: tsc leaves them, and
+//     `npm pack` would ship them.
 //  3. Runs the program given, with the arguments after it.
 'use strict';
 const fs = require('fs');
@@ -45,6 +47,36 @@ function buildUpToDate() {
   return newestInput() <= oldestInfo;
 }
 
+/**
+ * Removes compiled files whose source is gone (a moved or deleted .ts file): tsc never deletes outputs, and
+ * `npm pack` ships everything under build/lib. Only .js, .mjs and .d.ts files under the input folders' build
+ * copies are considered; a file stays when lib/, examples/, scripts/ or bench/ still has its .ts (or .mjs) source.
+ * Returns the paths removed, relative to `repo` (the repository; tests pass a scratch copy).
+ */
+function removeStaleOutputs(repo = root) {
+  const removed = [];
+  const visit = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        visit(p);
+        if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
+        continue;
+      }
+      const m = /^(.*?)(\.d\.ts|\.js|\.mjs)$/.exec(e.name);
+      if (!m) continue;
+      const source = path.join(repo, path.relative(path.join(repo, 'build'), dir), m[1]);
+      const sources = m[2] === '.mjs' ? [`${source}.mjs`] : [`${source}.ts`, `${source}.js`];
+      if (sources.some((f) => fs.existsSync(f))) continue;
+      fs.rmSync(p);
+      removed.push(path.relative(repo, p));
+    }
+  };
+  for (const d of INPUT_DIRS) visit(path.join(repo, 'build', d));
+  return removed;
+}
+
 function run(args) {
   const r = spawnSync(process.execPath, args, { cwd: process.cwd(), stdio: 'inherit' });
   if (r.error) throw r.error;
@@ -61,6 +93,7 @@ async function main(argv) {
     // tsc -b leaves its info files alone when inputs were touched but unchanged; mark the build as of when it
     // started, so a file saved while it ran is still newer next time.
     for (const f of BUILD_INFOS) fs.utimesSync(path.join(root, f), started, started);
+    removeStaleOutputs();
   }
   if (!argv.length) return 0;
   // The program runs in this process, as `node <program> ...` would run it (Module.runMain, what node itself
@@ -73,12 +106,16 @@ async function main(argv) {
   return undefined;
 }
 
-main(process.argv.slice(2)).then(
-  (status) => {
-    if (status !== undefined) process.exitCode = status;
-  },
-  (err) => {
-    console.error(`build: ${err.message}`);
-    process.exitCode = 1;
-  },
-);
+module.exports = { removeStaleOutputs };
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (status) => {
+      if (status !== undefined) process.exitCode = status;
+    },
+    (err) => {
+      console.error(`build: ${err.message}`);
+      process.exitCode = 1;
+    },
+  );
+}
