@@ -42,7 +42,9 @@ export interface ResourceChange {
   readonly stack: string;
   /** The resource address, `type.name`. */
   readonly address: string;
+  /** The resource type, e.g. `openstack_containerinfra_cluster_v1`. */
   readonly type: string;
+  /** What Terraform would do to it. */
   readonly action: ResourceChangeAction;
   /** The construct path cdktf recorded for the resource (`"//": {"metadata": {"path"}}`), when known. */
   readonly constructPath?: string;
@@ -75,6 +77,7 @@ export interface ResourceChange {
 
 /** The changes of one stack. */
 export interface StackChangeReport {
+  /** The stack's name (`stacks/<stack>/cdk.tf.json`). */
   readonly stack: string;
   /** What the report compares against: the previous `cdk.tf.json`, a plan file, or nothing (first synth). */
   readonly against?: string;
@@ -89,6 +92,7 @@ export interface StackChangeReport {
  * changes; {@link assessChanges} turns them into warnings and errors.
  */
 export interface InfraChangeReport {
+  /** One report per stack. */
   readonly stacks: readonly StackChangeReport[];
 }
 
@@ -690,7 +694,9 @@ function values(change: ResourceChange, previous: TfJson | undefined, next: TfJs
 
 /** Warnings (unprotected guarded resources replaced or destroyed, updates that fail) and errors (protected ones). */
 export interface ChangeAssessment {
+  /** Warnings to show: the construct path that owns the resource (else `<stack>/<address>`), the warning's ID and its message. */
   readonly warnings: { readonly path: string; readonly id: WarningId; readonly message: string }[];
+  /** One ValidationError per protected resource that would be replaced or destroyed. */
   readonly errors: ValidationError[];
 }
 

@@ -34,54 +34,77 @@ export type CtyType = string | readonly unknown[];
 
 /** One attribute of a schema block. */
 export interface ProviderSchemaAttribute {
+  /** The attribute's cty type; absent when it has `nested_type`. */
   readonly type?: CtyType;
   /** Nested attribute types (protocol 6 providers), instead of `type`. */
   readonly nested_type?: ProviderSchemaNestedType;
+  /** The configuration must set it. */
   readonly required?: boolean;
+  /** The configuration may set it. */
   readonly optional?: boolean;
+  /** The provider sets its value; a configuration may set it only when it is also `optional`. */
   readonly computed?: boolean;
+  /** Terraform hides its value in output. */
   readonly sensitive?: boolean;
+  /** The provider marks it deprecated. */
   readonly deprecated?: boolean;
+  /** The provider's description of it. */
   readonly description?: string;
 }
 
 /** A nested attribute type (protocol 6 providers). */
 export interface ProviderSchemaNestedType {
+  /** The nested attributes by name. */
   readonly attributes: Readonly<Record<string, ProviderSchemaAttribute>>;
+  /** How the nested object repeats: one object, or a list, set or map of them. */
   readonly nesting_mode: 'single' | 'list' | 'set' | 'map';
 }
 
 /** A nested block type of a schema block. */
 export interface ProviderSchemaBlockType {
+  /** How the block repeats: one block (`single`, `group`), or a list, set or map of blocks. */
   readonly nesting_mode: 'single' | 'list' | 'set' | 'map' | 'group';
+  /** The nested block's schema. */
   readonly block: ProviderSchemaBlock;
+  /** The fewest blocks the configuration may have; absent: 0. */
   readonly min_items?: number;
+  /** The most blocks the configuration may have; absent: 1 for `single` and `group`, else no limit. */
   readonly max_items?: number;
 }
 
 /** A block: the body of a provider, resource, data source or nested block. */
 export interface ProviderSchemaBlock {
+  /** The block's attributes by name. */
   readonly attributes?: Readonly<Record<string, ProviderSchemaAttribute>>;
+  /** The block's nested block types by name. */
   readonly block_types?: Readonly<Record<string, ProviderSchemaBlockType>>;
+  /** The provider's description of the block. */
   readonly description?: string;
+  /** The provider marks the block deprecated. */
   readonly deprecated?: boolean;
 }
 
 /** A versioned block: the provider configuration, a resource type or a data source type. */
 export interface ProviderSchemaEntry {
+  /** The schema version of the block, e.g. `0`. */
   readonly version?: number;
+  /** The schema of its body. */
   readonly block: ProviderSchemaBlock;
 }
 
 /** The schema of one provider. */
 export interface ProviderSchema {
+  /** The provider configuration block (`provider "<name>" {}`). */
   readonly provider?: ProviderSchemaEntry;
+  /** Resource types by name, e.g. `openstack_containerinfra_cluster_v1`. */
   readonly resource_schemas?: Readonly<Record<string, ProviderSchemaEntry>>;
+  /** Data source types by name. */
   readonly data_source_schemas?: Readonly<Record<string, ProviderSchemaEntry>>;
 }
 
 /** The parsed output of `terraform providers schema -json`. */
 export interface ProviderSchemaFile {
+  /** The version of the JSON format, e.g. `1.0`. */
   readonly format_version: string;
   /** Keyed by provider source address, e.g. `registry.terraform.io/terraform-provider-openstack/openstack`. */
   readonly provider_schemas: Readonly<Record<string, ProviderSchema>>;
