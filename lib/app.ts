@@ -82,7 +82,9 @@ export interface SynthResult {
 /** Raised when synthesized output fails the offline checks; nothing was written. */
 export class OutputCheckError extends Error {
   constructor(
+    /** Problems of the synthesized `cdk.tf.json` files against the provider schemas; empty when there are none. */
     public readonly terraformIssues: readonly TerraformIssue[],
+    /** Problems of the Kubernetes manifests in the strict Kubernetes check; empty when there are none. */
     public readonly manifestIssues: readonly ManifestIssue[],
   ) {
     const parts: string[] = [];

@@ -34,6 +34,7 @@ export class PolicyAspect implements IAspect {
     private readonly render: (apiObject: ApiObject) => KubeObject = (o) => renderedJson(o) as KubeObject,
   ) {}
 
+  /** Checks the suppressions declared on `node` and, when it is an ApiObject or a TerraformResource, runs the rules on it. */
   public visit(node: IConstruct): void {
     const declared = declaredOn(node);
     this.found.push(...this.engine.checkSuppressions(declared, node.node.path));

@@ -24,8 +24,11 @@ export interface PolicyOptions {
   readonly levels?: Readonly<Record<string, PolicyLevelSetting>>;
 }
 
+/** A rule that runs, with the level its findings are reported at. */
 export interface ActiveRule {
+  /** The rule. */
   readonly rule: PolicyRule;
+  /** Its effective level: the one configured in `levels`, else the rule's own. */
   readonly level: PolicyLevel;
 }
 

@@ -17,9 +17,13 @@ import { checkManifestDocuments, ManifestCheckResult } from './plugin-manifests'
 
 /** A violation as cdk8s-cli's `ValidationReport.addViolation` takes it. */
 export interface Cdk8sValidationViolation {
+  /** The rule: `kubernetes-schema/<rule>` for a strict-check issue, `<rule id> (<level>)` for a policy finding. */
   readonly ruleName: string;
+  /** What the rule is about (the policy rule's explanation). */
   readonly recommendation: string;
+  /** How to fix a violation. */
   readonly fix: string;
+  /** The objects that violate the rule: name, manifest file, and one `<field>: <message>` location per violation. */
   readonly violatingResources: readonly { readonly resourceName: string; readonly locations: readonly string[]; readonly manifestPath: string }[];
 }
 
@@ -29,10 +33,12 @@ export interface Cdk8sValidationContext {
   readonly manifests: readonly string[];
   /** Construct paths by object name, when the app recorded them. @default - none: objects are named by file */
   readonly metadata?: { readonly [name: string]: { readonly path: string } };
+  /** The report cdk8s-cli prints: the plugin adds its violations, then submits `success` or `failure` with counts. */
   readonly report: {
     addViolation(violation: Cdk8sValidationViolation): void;
     submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
   };
+  /** cdk8s-cli's logger. */
   readonly logger: { log(message: string): void };
   /** Every YAML document of a manifest file, parsed. */
   parseManifest(manifestPath: string): unknown[];
@@ -73,6 +79,7 @@ export class NksValidation {
     this.props = props ?? {};
   }
 
+  /** Checks the manifests of `context`, adds a violation per rule, and submits `failure` on strict-check issues or policy errors. */
   public async validate(context: Cdk8sValidationContext): Promise<void> {
     const documents = context.manifests.flatMap((file) => context.parseManifest(file).map((object) => ({ object: object as Record<string, unknown>, file })));
     const constructPaths: Record<string, string> = {};

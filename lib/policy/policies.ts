@@ -23,7 +23,10 @@ function isPolicyScope(x: PolicyScope | IConstruct): x is PolicyScope {
 
 /** Raised by `PlatformApp.synth()` when error-level policy findings remain; nothing was written. */
 export class PolicyViolationError extends Error {
-  constructor(public readonly report: PolicyReport) {
+  constructor(
+    /** The policy report: {@link PolicyReport.errors} are the findings that stopped synth. */
+    public readonly report: PolicyReport,
+  ) {
     const errors = report.errors;
     super(
       `${errors.length} policy error${errors.length === 1 ? '' : 's'}; nothing was written:\n` +

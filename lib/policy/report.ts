@@ -2,13 +2,19 @@ import { PolicyFinding, PolicyLevel } from './types';
 
 /** One finding in {@link PolicyReportJson}: every field present, `null` where a value is absent. */
 export interface PolicyFindingJson {
+  /** The rule's id. */
   readonly ruleId: string;
+  /** The level it was reported at (the rule's, or the one configured). */
   readonly level: PolicyLevel;
   /** Construct path (or `<file>: <object>` for output read from files). */
   readonly path: string;
+  /** The object: `apps/v1/Deployment default/nginx`, or a Terraform address. */
   readonly resource: string;
+  /** Field in the object; null for the whole object. */
   readonly field: string | null;
+  /** What is wrong here. */
   readonly message: string;
+  /** How to fix it (the rule's fix). */
   readonly fix: string;
   /** The suppression's reason, and where it was declared; null when the finding is not suppressed. */
   readonly suppressed: { readonly reason: string; readonly declaredAt: string } | null;
@@ -16,7 +22,9 @@ export interface PolicyFindingJson {
 
 /** The JSON form of a {@link PolicyReport}. */
 export interface PolicyReportJson {
+  /** Counts: unsuppressed errors, unsuppressed warnings, and suppressed findings. */
   readonly summary: { readonly errors: number; readonly warnings: number; readonly suppressed: number };
+  /** Every finding, suppressed ones included, in the order objects were checked. */
   readonly findings: readonly PolicyFindingJson[];
 }
 
