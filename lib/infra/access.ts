@@ -10,6 +10,7 @@ export const KUBECONFIG_ENV = 'NKS_KUBECONFIG';
  * In a workloads stack they become references to sensitive outputs of the infrastructure stack.
  */
 export interface TerraformClusterAccess {
+  /** Discriminant: the credentials are Terraform references. */
   readonly kind: 'terraform';
   /** API server URL. */
   readonly host: string;
@@ -27,6 +28,7 @@ export interface TerraformClusterAccess {
  * console).
  */
 export interface KubeconfigFileAccess {
+  /** Discriminant: the credentials are in a kubeconfig file. */
   readonly kind: 'kubeconfig-file';
   /** Absolute path of the kubeconfig file. */
   readonly configPath: string;

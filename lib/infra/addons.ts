@@ -12,6 +12,7 @@ export const REQUIRED_ADDON_TYPES: readonly NksAddonType[] = Object.freeze(['cni
 
 /** What nks-cdk knows of one addon NKS offers. */
 export interface NksAddonInfo {
+  /** The addon's type (e.g. `cni` for `calico`), per the source of {@link NKS_ADDONS}. */
   readonly type: NksAddonType;
   /** Versions NKS offers, oldest first; the last is nks-cdk's default. */
   readonly versions: readonly string[];

@@ -60,8 +60,9 @@ export class Cluster extends Construct {
   public readonly image: ImageRef;
   /** The network the cluster lives on. */
   public readonly network: INetwork;
-  /** Pod and service network ranges. */
+  /** The pod network range (`podsCidr`). */
   public readonly podsCidr: Cidr;
+  /** The service network range (`servicesCidr`). */
   public readonly servicesCidr: Cidr;
   /** The cluster resource (`openstack_containerinfra_cluster_v1` or `nhncloud_kubernetes_cluster_v1`). */
   public readonly resource: ClusterResource;

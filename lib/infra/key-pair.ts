@@ -47,6 +47,7 @@ export class KeyPair extends Construct implements IKeyPair {
     return { keyPairName: name };
   }
 
+  /** The key pair's name: a Terraform reference to the key pair resource's `name`. */
   public readonly keyPairName: string;
   /** The key pair resource (`openstack_compute_keypair_v2` or `nhncloud_compute_keypair_v2`). */
   public readonly resource: KeyPairResource;

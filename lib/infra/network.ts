@@ -130,9 +130,13 @@ export class Network extends Construct implements INetwork {
     };
   }
 
+  /** Construct path, for messages. */
   public readonly path: string;
+  /** The network (VPC) ID: a Terraform reference to the network resource's `id`. */
   public readonly networkId: string;
+  /** The subnet ID: a Terraform reference to the subnet resource's `id`. */
   public readonly subnetId: string;
+  /** The subnet's range (`cidr`). */
   public readonly subnetCidr: Cidr;
   /** The network resource (`openstack_networking_network_v2` or `nhncloud_networking_vpc_v2`). */
   public readonly network: NetworkResource;

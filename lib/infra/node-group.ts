@@ -134,6 +134,7 @@ export class NodeGroup extends Construct implements NodePlacement {
   /** Whether the node group resource is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
 
+  /** Creates a node group of `props.cluster`; use {@link Cluster.addNodeGroup} rather than calling it. */
   constructor(scope: Construct, id: string, props: NodeGroupProps & NodeGroupOwnerProps) {
     super(scope, id);
     this.cluster = props.cluster;
@@ -215,6 +216,7 @@ export class GpuNodeGroup extends NodeGroup {
   /** The taint workloads must tolerate, when one is declared. */
   public readonly taint?: NodeTaint;
 
+  /** Creates a GPU node group of `props.cluster`; use {@link Cluster.addGpuNodeGroup} rather than calling it. */
   constructor(scope: Construct, id: string, props: GpuNodeGroupProps & NodeGroupOwnerProps) {
     // Validate before any child is created so the error names this group's path.
     InfraStack.of(scope).cloud.checkGpuFlavorName(props.flavor, { path: `${scope.node.path}/${id}`, field: 'flavor' }, 'a GPU node group', 'use e.g. g2.t4.c4m32, or cluster.addNodeGroup() for a non-GPU group');
@@ -243,6 +245,7 @@ export class GpuNodeGroup extends NodeGroup {
     return this.maxNodes * this.gpu.count;
   }
 
+  /** The GPU model label, `node.nks-cdk.io/gpu-model`, spelled as the flavor name spells the model (`t4`). */
   protected override extraNodeLabels(): Record<string, string> {
     const model = this.spec.flavor.gpu?.model ?? 'unknown';
     return { [GPU_MODEL_LABEL]: model.toLowerCase().replace(/^tesla\s+/, '').replace(/[^a-z0-9]+/g, '-') };

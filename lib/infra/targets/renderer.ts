@@ -47,16 +47,23 @@ export type InfraTarget = 'openstack' | 'nhncloud';
 
 /** The resources a construct exposes, per target (narrow with `instanceof` to reach provider-specific attributes). */
 export type ClusterResource = ContainerinfraClusterV1 | KubernetesClusterV1;
+/** The node group: `openstack_containerinfra_nodegroup_v1` or `nhncloud_kubernetes_nodegroup_v1`. */
 export type NodeGroupResource = ContainerinfraNodegroupV1 | KubernetesNodegroupV1;
 /** The VPC network: `openstack_networking_network_v2` or `nhncloud_networking_vpc_v2`. */
 export type NetworkResource = NetworkingNetworkV2 | NetworkingVpcV2;
+/** The subnet: `openstack_networking_subnet_v2` or `nhncloud_networking_vpcsubnet_v2`. */
 export type SubnetResource = NetworkingSubnetV2 | NetworkingVpcsubnetV2;
 /** The subnet's way out: an OpenStack router or an NHN routing table. */
 export type RouterResource = NetworkingRouterV2 | NetworkingRoutingtableV2;
+/** The key pair: `openstack_compute_keypair_v2` or `nhncloud_compute_keypair_v2`. */
 export type KeyPairResource = ComputeKeypairV2 | NhnComputeKeypairV2;
+/** The block storage volume: `openstack_blockstorage_volume_v3` or `nhncloud_blockstorage_volume_v2`. */
 export type VolumeResource = BlockstorageVolumeV3 | BlockstorageVolumeV2;
+/** The compute instance: `openstack_compute_instance_v2` or `nhncloud_compute_instance_v2`. */
 export type InstanceResource = ComputeInstanceV2 | NhnComputeInstanceV2;
+/** A resize operation, which sets a node group's node count: `nhncloud_kubernetes_cluster_resize_v1` (nhncloud target only). */
 export type ResizeResource = KubernetesClusterResizeV1;
+/** A node group upgrade operation: `nhncloud_kubernetes_nodegroup_upgrade_v1` (nhncloud target only). */
 export type UpgradeResource = KubernetesNodegroupUpgradeV1;
 
 /** Every {@link InfraTarget}. */
