@@ -121,7 +121,9 @@ export const WARNINGS: Readonly<Record<WarningId, WarningInfo>> = {
 
 /** A warning a check found, for its construct to give with {@link warn}. */
 export interface WarningMessage {
+  /** The warning's id (a key of {@link WARNINGS}). */
   readonly id: WarningId;
+  /** The message, for people. */
   readonly message: string;
 }
 
@@ -140,6 +142,7 @@ export interface ConstructWarning {
 
 /** A warning that a user acknowledged (not printed as a warning). */
 export interface AcknowledgedWarning extends ConstructWarning {
+  /** The id of the acknowledged warning (always present: a warning is acknowledged by its id). */
   readonly id: string;
   /** The reason given where the acknowledgement was declared. */
   readonly reason: string;

@@ -141,16 +141,21 @@ export class OpenStackCloud implements CloudFacts {
 
   /** The profile's name, for messages. */
   public readonly name: string;
+  /** The profile's `region`, as the Terraform provider takes it (e.g. `RegionOne`). */
   public readonly region: string;
+  /** The region for messages: `RegionOne (OpenStack cloud profile)`, or `RegionOne (cloud profile "<name>")`. */
   public readonly regionLabel: string;
   /** An OpenStack cloud encrypts volumes by type (Cinder encryption types): no key in the request. */
   public readonly skmEncryption = false;
+  /** The profile's `availabilityZones`. */
   public readonly availabilityZones: readonly string[];
   /** The flavors, by name. */
   public readonly flavors: ReadonlyMap<string, Flavor>;
+  /** The flavor a cluster's default node group gets when it names none: the profile's `defaultFlavor`, else its first flavor without GPUs (else its first flavor). */
   public readonly defaultFlavor: string;
   /** The volume types of the region. */
   public readonly volumeTypes: readonly VolumeType[];
+  /** The volume type of volumes and boot volumes that name none: the profile's `defaultVolumeType`, else the first of its `volumeTypes`. */
   public readonly defaultVolumeType: VolumeType;
   /** The external network: a UUID or a name. */
   public readonly externalNetwork: string;
@@ -184,6 +189,7 @@ export class OpenStackCloud implements CloudFacts {
     this.networkDriver = profile.networkDriver === undefined ? 'calico' : checkChoice(profile.networkDriver, MAGNUM_NETWORK_DRIVERS, field('networkDriver'), "a Magnum network driver");
   }
 
+  /** Returns `zone` when the profile lists it; fails otherwise (naming NHN Cloud zones as such). */
   public checkZone(zone: string, where: Where): string {
     if (typeof zone === 'string' && this.availabilityZones.includes(zone)) return zone;
     const nhnRegion = typeof zone === 'string' ? regionOfZone(zone) : undefined;
@@ -193,11 +199,13 @@ export class OpenStackCloud implements CloudFacts {
     return fail(where, zone, rule, `use ${formatChoices(this.availabilityZones)}, or add the zone to the profile's availabilityZones if the cloud has it (\`openstack availability zone list\`)${nhnRegion ? "; for NHN Cloud use target: 'nhncloud'" : ''}`);
   }
 
+  /** Returns `type` when the profile lists that volume type; fails otherwise. */
   public checkVolumeType(type: string, where: Where): VolumeType {
     if (typeof type === 'string' && this.volumeTypes.includes(type)) return type;
     return checkChoice(type, this.volumeTypes, where, `a volume type of ${this.regionLabel} (its profile's volumeTypes)`);
   }
 
+  /** The profile's flavor of this name; fails for a flavor it does not list, or a `gpuCount` that differs from the profile's. */
   public parseFlavor(name: string, where: Where, options: ParseFlavorOptions = {}): Flavor {
     const flavor = this.flavors.get(this.checkListedFlavor(name, where));
     if (flavor === undefined) throw new Error(`flavor ${name} vanished from the profile`);
@@ -213,10 +221,12 @@ export class OpenStackCloud implements CloudFacts {
     return flavor;
   }
 
+  /** Whether the profile lists `name` with GPUs. */
   public isGpuFlavorName(name: string): boolean {
     return this.flavors.get(name)?.gpu !== undefined;
   }
 
+  /** Returns `name` when the profile lists it with GPUs; `what` is the thing that needs one ("a GPU node group"), `fix` the advice when the profile lists no GPU flavor. */
   public checkGpuFlavorName(name: string, where: Where, what: string, fix: string): string {
     if (this.isGpuFlavorName(name)) return name;
     const gpuFlavors = [...this.flavors.values()].filter((f) => f.gpu !== undefined).map((f) => f.name);

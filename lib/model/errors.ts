@@ -51,10 +51,15 @@ export interface ValidationErrorProps extends Problem {
  * Tests and tools read its fields; the message is for people.
  */
 export class ValidationError extends Error implements Problem {
+  /** Construct path, e.g. `nks-infra/cluster`. */
   public readonly path: string;
+  /** Property name as the user wrote it, e.g. `nodeCount` or `autoscaler.maxNodes`. */
   public readonly field: string;
+  /** The offending value, as given. */
   public readonly value: unknown;
+  /** The rule that the value breaks, in one sentence. */
   public readonly rule: string;
+  /** What to do instead. */
   public readonly fix: string;
   /** Whether this stands for an error nks-cdk did not expect (see {@link ValidationErrorProps.unexpected}). */
   public readonly unexpected: boolean;
@@ -77,6 +82,7 @@ export class ValidationError extends Error implements Problem {
 
 /** Several validation errors found in one pass (synth reports all of them, not only the first). */
 export class ValidationErrors extends Error {
+  /** The errors, each problem once (the same message found twice is one error), in the order found. */
   public readonly errors: readonly ValidationError[];
 
   constructor(errors: readonly ValidationError[]) {

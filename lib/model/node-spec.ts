@@ -134,14 +134,21 @@ export interface AutoscalerOptions {
 
 /** The validated, normalized description of a group of nodes: what both the cluster's default group and extra node groups are. */
 export interface NodeSpec {
+  /** The nodes' flavor, parsed and checked against the cloud's flavors. */
   readonly flavor: Flavor;
+  /** Number of nodes (with the autoscaler on, its starting count, within the autoscaler's bounds). */
   readonly nodeCount: number;
+  /** Availability zone of the nodes, one of the cloud's zones. */
   readonly availabilityZone: string;
+  /** Volume type of each node's boot volume. */
   readonly bootVolumeType: VolumeType;
+  /** Size of each node's boot volume, in GB. */
   readonly bootVolumeSizeGb: number;
   /** The SKM key of an encrypted boot volume type. */
   readonly bootVolumeEncryptionKey?: VolumeEncryptionKey;
+  /** The autoscaler settings with every default filled in; undefined when the autoscaler is off. */
   readonly autoscaler?: Required<AutoscalerOptions>;
+  /** The user's node labels, checked (without the labels nks-cdk adds). */
   readonly nodeLabels: Readonly<Record<string, string>>;
 }
 
