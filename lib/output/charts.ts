@@ -16,6 +16,7 @@ import { constructsUnder, renderedJson } from '../synth-cache';
  * @internal
  */
 export interface ChartManifests {
+  /** The chart. */
   readonly chart: Chart;
   /** File name in the output directory, e.g. `web.k8s.yaml`, or `0000-web.k8s.yaml` when charts depend on charts. */
   readonly file: string;

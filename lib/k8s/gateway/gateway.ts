@@ -100,10 +100,15 @@ export interface GatewayProps {
 
 /** A validated listener. */
 export interface GatewayListenerInfo {
+  /** Listener name (an RFC 1123 label), unique in the Gateway. */
   readonly name: string;
+  /** Protocol: as given, else `HTTPS` when the listener has a TLS Secret, else `HTTP`. */
   readonly protocol: GatewayProtocol;
+  /** Port the data plane listens on: as given, else 443 for HTTPS and 80 for HTTP. */
   readonly port: number;
+  /** Host name the listener answers; undefined for any host. */
   readonly hostname?: string;
+  /** Which namespaces' routes may attach (`Same` when not given). */
   readonly allowedRoutes: AllowedRoutes;
 }
 

@@ -40,8 +40,11 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
  * @internal
  */
 export interface RenderedHttpBackend {
+  /** The `backendRefs` entry as written. */
   readonly ref: { readonly name: string; readonly namespace?: string; readonly port: number; readonly weight?: number };
+  /** The Service's namespace: an nks-cdk Service's (`default` when it has none); for a Service by name, the one given, else undefined. */
   readonly namespace?: string;
+  /** The Service's name. */
   readonly name: string;
 }
 
@@ -244,12 +247,15 @@ export interface HttpRouteProps {
 
 /** A backend of the route as rendered, for the cross-namespace check and the diagram. */
 export interface HttpRouteBackendInfo {
+  /** The backend Service's name. */
   readonly serviceName: string;
   /** The Service's namespace, when it differs from the route's or is known. */
   readonly namespace?: string;
+  /** The Service port number (a port of an nks-cdk Service given by name is its number). */
   readonly port: number;
   /** The nks-cdk Service, when given as one. */
   readonly service?: Service;
+  /** Where the backend was given (the route's path, field `rules[i].backends[j]`), for messages. */
   readonly where: Where;
 }
 

@@ -149,7 +149,10 @@ export class PersistentVolumeClaim extends Construct implements kplus.IStorage {
     return volume;
   }
 
-  /** @see kplus.IStorage: lets `container.mount(path, claim)` and `webApp.mount(path, claim)` take the claim itself. */
+  /**
+   * The claim as a pod volume: lets `container.mount(path, claim)` and `webApp.mount(path, claim)` take the claim itself.
+   * @see kplus.IStorage
+   */
   public asVolume(): kplus.Volume {
     return this.toVolume();
   }

@@ -224,7 +224,10 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
     this.container.mount(path, storage, options);
   }
 
-  /** @see kplus.IPodSelector: selects these pods by their labels. */
+  /**
+   * Selects these pods by their labels.
+   * @see kplus.IPodSelector
+   */
   public toPodSelectorConfig(): kplus.PodSelectorConfig {
     return { labelSelector: kplus.LabelSelector.of({ labels: { ...this.podLabels } }) };
   }

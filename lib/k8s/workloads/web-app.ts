@@ -177,7 +177,11 @@ export class WebApp extends Construct implements kplus.IPodSelector {
     return this.podLabels;
   }
 
-  /** @see kplus.IPodSelector: lets `kplus.Service.select(webApp)` and NetworkPolicies select these pods by their labels. */
+  /**
+   * Selects these pods by their labels (in the app's namespace, when it has one): lets `kplus.Service.select(webApp)`
+   * and NetworkPolicies take the app itself.
+   * @see kplus.IPodSelector
+   */
   public toPodSelectorConfig(): kplus.PodSelectorConfig {
     return {
       labelSelector: kplus.LabelSelector.of({ labels: { ...this.podLabels } }),
