@@ -57,4 +57,28 @@ describe('public API', () => {
     // api-extractor names a second class of the same name `<Name>_2` (both providers have ComputeInstanceV2).
     expect([...new Set(forgotten)].filter((n) => !classes.has(n.replace(/_\d+$/, '')))).toEqual([]);
   });
+
+  test('every item of the public API has a JSDoc comment (no `(undocumented)` in api/nks-cdk.api.md)', () => {
+    const report = fs.readFileSync(REPORT, 'utf8');
+    // Each undocumented item by name, `<export>` or `<export>.<member>` (e.g. `Cluster.servicesCidr`): write a
+    // `/** ... */` comment on its declaration in lib/, then `npm run api`.
+    expect(undocumentedItems(report)).toEqual([]);
+  });
 });
+
+/** The items api-extractor marks `// (undocumented)` in the report, named `<export>` or `<export>.<member>`. */
+function undocumentedItems(report: string): string[] {
+  const lines = report.split('\n');
+  const nameOf = (line: string): string =>
+    /^[\w$]+/.exec(line.trim().replace(/^(?:(?:export|declare|abstract|static|protected|readonly|get|set|class|interface|type|function|const|enum|namespace)\s+)*/, ''))?.[0] ?? line.trim();
+  const items: string[] = [];
+  let container = '';
+  lines.forEach((line, i) => {
+    const top = /^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum|namespace) ([\w$]+)/.exec(line);
+    if (top) container = top[1];
+    if (!line.includes('(undocumented)')) return;
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '' && !l.trim().startsWith('//')) ?? '';
+    items.push(line.startsWith('// @public') ? nameOf(next) : `${container}.${nameOf(next)}`);
+  });
+  return items;
+}
