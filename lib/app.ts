@@ -81,6 +81,7 @@ export interface SynthResult {
 
 /** Raised when synthesized output fails the offline checks; nothing was written. */
 export class OutputCheckError extends Error {
+  /** An error carrying the issues of both checks; its message lists them. */
   constructor(
     /** Problems of the synthesized `cdk.tf.json` files against the provider schemas; empty when there are none. */
     public readonly terraformIssues: readonly TerraformIssue[],
@@ -118,6 +119,7 @@ export class PlatformApp {
   private readonly infraOutputs?: string;
   private readonly log: (line: string) => void;
 
+  /** Creates the app: its cdktf App (`infra`) and its cdk8s App (`k8s`). */
   constructor(props: PlatformAppProps = {}) {
     this.outdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
     this.k8sOutdir = path.resolve(props.k8sOutdir ?? process.env.CDK8S_OUTDIR ?? 'dist');

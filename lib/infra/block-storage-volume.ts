@@ -78,6 +78,7 @@ export class BlockStorageVolume extends Construct implements BlockStorageVolumeI
   /** Whether the volume is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
 
+  /** Creates a block storage volume in the stack of `scope`. */
   constructor(scope: Construct, id: string, props: BlockStorageVolumeProps) {
     super(scope, id);
     this.path = this.node.path;

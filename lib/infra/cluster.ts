@@ -100,6 +100,7 @@ export class Cluster extends Construct {
   private readonly imageId: string;
   private readonly rendered: RenderedCluster;
 
+  /** Creates an NKS cluster with its default node group in the stack of `scope`. */
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
     const stack = InfraStack.of(this);

@@ -83,6 +83,7 @@ export class GpuInstance extends Construct {
   /** Whether the instance is protected (`protect`, or the stack's). */
   public readonly isProtected: boolean;
 
+  /** Creates a GPU instance booting from a volume, with `props.volumes` attached, in the stack of `scope`. */
   constructor(scope: Construct, id: string, props: GpuInstanceProps) {
     super(scope, id);
     const stack = InfraStack.of(this);

@@ -54,6 +54,7 @@ export class KeyPair extends Construct implements IKeyPair {
   /** Whether the provider generates the key (its private key then lives in Terraform state). */
   public readonly generated: boolean;
 
+  /** Creates a key pair from `props.publicKey` or `props.publicKeyFile`, or one the provider generates. */
   constructor(scope: Construct, id: string, props: KeyPairProps = {}) {
     super(scope, id);
     const name = checkResourceName(props.name ?? defaultName(id), whereOf(this, 'name'), 'key pair');

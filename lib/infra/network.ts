@@ -151,6 +151,7 @@ export class Network extends Construct implements INetwork {
   /** The subnet, and the gateway attachment when there is one: what clusters and instances on this network wait for. */
   public readonly prerequisites: readonly TerraformResource[];
 
+  /** Creates a VPC with one subnet in the stack of `scope`. */
   constructor(scope: Construct, id: string, props: NetworkProps = {}) {
     super(scope, id);
     this.path = this.node.path;

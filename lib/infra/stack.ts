@@ -124,6 +124,7 @@ export class InfraStack extends TerraformStack {
   /** Where Terraform keeps the stack's state. */
   public readonly backend: StateBackend;
 
+  /** Creates an infrastructure stack for its target, with the target's provider. */
   constructor(scope: Construct, id: string, props: InfraStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, INFRA_STACK, { value: true });

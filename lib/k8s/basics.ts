@@ -35,6 +35,7 @@ export interface NamespaceProps {
 /** A Namespace (cdk8s-plus's, with its name checked as a DNS label). */
 @recordsProblems
 export class Namespace extends kplus.Namespace {
+  /** Creates a Namespace. */
   constructor(scope: Construct, id: string, props: NamespaceProps = {}) {
     super(scope, id, { metadata: objectMeta(props, whereNew(scope, id), 'label') });
     trackObjects(this);
@@ -83,6 +84,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /** A ConfigMap (cdk8s-plus's, with name, keys, values and total size checked). Use `kplus.EnvValue.fromConfigMap(cm, key)` or `kplus.Env.fromConfigMap(cm)` in a workload's env. */
 @recordsProblems
 export class ConfigMap extends kplus.ConfigMap {
+  /** Creates a ConfigMap. */
   constructor(scope: Construct, id: string, props: ConfigMapProps = {}) {
     super(scope, id, {
       metadata: objectMeta({ name: props.name, namespace: props.namespace }, whereNew(scope, id)),
@@ -179,6 +181,7 @@ export interface ServiceAccountProps {
  */
 @recordsProblems
 export class ServiceAccount extends kplus.ServiceAccount {
+  /** Creates a ServiceAccount. */
   constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id, {
       metadata: objectMeta({ name: props.name, namespace: props.namespace }, whereNew(scope, id)),
@@ -247,6 +250,7 @@ export class StaticPod extends Construct {
   /** Where to copy the manifest on the node: `/etc/kubernetes/manifests/<name>.yaml`. */
   public readonly manifestPath: string;
 
+  /** Creates a static Pod manifest. */
   constructor(scope: Construct, id: string, props: StaticPodProps) {
     super(scope, id);
     const where = whereOf(this, '');

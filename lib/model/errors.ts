@@ -64,6 +64,7 @@ export class ValidationError extends Error implements Problem {
   /** Whether this stands for an error nks-cdk did not expect (see {@link ValidationErrorProps.unexpected}). */
   public readonly unexpected: boolean;
 
+  /** An error from its problem; the message names the path, field, value, rule and fix. */
   constructor(problem: ValidationErrorProps) {
     super(`${problem.field} = ${describeValue(problem.value)}: ${problem.rule}\n  Fix: ${problem.fix}`, problem.cause === undefined ? undefined : { cause: problem.cause });
     // The message names the path first; `detail` (without it) is what a grouped report prints under the path.
@@ -85,6 +86,7 @@ export class ValidationErrors extends Error {
   /** The errors, each problem once (the same message found twice is one error), in the order found. */
   public readonly errors: readonly ValidationError[];
 
+  /** An error of several; each problem is kept once. */
   constructor(errors: readonly ValidationError[]) {
     const unique = dedupe(errors);
     super(`${unique.length} validation error${unique.length === 1 ? '' : 's'}; nothing was written:\n${groupByPath(unique)}`);

@@ -28,6 +28,7 @@ export class Platform {
   public readonly infra: InfraStack;
   private workloadsStack?: WorkloadsStack;
 
+  /** Creates the platform's infrastructure stack in `app`. */
   constructor(
     private readonly app: PlatformApp,
     private readonly props: PlatformProps = {},

@@ -65,6 +65,7 @@ export class WorkloadsStack extends TerraformStack {
   private readonly charts?: Chart[];
   private prepared = false;
 
+  /** Creates a workloads stack for `props.cluster`. */
   constructor(scope: Construct, id: string, props: WorkloadsStackProps) {
     super(scope, id);
     Object.defineProperty(this, WORKLOADS_STACK, { value: true });

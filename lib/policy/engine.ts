@@ -43,6 +43,7 @@ export class PolicyEngine {
   /** The rule ids a suppression may name: the configured rules, and every default rule (also when switched off). */
   public readonly knownRuleIds: ReadonlySet<string>;
 
+  /** An engine of `options.rules` (else nks-cdk's rules) at their configured levels; throws a ValidationError for a bad configuration. */
   constructor(options: PolicyOptions = {}) {
     const rules = options.rules ?? NKS_RULES;
     const ids = new Set<string>();

@@ -73,6 +73,7 @@ const PROPS = ['kubernetesVersion', 'kubernetesSchema', 'policies'];
 export class NksValidation {
   private readonly props: NksValidationProps;
 
+  /** Creates the plugin from its `properties` in cdk8s.yaml; throws on an unknown property. */
   constructor(props: NksValidationProps = {}) {
     const unknown = Object.keys(props ?? {}).filter((k) => !PROPS.includes(k));
     if (unknown.length) throw new Error(`NksValidation: unknown properties ${unknown.join(', ')} in cdk8s.yaml (known: ${PROPS.join(', ')})`);

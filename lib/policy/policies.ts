@@ -23,6 +23,7 @@ function isPolicyScope(x: PolicyScope | IConstruct): x is PolicyScope {
 
 /** Raised by `PlatformApp.synth()` when error-level policy findings remain; nothing was written. */
 export class PolicyViolationError extends Error {
+  /** An error listing the report's errors. */
   constructor(
     /** The policy report: {@link PolicyReport.errors} are the findings that stopped synth. */
     public readonly report: PolicyReport,

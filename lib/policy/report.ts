@@ -33,6 +33,7 @@ export class PolicyReport {
   /** Every finding, suppressed ones included, in the order objects were checked. */
   public readonly findings: readonly PolicyFinding[];
 
+  /** A report of `findings`. */
   constructor(findings: readonly PolicyFinding[]) {
     this.findings = findings;
   }

@@ -181,6 +181,7 @@ export class DashboardAccessToken extends Construct {
   /** The shell command that prints the token. */
   public readonly readTokenCommand: string;
 
+  /** Creates the ServiceAccount, ClusterRoleBinding and token Secret of a dashboard login. */
   constructor(scope: Construct, id: string, options: DashboardAccessTokenOptions = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -121,6 +121,7 @@ export class Headlamp extends Construct {
   /** The Deployment. */
   public readonly deployment: kplus.Deployment;
 
+  /** Creates Headlamp's objects. */
   constructor(scope: Construct, id: string, props: HeadlampProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

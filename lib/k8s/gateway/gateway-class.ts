@@ -69,6 +69,7 @@ export class GatewayClass extends Construct {
   /** The API object. */
   public readonly apiObject: ApiObject;
 
+  /** Creates a GatewayClass. */
   constructor(scope: Construct, id: string, props: GatewayClassProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -131,6 +131,7 @@ export class Gateway extends Construct {
   /** The API object. */
   public readonly apiObject: ApiObject;
 
+  /** Creates a Gateway with its listeners, checked. */
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
     const where = whereOf(this, '');

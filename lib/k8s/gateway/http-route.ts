@@ -278,6 +278,7 @@ export class HttpRoute extends Construct {
   /** The API object. */
   public readonly apiObject: ApiObject;
 
+  /** Creates an HTTPRoute, checked. */
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     super(scope, id);
     const where = whereOf(this, '');

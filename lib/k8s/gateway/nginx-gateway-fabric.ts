@@ -131,6 +131,7 @@ export class NginxGatewayFabric extends Construct {
   /** The control plane Deployment. */
   public readonly deployment: kplus.k8s.KubeDeployment;
 
+  /** Creates NGINX Gateway Fabric's objects and its GatewayClass. */
   constructor(scope: Construct, id: string, props: NginxGatewayFabricProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -71,6 +71,7 @@ export class ReferenceGrant extends Construct {
   /** The API object. */
   public readonly apiObject: ApiObject;
 
+  /** Creates a ReferenceGrant. */
   constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -164,6 +164,7 @@ export class NginxIngressController extends Construct {
   /** The controller Deployment. */
   public readonly deployment: kplus.Deployment;
 
+  /** Creates the ingress-nginx controller's objects. */
   constructor(scope: Construct, id: string, props: NginxIngressControllerProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -235,6 +235,7 @@ export class Ingress extends Construct {
   private readonly routes: Route[] = [];
   private ruleCount = 0;
 
+  /** Creates an Ingress, checked. */
   constructor(scope: Construct, id: string, props: IngressProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

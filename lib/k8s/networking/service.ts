@@ -209,6 +209,7 @@ export class Service extends Construct {
   /** The Service API object. */
   public readonly apiObject: kplus.k8s.KubeService;
 
+  /** Creates a Service, checked. */
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -94,6 +94,7 @@ export class PersistentVolumeClaim extends Construct implements kplus.IStorage {
   private readonly zoneSource?: string;
   private readonly volumes = new Map<string, kplus.Volume>();
 
+  /** Creates a PersistentVolumeClaim. */
   constructor(scope: Construct, id: string, props: PersistentVolumeClaimProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -104,6 +104,7 @@ export class PersistentVolume extends Construct {
   /** The L1 PersistentVolume object. */
   public readonly apiObject: kplus.k8s.KubePersistentVolume;
 
+  /** Creates a static PersistentVolume. */
   constructor(scope: Construct, id: string, props: PersistentVolumeProps) {
     super(scope, id);
     const where = whereOf(this, '');

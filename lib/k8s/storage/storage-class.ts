@@ -117,6 +117,7 @@ export class StorageClass extends Construct {
   /** The L1 StorageClass object. */
   public readonly apiObject: kplus.k8s.KubeStorageClass;
 
+  /** Creates a StorageClass. */
   constructor(scope: Construct, id: string, props: StorageClassProps = {}) {
     super(scope, id);
     const where = whereOf(this, '');

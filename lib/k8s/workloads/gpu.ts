@@ -135,6 +135,7 @@ export class GpuPod extends Construct {
   /** GPUs the pod asks for. */
   public readonly gpus: number;
 
+  /** Creates a Pod whose container gets `props.gpus` GPUs. */
   constructor(scope: Construct, id: string, props: GpuPodProps) {
     super(scope, id);
     const where = whereOf(this, '');
@@ -176,6 +177,7 @@ export class GpuDeployment extends WebApp {
   /** GPUs per pod. */
   public readonly gpus: number;
 
+  /** Creates a Deployment whose pods each get `props.gpus` GPUs. */
   constructor(scope: Construct, id: string, props: GpuDeploymentProps) {
     // Placement is applied by addGpus, together with its GPU checks.
     super(scope, id, { ...props, replicas: props.replicas ?? 1, placement: undefined });

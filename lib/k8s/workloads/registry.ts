@@ -76,6 +76,7 @@ export class RegistryCredentials extends Construct implements IPullSecret {
   /** The Secret object. */
   public readonly secret: kplus.k8s.KubeSecret;
 
+  /** Creates the `kubernetes.io/dockerconfigjson` Secret, reading the password from the environment variable `props.passwordEnv`. */
   constructor(scope: Construct, id: string, props: RegistryCredentialsProps) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -155,6 +155,7 @@ export class StatefulSet extends Construct implements kplus.IPodSelector {
   /** The claim templates' names. */
   public readonly claimTemplateNames: readonly string[];
 
+  /** Creates a StatefulSet and its headless Service. */
   constructor(scope: Construct, id: string, props: StatefulSetProps) {
     super(scope, id);
     const where = whereOf(this, '');

@@ -127,6 +127,7 @@ export class WebApp extends Construct implements kplus.IPodSelector {
   /** Labels every pod carries and the Deployment selects on. */
   public readonly podLabels: Readonly<Record<string, string>>;
 
+  /** Creates the Deployment of a web application. */
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
     const where = whereOf(this, '');
