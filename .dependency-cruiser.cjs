@@ -17,7 +17,7 @@
 // The layers above lib/model (and above the model-level helpers at the lib root).
 const ABOVE_MODEL = '^lib/(k8s|infra|platform|checks|policy|diagram|output|testing)/|^lib/app\\.ts$';
 const ABOVE_CONSTRUCTS = '^lib/(platform|checks|policy|diagram|output|testing)/|^lib/app\\.ts$';
-const MODEL_HELPERS = '^lib/(problems|where|warnings|synth-cache)\\.ts$';
+const MODEL_HELPERS = '^lib/(problems|where|warnings|synth-cache|declarations)\\.ts$';
 const notTypeOnly = { dependencyTypesNot: ['type-only'] };
 
 /** A layer rule: modules matching `from` may not import modules matching `to` (type-only imports excepted). */
@@ -27,7 +27,7 @@ module.exports = {
   forbidden: [
     layer('model-imports-upper-layer', 'lib/model is the bottom layer: it may not import constructs, checks, policy, diagram, output, app or testing.', '^lib/model/', ABOVE_MODEL),
     layer('model-imports-cdk', 'lib/model is plain values and rules: it may not import cdktf, cdk8s, cdk8s-plus or constructs (the constructs layers wrap them).', '^lib/model/', '^node_modules/(cdktf|cdk8s|cdk8s-plus-[0-9]+|constructs|@cdktf/[^/]+)/'),
-    layer('model-imports-lib-root-helper', 'lib/problems.ts, lib/where.ts and lib/warnings.ts are model-level helpers above lib/model: model may not import them.', '^lib/model/', MODEL_HELPERS),
+    layer('model-imports-lib-root-helper', 'the helpers at the root of lib/ (problems, where, warnings, synth-cache, declarations) are above lib/model: model may not import them.', '^lib/model/', MODEL_HELPERS),
     layer('model-helper-imports-upper-layer', 'the model-level helpers at the lib root may import lib/model only, not the layers above.', MODEL_HELPERS, ABOVE_MODEL),
     layer('constructs-import-upper-layer', 'lib/k8s and lib/infra (the constructs) may not import platform, checks, policy, diagram, output, app or testing.', '^lib/(k8s|infra)/', ABOVE_CONSTRUCTS),
     {

@@ -4,6 +4,7 @@
 // acknowledges one on a construct and everything under it: Warnings.of(scope).acknowledge(id, reason).
 import { IConstruct } from 'constructs';
 import { ValidationError, ValidationErrors } from './model/errors';
+import { DeclarationMemo, nearestDeclarations } from './declarations';
 import { constructsUnder } from './synth-cache';
 
 /** Metadata type of a warning; the same one cdktf's `Annotations.addWarning` writes, so its CLI shows ours too. */
@@ -176,14 +177,9 @@ function ownWarnings(construct: IConstruct): { id: string; message: string }[] {
 }
 
 /**
- * Every warning in the tree under `root`, in construct order: nks-cdk's with their ids, one per id and
- * construct (the messages joined by newlines), and warnings other libraries wrote as `@cdktf/warn` metadata.
+ * The warnings on `c` itself: nks-cdk's with their ids, one per id (the messages joined by newlines), and
+ * warnings other libraries wrote as `@cdktf/warn` metadata.
  */
-export function warningsUnder(root: IConstruct): ConstructWarning[] {
-  return constructsUnder(root).flatMap(warningsOn);
-}
-
-/** The warnings on `c` itself (see {@link warningsUnder}). */
 function warningsOn(c: IConstruct): ConstructWarning[] {
   const own = ownWarnings(c);
   const byId = new Map<string, string[]>();
@@ -377,7 +373,7 @@ interface Acknowledgement {
   readonly declaredAt: string;
 }
 
-type AcknowledgementMemo = Map<IConstruct, ReadonlyMap<string, Acknowledgement>>;
+type AcknowledgementMemo = DeclarationMemo<Acknowledgement>;
 
 function declaredOn(construct: IConstruct): Acknowledgement[] {
   return construct.node.metadata
@@ -387,22 +383,7 @@ function declaredOn(construct: IConstruct): Acknowledgement[] {
 
 /** The acknowledgement of `id` that covers `construct`: its own, else the nearest construct's above it. */
 function acknowledgementFor(construct: IConstruct, id: string, memo: AcknowledgementMemo): Acknowledgement | undefined {
-  return inherited(construct, memo).get(id);
-}
-
-function inherited(construct: IConstruct, memo: AcknowledgementMemo): ReadonlyMap<string, Acknowledgement> {
-  const known = memo.get(construct);
-  if (known) return known;
-  const parent = construct.node.scope;
-  const own = declaredOn(construct);
-  let byId = parent ? inherited(parent, memo) : new Map<string, Acknowledgement>();
-  if (own.length) {
-    const copy = new Map(byId);
-    for (const a of own) copy.set(a.id, a);
-    byId = copy;
-  }
-  memo.set(construct, byId);
-  return byId;
+  return nearestDeclarations(construct, declaredOn, (a) => a.id, memo).get(id);
 }
 
 /**

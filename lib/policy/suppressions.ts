@@ -4,6 +4,7 @@
 // {"suppressions": {...}}}` in a Terraform resource block (Terraform ignores "//" keys), so the cdk8s plugin
 // and `npm run check`, which see only files, honour the same suppressions as synth.
 import { IConstruct } from 'constructs';
+import { DeclarationMemo, nearestDeclarations } from '../declarations';
 import { ValidationError, ValidationErrors } from '../model/errors';
 import { TERRAFORM_COMMENT_KEY } from '../model/terraform-comment';
 import { SUPPRESSION_ANNOTATION_PREFIX } from './markers';
@@ -110,22 +111,10 @@ export function suppressionsFor(construct: IConstruct, memo?: SuppressionMemo): 
 }
 
 /** Per construct, the suppressions that apply to it by rule id (see {@link suppressionsFor}). */
-export type SuppressionMemo = Map<IConstruct, ReadonlyMap<string, PolicySuppression>>;
+export type SuppressionMemo = DeclarationMemo<PolicySuppression>;
 
 function inherited(construct: IConstruct, memo: SuppressionMemo): ReadonlyMap<string, PolicySuppression> {
-  let byRule = memo.get(construct);
-  if (byRule) return byRule;
-  const parent = construct.node.scope;
-  const above = parent ? inherited(parent, memo) : new Map<string, PolicySuppression>();
-  const own = declaredOn(construct);
-  if (own.length === 0) byRule = above;
-  else {
-    const merged = new Map(above);
-    for (const s of own) merged.set(s.ruleId, s);
-    byRule = merged;
-  }
-  memo.set(construct, byRule);
-  return byRule;
+  return nearestDeclarations(construct, declaredOn, (s) => s.ruleId, memo);
 }
 
 /** The suppressions an object carries in its annotations. */
