@@ -2,24 +2,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
-import * as cdktf from 'cdktf';
+import type * as cdktf from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkManifests, formatManifestIssues, ManifestIssue } from './checks/kubernetes-schema';
 import { checkTerraformJson, formatTerraformIssues, TerraformIssue } from './checks/terraform-schema';
-import { checkInfraChanges, InfraChangeReport } from './checks/terraform-diff';
-import { providerSchemasFor } from './providers';
+import type { InfraChangeReport } from './checks/terraform-diff';
 import { AcknowledgedWarning, ConstructWarning, defaultWarningLog, sortWarnings, stampCdktfWarnings } from './warnings';
 import { chartManifests, writeChartManifests } from './output/charts';
 import { ValidationError, ValidationErrors } from './model/errors';
 import { commitOutputDir, outputConflicts } from './output/commit';
 import { outputDirProblems } from './output/outdirs';
 import { asValidationErrors, debugging, explainIfUncaught, failedConstructPaths, followOnsUnder, linkRoots, markReported, namesFailed, problemsUnder, unexpectedError } from './problems';
-import { checkAgainstCluster, targetCluster } from './platform/cross-checks';
 import { addDeferredOutputs, deferredValues } from './infra/deferred';
 import { PendingObject, readInfraOutputs, resolveDeferredValues } from './platform/outputs';
-import { WorkloadsStack } from './platform/workloads-stack';
 import { Policies, PolicyOptions, runPolicies } from './policy';
 import { cacheRenders, cacheWalks, constructsUnder } from './synth-cache';
+import { cdktfRuntime } from './cdktf-runtime';
 
 /** Properties of a {@link PlatformApp}. */
 export interface PlatformAppProps {
@@ -108,10 +106,9 @@ export class PlatformApp {
     return appsByRoot.get(construct.node.root);
   }
 
-  /** Scope for infrastructure stacks (InfraStack). */
-  public readonly infra: cdktf.App;
   /** Scope for Kubernetes charts. */
   public readonly k8s: cdk8s.App;
+  private infraApp?: cdktf.App;
   private readonly outdir: string;
   private readonly k8sOutdir: string;
   private readonly staging: string;
@@ -129,13 +126,31 @@ export class PlatformApp {
     this.staging = fs.mkdtempSync(path.join(os.tmpdir(), 'nks-cdk-'));
     stagingDirs.add(this.staging);
     removeStagingOnExit();
-    // cdktf's App creates its outdir at once; point it at the staging area, never at the real output.
-    this.infra = new cdktf.App({ outdir: path.join(this.staging, 'cdktf'), stackTraces: false });
     this.k8s = new cdk8s.App({ outdir: path.join(this.staging, 'k8s'), yamlOutputType: cdk8s.YamlOutputType.FILE_PER_CHART });
-    Policies.of(this).configure(props.policies ?? true);
-    appsByRoot.set(this.infra, this);
     appsByRoot.set(this.k8s, this);
-    linkRoots(this.infra, this.k8s);
+    linkRoots(this.k8s);
+    Policies.of(this).configure(props.policies ?? true);
+  }
+
+  /**
+   * Scope for infrastructure stacks (InfraStack). The cdktf App is made (and cdktf loaded) on first use, so a
+   * program with charts only never loads cdktf.
+   */
+  public get infra(): cdktf.App {
+    if (!this.infraApp) {
+      // cdktf's App creates its outdir at once; point it at the staging area, never at the real output.
+      this.infraApp = new (cdktfRuntime().App)({ outdir: path.join(this.staging, 'cdktf'), stackTraces: false });
+      appsByRoot.set(this.infraApp, this);
+      linkRoots(this.infraApp, this.k8s);
+      // The app's policies cover the new tree too.
+      Policies.of(this);
+    }
+    return this.infraApp;
+  }
+
+  /** The trees the program has made: the cdktf one only once `infra` was used. */
+  private get roots(): IConstruct[] {
+    return this.infraApp ? [this.infraApp, this.k8s] : [this.k8s];
   }
 
   /**
@@ -149,13 +164,14 @@ export class PlatformApp {
     try {
       // A fresh staging area each time: cdktf writes into the outdir it was given at construction.
       fs.rmSync(this.staging, { recursive: true, force: true });
-      fs.mkdirSync(path.join(this.infra.outdir, 'stacks'), { recursive: true });
+      if (this.infraApp) fs.mkdirSync(path.join(this.infraApp.outdir, 'stacks'), { recursive: true });
       fs.mkdirSync(this.k8s.outdir, { recursive: true });
       stagingDirs.add(this.staging);
       // From here the Kubernetes tree no longer changes, so its walks are cached, and after validation its
       // renders (lib/synth-cache.ts).
       stopCachingWalks = cacheWalks(this.k8s);
-      const hasStacks = constructsUnder(this.infra).some((c) => cdktf.TerraformStack.isStack(c));
+      const infra = this.infraApp;
+      const hasStacks = infra !== undefined && constructsUnder(infra).some((c) => cdktfRuntime().TerraformStack.isStack(c));
       const hasCharts = constructsUnder(this.k8s).some((c) => cdk8s.Chart.isChart(c));
       this.validate({ writes: { infra: hasStacks, k8s: hasCharts } });
       stopCachingRenders = cacheRenders(this.k8s, renderChecked);
@@ -164,51 +180,54 @@ export class PlatformApp {
       // Every chart's objects, rendered once, in the order and files cdk8s's own synth would write them.
       const manifests = chartManifests(this.k8s);
       const charts = manifests.map((m) => m.chart);
-      const cluster = targetCluster(this.infra);
+      const cluster = infra ? lazyCrossChecks().targetCluster(infra) : undefined;
       if (cluster) {
-        const crossLayer = checkAgainstCluster(cluster, manifests.flatMap((m) => m.apiObjects));
+        const crossLayer = lazyCrossChecks().checkAgainstCluster(cluster, manifests.flatMap((m) => m.apiObjects));
         if (crossLayer.length) throw new ValidationErrors(crossLayer);
       }
       // Values that exist only after apply get Terraform outputs (kubectl route) and become references in
       // the workloads stack (Terraform route).
-      addDeferredOutputs(this.infra);
-      for (const stack of constructsUnder(this.infra).filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
+      if (infra) {
+        addDeferredOutputs(infra);
+        const { WorkloadsStack } = lazyWorkloadsStack();
+        for (const stack of constructsUnder(infra).filter(WorkloadsStack.isWorkloadsStack)) stack.addManifests(manifests);
+      }
       let tfIssues: TerraformIssue[] = [];
       let k8sIssues: ManifestIssue[] = [];
       if (charts.length && this.checks) {
         // Against the target cluster's version where known (removed APIs), else the oldest NKS creates.
         k8sIssues = checkManifests(manifests.flatMap((m) => m.objects), cluster ? { kubernetesVersion: cluster.kubernetesVersion.tag } : {});
       }
-      if (hasStacks) {
-        addPortableBackends(this.infra);
-        stampCdktfWarnings(this.infra);
-        synthInfra(this.infra);
+      if (infra && hasStacks) {
+        addPortableBackends(infra);
+        stampCdktfWarnings(infra);
+        synthInfra(infra);
         if (this.checks) tfIssues = this.checkTerraform();
       }
       if (tfIssues.length || k8sIssues.length) throw new OutputCheckError(tfIssues, k8sIssues);
       let pendingObjects: PendingObject[] = [];
       if (hasCharts) {
-        const deferred = deferredValues(this.infra);
+        const deferred = infra ? deferredValues(infra) : [];
         const resolved = resolveDeferredValues(manifests, deferred, deferred.length && this.infraOutputs ? readInfraOutputs(this.infraOutputs) : undefined);
         pendingObjects = resolved.pending;
         writeChartManifests(this.k8s.outdir, resolved.manifests);
       }
       const conflicts = [
-        ...(hasStacks ? outputConflicts(this.outdir, this.infra.outdir, 'outdir') : []),
+        ...(infra && hasStacks ? outputConflicts(this.outdir, infra.outdir, 'outdir') : []),
         ...(hasCharts ? outputConflicts(this.k8sOutdir, this.k8s.outdir, 'k8sOutdir') : []),
       ];
       if (conflicts.length) throw new ValidationErrors(conflicts);
       // Against the previous output (lib/checks/terraform-diff.ts): protected resources replaced or destroyed stop here.
-      const changes = hasStacks ? checkInfraChanges(this.outdir, this.infra.outdir) : undefined;
+      const changes = infra && hasStacks ? lazyTerraformDiff().checkInfraChanges(this.outdir, infra.outdir) : undefined;
       if (changes?.errors.length) throw new ValidationErrors(changes.errors);
       const found: ConstructWarning[] = [...(changes?.warnings ?? [])];
-      if (hasStacks) commitOutputDir(this.outdir, this.infra.outdir);
+      if (infra && hasStacks) commitOutputDir(this.outdir, infra.outdir);
       if (hasCharts) {
         const { written } = commitOutputDir(this.k8sOutdir, this.k8s.outdir);
         found.push(...strayManifests(this.k8sOutdir, written));
       }
       for (const line of changes?.summary ?? []) this.log(line);
-      const { warnings, acknowledged, lines } = sortWarnings([this.infra, this.k8s], found, policyReport?.findings);
+      const { warnings, acknowledged, lines } = sortWarnings(this.roots, found, policyReport?.findings);
       for (const line of lines) this.log(line);
       if (pendingObjects.length) {
         this.log(
@@ -220,10 +239,7 @@ export class PlatformApp {
       }
       return { outdir: hasStacks ? this.outdir : undefined, k8sOutdir: hasCharts ? this.k8sOutdir : undefined, warnings, acknowledged, pendingObjects, changes: changes?.report };
     } catch (e) {
-      if (asValidationErrors(e)) {
-        markReported(this.infra);
-        markReported(this.k8s);
-      }
+      if (asValidationErrors(e)) for (const root of this.roots) markReported(root);
       explainIfUncaught();
       throw e;
     } finally {
@@ -252,7 +268,7 @@ export class PlatformApp {
     // Checks that run on what is left of a construct that failed to build report nothing new about it.
     const failed = failedConstructPaths(this.k8s);
     const validated: ValidationError[] = [];
-    for (const root of [this.infra as IConstruct, this.k8s as IConstruct]) {
+    for (const root of this.roots) {
       errors.push(...problemsUnder(root));
       for (const c of constructsUnder(root)) {
         try {
@@ -270,10 +286,9 @@ export class PlatformApp {
     }
     errors.push(...validated.filter((e) => !namesFailed(e, failed, true)));
     if (errors.length) {
-      markReported(this.infra);
-      markReported(this.k8s);
+      for (const root of this.roots) markReported(root);
       if (debugging()) {
-        for (const e of [this.infra, this.k8s].flatMap((r) => followOnsUnder(r))) {
+        for (const e of this.roots.flatMap((r) => followOnsUnder(r))) {
           this.log(`[debug] an error that followed from a problem above: ${e instanceof Error ? e.stack : String(e)}`);
         }
       }
@@ -284,6 +299,7 @@ export class PlatformApp {
 
   /** Checks each stack against the schemas of the providers it requires (openstack, nhncloud or both). */
   private checkTerraform(): TerraformIssue[] {
+    const { providerSchemasFor } = lazyProviders();
     const stacksDir = path.join(this.infra.outdir, 'stacks');
     const issues: TerraformIssue[] = [];
     for (const stack of fs.readdirSync(stacksDir).sort()) {
@@ -378,8 +394,18 @@ function renderChecked(apiObject: cdk8s.ApiObject): unknown {
  * cdk.tf.json, so the same program would synthesize different files in different checkouts.
  */
 function addPortableBackends(root: IConstruct): void {
-  for (const stack of root.node.findAll().filter((c): c is cdktf.TerraformStack => cdktf.TerraformStack.isStack(c))) {
-    if (stack.node.findAll().some((c) => cdktf.TerraformBackend.isBackend(c))) continue;
-    new cdktf.LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
+  const { LocalBackend, TerraformBackend, TerraformStack } = cdktfRuntime();
+  for (const stack of root.node.findAll().filter((c): c is cdktf.TerraformStack => TerraformStack.isStack(c))) {
+    if (stack.node.findAll().some((c) => TerraformBackend.isBackend(c))) continue;
+    new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   }
 }
+
+// The infrastructure side of synth, loaded when the program has infrastructure (they load cdktf, the
+// Kubernetes provider bindings and the provider schemas): a program with charts only never loads them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lazyCrossChecks = (): typeof import('./platform/cross-checks') => require('./platform/cross-checks');
+const lazyWorkloadsStack = (): typeof import('./platform/workloads-stack') => require('./platform/workloads-stack');
+const lazyTerraformDiff = (): typeof import('./checks/terraform-diff') => require('./checks/terraform-diff');
+const lazyProviders = (): typeof import('./providers') => require('./providers');
+/* eslint-enable @typescript-eslint/no-require-imports */

@@ -119,6 +119,11 @@ export function linkRoots(...roots: IConstruct[]): void {
   for (const r of roots) linkedRoots.set(r, roots);
 }
 
+/** The roots linked with `root` by {@link linkRoots} (itself included), or undefined when it was never linked. */
+export function linkedRootsOf(root: IConstruct): readonly IConstruct[] | undefined {
+  return linkedRoots.get(root);
+}
+
 function hasProblems(root: IConstruct): boolean {
   return (linkedRoots.get(root) ?? [root]).some((r) => rootsWithProblems.has(r));
 }

@@ -1,5 +1,7 @@
-import { TerraformOutput, TerraformStack, Token } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+// cdktf on first use: PersistentVolume sources import this module in programs that may have no infrastructure.
+import { cdktfRuntime } from '../cdktf-runtime';
 
 /**
  * A value of the infrastructure layer that exists only after `terraform apply` (a volume ID, a subnet ID),
@@ -34,6 +36,7 @@ function sanitize(text: string): string {
  * @param attribute the attribute's name, for the output name and messages (`id`)
  */
 export function deferInfraValue(source: IConstruct, value: string, attribute: string): string {
+  const { Token, TerraformStack } = cdktfRuntime();
   if (!Token.isUnresolved(value)) return value;
   const stack = TerraformStack.of(source);
   const registry = registries.get(source.node.root) ?? [];
@@ -58,7 +61,7 @@ export function deferredValues(root: IConstruct): readonly DeferredValue[] {
 export function addDeferredOutputs(root: IConstruct): void {
   for (const d of deferredValues(root)) {
     if (d.stack.node.tryFindChild(d.outputName)) continue;
-    const output = new TerraformOutput(d.stack, d.outputName, {
+    const output = new (cdktfRuntime().TerraformOutput)(d.stack, d.outputName, {
       value: d.token,
       description: `nks-cdk: ${d.description}, used by Kubernetes manifests`,
     });

@@ -2,7 +2,7 @@
 // `toJson()` renders them, cdktf resources as their `toTerraform()` block renders them, i.e. exactly what
 // synth writes.
 import { ApiObject } from 'cdk8s';
-import { IAspect, TerraformResource } from 'cdktf';
+import type { IAspect, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { PolicyEngine } from './engine';
 import { isObj } from './objects';
@@ -10,6 +10,7 @@ import { PolicyReport } from './report';
 import { declaredOn, suppressionAnnotations, suppressionsFor, suppressionsInManifest, suppressionsInTerraform, SuppressionMemo, TERRAFORM_COMMENT_KEY } from './suppressions';
 import { KubeObject, ManifestRuleContext, PolicyFinding, PolicySubject, PolicySuppression } from './types';
 import { constructsUnder, renderedJson } from '../synth-cache';
+import { cdktfIfLoaded } from '../cdktf-runtime';
 
 /**
  * Visits constructs and runs the engine's rules on every cdk8s ApiObject and cdktf TerraformResource, and
@@ -57,7 +58,7 @@ export class PolicyAspect implements IAspect {
       this.found.push(...this.engine.checkSuppressions(inAnnotations, path));
       return { kind: 'manifest', object, path, suppressions: [...inCode, ...inAnnotations] };
     }
-    if (TerraformResource.isTerraformResource(node)) {
+    if (isTerraformResource(node)) {
       const block = terraformBlock(node);
       if (!block) return undefined;
       const inCode = suppressionsFor(node, this.memo);
@@ -99,14 +100,19 @@ function terraformBlock(resource: TerraformResource): { type: string; name: stri
 export function stampSuppressions(root: IConstruct): void {
   const memo: SuppressionMemo = new Map();
   for (const node of constructsUnder(root)) {
-    const suppressions: PolicySuppression[] = ApiObject.isApiObject(node) || TerraformResource.isTerraformResource(node) ? suppressionsFor(node, memo) : [];
+    const suppressions: PolicySuppression[] = ApiObject.isApiObject(node) || isTerraformResource(node) ? suppressionsFor(node, memo) : [];
     if (!suppressions.length) continue;
     const annotations = suppressionAnnotations(suppressions);
     if (ApiObject.isApiObject(node)) {
       for (const [key, value] of Object.entries(annotations)) node.metadata.addAnnotation(key, value);
-    } else if (TerraformResource.isTerraformResource(node)) {
+    } else if (isTerraformResource(node)) {
       const byRule = Object.fromEntries(suppressions.map((s) => [s.ruleId, s.reason]));
       node.addOverride(`//.${TERRAFORM_COMMENT_KEY}.suppressions`, byRule);
     }
   }
+}
+
+/** Whether `node` is a cdktf resource, without loading cdktf in a program that has none. */
+function isTerraformResource(node: IConstruct): node is TerraformResource {
+  return cdktfIfLoaded()?.TerraformResource.isTerraformResource(node) ?? false;
 }

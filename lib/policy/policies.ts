@@ -8,6 +8,7 @@ import { formatFinding, PolicyReport } from './report';
 import { addSuppression } from './suppressions';
 import { KubeObject, PolicyFinding } from './types';
 import { constructsUnder } from '../synth-cache';
+import { linkedRootsOf } from '../problems';
 
 /** What policies need of a `PlatformApp`: its two construct trees. */
 export interface PolicyScope {
@@ -19,6 +20,14 @@ export interface PolicyScope {
 
 function isPolicyScope(x: PolicyScope | IConstruct): x is PolicyScope {
   return !('node' in x) && 'infra' in x && 'k8s' in x;
+}
+
+/**
+ * The trees of a scope. A PlatformApp links its trees (lib/problems.ts) and makes its cdktf tree on first use:
+ * its linked roots are read, which does not make it (it calls `Policies.of` again when it does).
+ */
+function scopeRoots(scope: PolicyScope): IConstruct[] {
+  return [...(linkedRootsOf(scope.k8s.node.root) ?? [scope.infra.node.root, scope.k8s.node.root])];
 }
 
 /** Raised by `PlatformApp.synth()` when error-level policy findings remain; nothing was written. */
@@ -52,11 +61,17 @@ export class Policies {
 
   /** The policies of a `PlatformApp`, or of the program any construct of it belongs to. */
   public static of(scope: PolicyScope | IConstruct): Policies {
-    const roots = isPolicyScope(scope) ? [scope.infra.node.root, scope.k8s.node.root] : [scope.node.root];
+    const roots = isPolicyScope(scope) ? scopeRoots(scope) : [scope.node.root];
     const key = isPolicyScope(scope) ? scope : roots[0];
     const policies = Policies.byScope.get(key) ?? roots.map((r) => Policies.byScope.get(r)).find((p) => p !== undefined) ?? new Policies();
     // Both trees of a PlatformApp share one instance, so `Policies.of(anyConstruct)` finds the app's.
     for (const root of roots) if (!policies.roots.includes(root)) policies.roots.push(root);
+    // A scope's trees in its order: a PlatformApp's cdktf tree, made on first use, still comes first.
+    if (isPolicyScope(scope)) policies.roots.sort((a, b) => rank(a) - rank(b));
+    function rank(root: IConstruct): number {
+      const i = roots.indexOf(root);
+      return i < 0 ? roots.length : i;
+    }
     for (const k of [key, ...roots]) Policies.byScope.set(k, policies);
     return policies;
   }

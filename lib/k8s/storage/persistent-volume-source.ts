@@ -1,4 +1,3 @@
-import { Token } from 'cdktf';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { AccessMode, VolumePlugin } from '../../model/access-modes';
@@ -14,6 +13,7 @@ import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisione
 import { checkVolumeSize } from '../../model/volumes';
 import { deferInfraValue } from '../../infra/deferred';
 import type { WarningMessage } from '../../warnings';
+import { cdktfRuntime } from '../../cdktf-runtime';
 
 /** What a hostPath must be on the node (`hostPath.type`); '' checks nothing. */
 export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
@@ -293,11 +293,11 @@ function plain(plugin: VolumePlugin, spec: Partial<kplus.k8s.PersistentVolumeSpe
 
 /** True for a literal volume ID; false for a Terraform token (or nothing). */
 function isLiteralId(id: string | undefined): id is string {
-  return typeof id === 'string' && !Token.isUnresolved(id);
+  return typeof id === 'string' && !cdktfRuntime().Token.isUnresolved(id);
 }
 
 function checkVolumeId(id: string, where: Where): string {
-  if (typeof id === 'string' && Token.isUnresolved(id)) {
+  if (typeof id === 'string' && cdktfRuntime().Token.isUnresolved(id)) {
     fail(
       where,
       undefined,
