@@ -130,45 +130,33 @@ export type {
   Cidr,
 } from './model';
 
-// Kubernetes constructs (cdk8s, cdk8s-plus-28) and the values their props take.
-export {
-  WebApp,
-  GpuDeployment,
-  GpuPod,
-  StaticPod,
-  StatefulSet,
-  Namespace,
-  ConfigMap,
-  ServiceAccount,
-  Service,
-  Ingress,
-  IngressBackend,
-  NginxIngressController,
-  KubernetesDashboard,
-  DashboardAccessToken,
-  Headlamp,
-  GatewayClass,
-  Gateway,
-  HttpRoute,
-  HttpBackend,
-  ReferenceGrant,
-  NginxGatewayFabric,
-  RegistryCredentials,
-  PullSecret,
-  LoadBalancerCertificate,
-  StorageClass,
-  PersistentVolume,
-  PersistentVolumeSource,
-  PersistentVolumeClaim,
-  EphemeralVolume,
-  // Gap-fillers for a user's own cdk8s-plus workloads (what cdk8s-plus-28 cannot say).
-  addGpus,
-  addExtendedResource,
-  addNodeSelector,
-  addToleration,
-  addImagePullSecrets,
-  placeOn,
-} from './k8s';
+// Kubernetes constructs (cdk8s, cdk8s-plus-28) and the values their props take. Named from the file that
+// defines each, not from lib/k8s's index: the package's entry point loads a module on first use of one of its
+// exports (scripts/lazy-index.js), so a program loads the constructs it uses and what they import.
+export { WebApp } from './k8s/workloads/web-app';
+export { GpuDeployment, GpuPod } from './k8s/workloads/gpu';
+export { StaticPod, Namespace, ConfigMap, ServiceAccount } from './k8s/basics';
+export { StatefulSet } from './k8s/workloads/stateful-set';
+export { Service } from './k8s/networking/service';
+export { Ingress, IngressBackend } from './k8s/networking/ingress';
+export { NginxIngressController } from './k8s/networking/ingress-controller';
+export { KubernetesDashboard, DashboardAccessToken } from './k8s/cluster-ui/dashboard';
+export { Headlamp } from './k8s/cluster-ui/headlamp';
+export { GatewayClass } from './k8s/gateway/gateway-class';
+export { Gateway } from './k8s/gateway/gateway';
+export { HttpRoute, HttpBackend } from './k8s/gateway/http-route';
+export { ReferenceGrant } from './k8s/gateway/reference-grant';
+export { NginxGatewayFabric } from './k8s/gateway/nginx-gateway-fabric';
+export { RegistryCredentials, PullSecret } from './k8s/workloads/registry';
+export { LoadBalancerCertificate } from './k8s/networking/load-balancer-certificate';
+export { StorageClass } from './k8s/storage/storage-class';
+export { PersistentVolume } from './k8s/storage/persistent-volume';
+export { PersistentVolumeSource } from './k8s/storage/persistent-volume-source';
+export { PersistentVolumeClaim } from './k8s/storage/persistent-volume-claim';
+export { EphemeralVolume } from './k8s/storage/ephemeral-volumes';
+// Gap-fillers for a user's own cdk8s-plus workloads (what cdk8s-plus-28 cannot say).
+export { addGpus } from './k8s/workloads/gpu';
+export { addExtendedResource, addNodeSelector, addToleration, addImagePullSecrets, placeOn } from './k8s/pod-spec';
 export type {
   WebAppProps,
   RollingUpdateOptions,

@@ -10,13 +10,15 @@
 //     skipping it changes no output; after it succeeds the info files get the time it started.
 //     After a compile, compiled files whose source is gone (moved or deleted) are removed: tsc leaves them, and
 //     `npm pack` would ship them.
-//  3. Runs the program given, with the arguments after it.
+//  3. build/lib/index.js made lazy: each module it re-exports loads on first use (scripts/lazy-index.js).
+//  4. Runs the program given, with the arguments after it.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { generateBindings } = require('./generate-bindings');
 const { generateGatewayApi } = require('./generate-gateway-api');
+const { lazifyIndexFile } = require('./lazy-index');
 
 const root = path.resolve(__dirname, '..');
 const INPUT_DIRS = ['lib', 'examples', 'scripts', 'bench'];
@@ -95,6 +97,8 @@ async function main(argv) {
     for (const f of BUILD_INFOS) fs.utimesSync(path.join(root, f), started, started);
     removeStaleOutputs();
   }
+  // The package's entry point loads what it re-exports on first use (scripts/lazy-index.js); a no-op when it does.
+  lazifyIndexFile(path.join(root, 'build', 'lib', 'index.js'));
   if (!argv.length) return 0;
   // The program runs in this process, as `node <program> ...` would run it (Module.runMain, what node itself
   // calls for its entry point: require.main is the program), which saves starting a second node.
