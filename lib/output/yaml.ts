@@ -9,13 +9,17 @@ import * as fs from 'fs';
 import * as jsyaml from 'js-yaml';
 import * as YAML from 'yaml';
 
+// Read once: through `import * as`, every `jsyaml.X` is a getter call, and the style rules below run for every
+// scalar of every document (`npm run bench` profiles showed the getter).
+const { SCALAR_STYLE, jsToAst, present } = jsyaml;
+
 /**
  * js-yaml writes a top-level key `---` or `...` plain, at the start of a line, where a reader takes it for a
  * document marker; quoted, it is a key (found by test/output/yaml.test.ts).
  */
 const quoteDocumentMarkerKeys: jsyaml.ScalarStyleRule = (layout) => {
-  if (layout.style === jsyaml.SCALAR_STYLE.PLAIN && layout.isKey && layout.level === 1 && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(layout.node.value)) {
-    layout.style = jsyaml.SCALAR_STYLE.DOUBLE_QUOTED;
+  if (layout.style === SCALAR_STYLE.PLAIN && layout.isKey && layout.level === 1 && /^(?:---|\.\.\.)(?:[ \t]|$)/.test(layout.node.value)) {
+    layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
   }
 };
 
@@ -33,8 +37,8 @@ const YAML_PACKAGE_NON_STRINGS = new RegExp(
 );
 
 const quoteWhatTheYamlPackageResolves: jsyaml.ScalarStyleRule = (layout) => {
-  if (layout.style !== jsyaml.SCALAR_STYLE.PLAIN || layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-  if (YAML_PACKAGE_NON_STRINGS.test(layout.node.value)) layout.style = jsyaml.SCALAR_STYLE.DOUBLE_QUOTED;
+  if (layout.style !== SCALAR_STYLE.PLAIN || layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+  if (YAML_PACKAGE_NON_STRINGS.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 };
 
 // What `jsyaml.dump(value, options)` does for JSON data, in its two steps: the value to a YAML tree
@@ -56,7 +60,7 @@ const FROM_JS_OPTIONS: jsyaml.FromJsOptions = { noRefs: true };
  * keys keep their order.
  */
 export function toYamlDocument(value: unknown): string {
-  return jsyaml.present(jsyaml.jsToAst(value, PRESENTER_OPTIONS.schema, FROM_JS_OPTIONS), PRESENTER_OPTIONS);
+  return present(jsToAst(value, PRESENTER_OPTIONS.schema, FROM_JS_OPTIONS), PRESENTER_OPTIONS);
 }
 
 /** A multi-document YAML file, documents separated by `---` as cdk8s separates them. */
