@@ -100,9 +100,9 @@ function objectLabel(doc: Json): string {
   return `${doc.kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name}`;
 }
 
-function annotationPlaces(places: Place[], meta: Json | undefined, metaPath: string, location: string): void {
+function annotationPlaces(places: Place[], meta: Json | undefined, metaPath: string, location: () => string): void {
   for (const [key, value] of stringEntries(meta?.annotations)) {
-    if (!OWN_ANNOTATION.test(key)) places.push({ text: value, at: () => ({ location: `${location} ${key}`, field: fieldPath(fieldPath(metaPath, 'annotations'), key) }) });
+    if (!OWN_ANNOTATION.test(key)) places.push({ text: value, at: () => ({ location: `${location()} ${key}`, field: fieldPath(fieldPath(metaPath, 'annotations'), key) }) });
   }
 }
 
@@ -130,13 +130,13 @@ function isSecretEnv(env: Json): boolean {
  * Secret data is secret material as a whole, whatever it holds.
  */
 function contentPlaces(doc: Json): Place[] {
-  const object = objectLabel(doc);
+  const object = (): string => objectLabel(doc);
   const places: Place[] = [];
-  annotationPlaces(places, doc.metadata, 'metadata', `${object} annotation`);
+  annotationPlaces(places, doc.metadata, 'metadata', () => `${object()} annotation`);
   if (doc.kind === 'ConfigMap') {
     // `key=value`, as the env vars a ConfigMap becomes through envFrom: AWS_SECRET_ACCESS_KEY is told by
     // its name, and a file's `password=` lines are lines of it all the same.
-    for (const [key, value] of stringEntries(doc.data)) places.push({ text: `${key}=${value}`, at: () => ({ location: `${object} data ${key}`, field: fieldPath('data', key) }) });
+    for (const [key, value] of stringEntries(doc.data)) places.push({ text: `${key}=${value}`, at: () => ({ location: `${object()} data ${key}`, field: fieldPath('data', key) }) });
   }
   for (const keys of POD_SPEC_PATHS) {
     const spec = at(doc, keys);
@@ -144,7 +144,7 @@ function contentPlaces(doc: Json): Place[] {
     const specPath = keys.join('.');
     if (keys.length > 1) {
       const metaKeys = [...keys.slice(0, -1), 'metadata'];
-      annotationPlaces(places, at(doc, metaKeys), metaKeys.join('.'), `${object} pod template annotation`);
+      annotationPlaces(places, at(doc, metaKeys), metaKeys.join('.'), () => `${object()} pod template annotation`);
     }
     for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
       (Array.isArray(spec[group]) ? (spec[group] as unknown[]) : []).forEach((c, ci) => {
@@ -153,7 +153,7 @@ function contentPlaces(doc: Json): Place[] {
         const env = Array.isArray(container.env) ? (container.env as unknown[]) : [];
         if (env.length === 0 && !Array.isArray(container.command) && !Array.isArray(container.args)) return;
         const containerPath = (): string => fieldPath(fieldPath(specPath, group), ci);
-        const location = (): string => `${object} container ${container.name}`;
+        const location = (): string => `${object()} container ${container.name}`;
         env.forEach((e, ei) => {
           const v = (e ?? {}) as Json;
           if (typeof v.value !== 'string' || v.value === '' || isSecretEnv(v)) return;
@@ -172,13 +172,42 @@ function contentPlaces(doc: Json): Place[] {
   return places;
 }
 
+// The shortest string either pattern matches: `-----BEGIN PRIVATE KEY-----` (27), a token 3 + 8 + 1 + 3 + 8 + 1 + 8 (32).
+const SHORTEST_KEY_OR_TOKEN = 27;
+
+/**
+ * Whether a string of `value` (a key or a value, at any depth) holds a private key and whether one holds a
+ * token: what {@link textFindings} finds in the value's JSON text, since neither pattern can span two
+ * strings or match JSON's escapes. Walking the strings skips building that text for every object; strings
+ * shorter than a match are skipped.
+ */
+function keyOrTokenIn(value: unknown, found: { key: boolean; token: boolean }): void {
+  if (typeof value === 'string') {
+    if (value.length < SHORTEST_KEY_OR_TOKEN) return;
+    if (!found.key && value.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(value)) found.key = true;
+    if (!found.token && value.includes('eyJ') && JWT.test(value)) found.token = true;
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) keyOrTokenIn(value[i], found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const k in value) {
+      keyOrTokenIn(k, found);
+      keyOrTokenIn((value as Json)[k], found);
+    }
+  }
+}
+
 /** What is found in a Kubernetes object by kind and name: private keys and tokens, Secret data, env names. */
 function namedFindings(doc: Json, file: string, optedIn: boolean): SecretFinding[] {
-  const object = objectLabel(doc);
-  const out = textFindings(JSON.stringify(doc), file, object, optedIn);
+  // Built only for a finding: most objects have none.
+  const object = (): string => objectLabel(doc);
+  const found = { key: false, token: false };
+  keyOrTokenIn(doc, found);
+  const out: SecretFinding[] = [];
+  if (found.key) out.push({ file, kind: 'private-key', location: object(), optedIn });
+  if (found.token) out.push({ file, kind: 'jwt', location: object(), optedIn });
   if (doc.kind === 'Secret') {
     for (const field of ['data', 'stringData']) {
-      if (doc[field] && Object.keys(doc[field]).length > 0) out.push({ file, kind: 'secret-data', location: `${object} ${field}`, optedIn });
+      if (doc[field] && Object.keys(doc[field]).length > 0) out.push({ file, kind: 'secret-data', location: `${object()} ${field}`, optedIn });
     }
   }
   for (const keys of POD_SPEC_PATHS) {
@@ -191,7 +220,7 @@ function namedFindings(doc: Json, file: string, optedIn: boolean): SecretFinding
           const env = (e ?? {}) as Json;
           if (typeof env.value !== 'string' || !isSecretEnv(env)) return;
           const field = fieldPath(fieldPath(fieldPath(fieldPath(fieldPath(keys.join('.'), group), ci), 'env'), ei), 'value');
-          out.push({ file, kind: 'env-secret', location: `${object} container ${container.name} env ${env.name}`, optedIn, field });
+          out.push({ file, kind: 'env-secret', location: `${object()} container ${container.name} env ${env.name}`, optedIn, field });
         });
       });
     }

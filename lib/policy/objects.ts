@@ -34,13 +34,25 @@ export interface ContainerAt {
   readonly path: string;
 }
 
+// Per object and group: several rules ask for the containers of every object (the rendered objects the
+// rules see do not change while they run, and callers get the lists read-only).
+const containersByObject = new WeakMap<KubeObject, Map<string, readonly ContainerAt[]>>();
+
 /** The containers of the object's pod spec, in `groups` order. */
-export function containersOf(obj: KubeObject, groups: readonly string[] = ['initContainers', 'containers']): ContainerAt[] {
-  const pod = podSpecOf(obj);
-  if (!pod) return [];
-  return groups.flatMap((group) =>
-    list(pod.spec[group]).flatMap((c, i) => (isObj(c) ? [{ container: c, group, path: fieldPath(fieldPath(pod.path, group), i) }] : [])),
-  );
+export function containersOf(obj: KubeObject, groups: readonly string[] = ['initContainers', 'containers']): readonly ContainerAt[] {
+  let byGroup = containersByObject.get(obj);
+  if (!byGroup) {
+    byGroup = new Map();
+    containersByObject.set(obj, byGroup);
+    const pod = podSpecOf(obj);
+    if (pod) {
+      for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
+        byGroup.set(group, list(pod.spec[group]).flatMap((c, i) => (isObj(c) ? [{ container: c, group, path: fieldPath(fieldPath(pod.path, group), i) }] : [])));
+      }
+    }
+  }
+  const found = byGroup;
+  return groups.length === 1 ? (found.get(groups[0]) ?? []) : groups.flatMap((group) => found.get(group) ?? []);
 }
 
 /** `container "name"` for messages. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { RegistryCredentials, scanDirForSecrets, scanFileForSecrets } from '../../lib';
+import { RegistryCredentials, scanDirForSecrets, scanFileForSecrets, scanManifest } from '../../lib';
 import { PLAINTEXT_SECRET_ANNOTATION } from '../../lib/model/secret-annotations';
 import { synth, tmpdir } from '../helpers';
 
@@ -50,5 +50,36 @@ describe('secret scan', () => {
     } finally {
       delete process.env.NKS_TEST_REGISTRY_PASSWORD;
     }
+  });
+});
+
+describe('private keys and tokens are found in any string of an object, as in its JSON text', () => {
+  // The scan walks an object's strings instead of testing its JSON text (lib/checks/secrets.ts,
+  // keyOrTokenIn); for any JSON value the two must find the same.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+  const TOKEN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+  // Strings that hold the patterns, parts of them, or near misses, among ordinary ones.
+  const piece = fc.oneof(
+    fc.string(),
+    fc.constantFrom(PEM, JWT, '-----BEGIN RSA PRIVATE KEY-----', '-----BEGIN PRIVATE KEY', 'PRIVATE KEY-----', 'eyJ', 'eyJabcdefgh.eyJabcdefgh.', `"${JWT}"`, `x\n${PEM}\ty`),
+  );
+  const text = fc.array(piece, { maxLength: 3 }).map((parts) => parts.join(''));
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(text, tie('value'), { maxKeys: 3 })),
+  })).value;
+
+  test('for any JSON value, the scan reports a PEM key and a token exactly when the JSON text has one', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        const doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { value } };
+        const kinds = scanManifest(doc, 'x.yaml').map((f) => f.kind).filter((k) => k === 'private-key' || k === 'jwt');
+        const textOf = JSON.stringify(doc);
+        const expected = [...(PEM_HEADER.test(textOf) ? ['private-key'] : []), ...(TOKEN.test(textOf) ? ['jwt'] : [])];
+        expect(kinds).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 20261208 },
+    );
   });
 });
