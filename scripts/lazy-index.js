@@ -7,10 +7,13 @@
 // tsc writes every re-export of lib/index.ts as
 //   var infra_1 = require("./infra");
 //   Object.defineProperty(exports, "InfraStack", { enumerable: true, get: function () { return infra_1.InfraStack; } });
-// and this rewrites the first line to a loader that requires the module once, on the first get:
-//   var infra_1; function infra_1$() { return infra_1 ??= require("./infra"); }
-//   Object.defineProperty(exports, "InfraStack", { enumerable: true, get: function () { return infra_1$().InfraStack; } });
-// The `exports.X = void 0` lines tsc writes first stay, so Node's ES module loader still finds every name.
+// and this rewrites them to a loader that requires the module once, on the first get:
+//   var infra_1; function infra_1$() { return infra_1 || (infra_1 = require("./infra")); }
+//   Object.defineProperty(exports, _noFold = "InfraStack", { enumerable: true, get: function () { return infra_1$().InfraStack; } });
+// Node's ES module loader finds a CommonJS module's names with cjs-module-lexer, which reads the
+// `exports.X = void 0` lines tsc writes first, but drops a name whose getter it does not recognize as a plain
+// re-export (it will not run code to learn a name). Through `_noFold = "X"` it does not see the getter as one of
+// a name, so `import { InfraStack } from 'nks-cdk'` keeps working (aws-cdk-lib writes its getters this way).
 // Any other statement in the file stops the build: this rewrite knows exactly tsc's shape of re-exports
 // and nothing else (test/architecture/lazy-index.test.ts). Running it again on its own output changes nothing.
 'use strict';
@@ -18,9 +21,10 @@ const fs = require('fs');
 const path = require('path');
 
 const REQUIRE = /^var ([A-Za-z_$][\w$]*) = require\("(\.[^"]+)"\);$/;
-const LOADER = /^var ([A-Za-z_$][\w$]*); function \1\$\(\) \{ return \1 \?\?= require\("(\.[^"]+)"\); \}$/;
-const GETTER = /^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([A-Za-z_$][\w$]*)(\$\(\))?\.([\w$]+); \} \}\);$/;
-const ALLOWED = [/^"use strict";$/, /^\/\/.*$/, /^$/, /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/, /^(exports\.[\w$]+ = )+void 0;$/];
+const LOADER = /^var ([A-Za-z_$][\w$]*); function \1\$\(\) \{ return \1 \|\| \(\1 = require\("(\.[^"]+)"\)\); \}$/;
+const GETTER = /^Object\.defineProperty\(exports, (?:_noFold = )?"([\w$]+)", \{ enumerable: true, get: function \(\) \{ return ([A-Za-z_$][\w$]*)(\$\(\))?\.([\w$]+); \} \}\);$/;
+const NO_FOLD = 'var _noFold;';
+const ALLOWED = [/^var _noFold;$/, /^"use strict";$/, /^\/\/.*$/, /^$/, /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/, /^(exports\.[\w$]+ = )+void 0;$/];
 
 /**
  * The lazy form of a tsc-compiled index of re-exports. Throws on any line it does not know, naming it.
@@ -34,7 +38,7 @@ function lazifyIndex(source, file = 'index.js') {
     const req = REQUIRE.exec(line);
     if (req) {
       modules.add(req[1]);
-      return `var ${req[1]}; function ${req[1]}$() { return ${req[1]} ??= require("${req[2]}"); }`;
+      return `var ${req[1]}; function ${req[1]}$() { return ${req[1]} || (${req[1]} = require("${req[2]}")); }`;
     }
     const loader = LOADER.exec(line);
     if (loader) {
@@ -44,11 +48,13 @@ function lazifyIndex(source, file = 'index.js') {
     const get = GETTER.exec(line);
     if (get) {
       if (!modules.has(get[2])) throw new Error(`${file}:${i + 1}: export ${get[1]} reads ${get[2]}, which no earlier require defines`);
-      return `Object.defineProperty(exports, "${get[1]}", { enumerable: true, get: function () { return ${get[2]}$().${get[4]}; } });`;
+      return `Object.defineProperty(exports, _noFold = "${get[1]}", { enumerable: true, get: function () { return ${get[2]}$().${get[4]}; } });`;
     }
     if (ALLOWED.some((re) => re.test(line))) return line;
     throw new Error(`${file}:${i + 1}: not a re-export as tsc writes one, so it cannot be made lazy: ${line.slice(0, 120)}`);
   });
+  // The variable the getters assign their names to, once, after "use strict".
+  if (!out.includes(NO_FOLD)) out.splice(out[0] === '"use strict";' ? 1 : 0, 0, NO_FOLD);
   return out.join('\n');
 }
 
