@@ -13,7 +13,7 @@ import { BlockStorageVolumeInfo, checkAbsolutePath, checkFsType, isCsiProvisione
 import { checkVolumeSize } from '../../model/volumes';
 import { deferInfraValue } from '../../infra/deferred';
 import type { WarningMessage } from '../../warnings';
-import { cdktfRuntime } from '../../cdktf-runtime';
+import { cdktfIfLoaded } from '../../cdktf-runtime';
 
 /** What a hostPath must be on the node (`hostPath.type`); '' checks nothing. */
 export type HostPathType = '' | 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
@@ -293,11 +293,16 @@ function plain(plugin: VolumePlugin, spec: Partial<kplus.k8s.PersistentVolumeSpe
 
 /** True for a literal volume ID; false for a Terraform token (or nothing). */
 function isLiteralId(id: string | undefined): id is string {
-  return typeof id === 'string' && !cdktfRuntime().Token.isUnresolved(id);
+  return typeof id === 'string' && !isTerraformToken(id);
+}
+
+/** Whether `id` is a cdktf token; without cdktf loaded nothing can be one, and cdktf stays unloaded. */
+function isTerraformToken(id: string): boolean {
+  return cdktfIfLoaded()?.Token.isUnresolved(id) ?? false;
 }
 
 function checkVolumeId(id: string, where: Where): string {
-  if (typeof id === 'string' && cdktfRuntime().Token.isUnresolved(id)) {
+  if (typeof id === 'string' && isTerraformToken(id)) {
     fail(
       where,
       undefined,
