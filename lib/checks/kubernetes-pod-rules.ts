@@ -6,7 +6,7 @@ import {
   qualifiedNameProblem, QuantityValue, showValue, IANA_SVC_NAME_RULE, ianaSvcNameProblem,
 } from './kubernetes-formats';
 import { checkLabelMap, checkObjectMeta, checkPortNumber, checkPortRef, isObj, list, Obj, RuleContext } from './kubernetes-rules';
-import { podTemplateLocation } from '../model/pod-templates';
+import { CONTAINER_LISTS, podTemplateLocation } from '../model/pod-templates';
 
 // restartPolicy values each controller accepts. A pod spec without one defaults to Always, which Jobs reject.
 const RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {
@@ -14,7 +14,6 @@ const RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {
   Job: ['OnFailure', 'Never'], CronJob: ['OnFailure', 'Never'],
 };
 
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
 /** Checks the pod template (or Pod) of `obj`, when `kind` has one. */

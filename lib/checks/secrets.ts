@@ -9,7 +9,7 @@ import { fieldPath } from './kubernetes-formats';
 import { ContentMatch, findSecretsInStrings } from './secret-content';
 import { isLiteralSecretValue } from './secret-patterns';
 // Where pod specs sit (Pod, workloads, CronJob, PodTemplate); the scan looks at these shapes in any kind.
-import { POD_SPEC_PATHS } from '../model/pod-templates';
+import { CONTAINER_LISTS, POD_SPEC_PATHS } from '../model/pod-templates';
 import { PLAINTEXT_SECRET_ANNOTATION } from '../model/secret-annotations';
 
 /** One piece of secret material in a file. */
@@ -146,7 +146,7 @@ function contentPlaces(doc: Json): Place[] {
       const metaKeys = [...keys.slice(0, -1), 'metadata'];
       annotationPlaces(places, at(doc, metaKeys), metaKeys.join('.'), () => `${object()} pod template annotation`);
     }
-    for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
+    for (const group of CONTAINER_LISTS) {
       (Array.isArray(spec[group]) ? (spec[group] as unknown[]) : []).forEach((c, ci) => {
         if (!c || typeof c !== 'object') return;
         const container = c as Json;
@@ -213,7 +213,7 @@ function namedFindings(doc: Json, file: string, optedIn: boolean): SecretFinding
   for (const keys of POD_SPEC_PATHS) {
     const spec = at(doc, keys);
     if (!spec || !Array.isArray(spec.containers)) continue;
-    for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
+    for (const group of CONTAINER_LISTS) {
       (Array.isArray(spec[group]) ? (spec[group] as unknown[]) : []).forEach((c, ci) => {
         const container = (c ?? {}) as Json;
         (Array.isArray(container.env) ? (container.env as unknown[]) : []).forEach((e, ei) => {

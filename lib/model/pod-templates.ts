@@ -78,6 +78,15 @@ export function podTemplateOf(obj: unknown): { readonly template: Json; readonly
   return isObj(template) ? { template, keys: location.template } : undefined;
 }
 
+/**
+ * The lists of a pod spec that hold containers, in the order the API server checks them (core/v1 PodSpec:
+ * initContainers, containers, ephemeralContainers).
+ */
+export const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
+/** One of {@link CONTAINER_LISTS}. */
+export type ContainerList = (typeof CONTAINER_LISTS)[number];
+
 /** A pod spec found in an object, and its field path. */
 export interface PodSpecAt {
   readonly spec: Json;

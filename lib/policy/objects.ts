@@ -2,7 +2,7 @@
 // schema check reports malformed ones); it only looks at the values that have the expected shape.
 import { fieldPath } from '../checks/kubernetes-formats';
 import { isObj, list, Obj } from '../checks/kubernetes-rules';
-import { podSpecOf } from '../model/pod-templates';
+import { CONTAINER_LISTS, ContainerList, podSpecOf } from '../model/pod-templates';
 import { KubeObject } from './types';
 
 export { fieldPath, isObj, list, podSpecOf };
@@ -29,30 +29,31 @@ export function stringMap(value: unknown): Record<string, string> {
 export interface ContainerAt {
   readonly container: Obj;
   /** `containers`, `initContainers` or `ephemeralContainers`. */
-  readonly group: string;
+  readonly group: ContainerList;
   /** Field path of the container, e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
 }
 
-// Per object and group: several rules ask for the containers of every object (the rendered objects the
-// rules see do not change while they run, and callers get the lists read-only).
-const containersByObject = new WeakMap<KubeObject, Map<string, readonly ContainerAt[]>>();
+// Per object and list: several rules ask for the containers of every object (the rendered objects the rules
+// see do not change while they run, and callers get the lists read-only).
+const containersByObject = new WeakMap<KubeObject, ReadonlyMap<ContainerList, readonly ContainerAt[]>>();
+
+function containerListsOf(obj: KubeObject): ReadonlyMap<ContainerList, readonly ContainerAt[]> {
+  let lists = containersByObject.get(obj);
+  if (!lists) {
+    const pod = podSpecOf(obj);
+    lists = new Map(
+      pod ? CONTAINER_LISTS.map((group) => [group, list(pod.spec[group]).flatMap((c, i) => (isObj(c) ? [{ container: c, group, path: fieldPath(fieldPath(pod.path, group), i) }] : []))]) : [],
+    );
+    containersByObject.set(obj, lists);
+  }
+  return lists;
+}
 
 /** The containers of the object's pod spec, in `groups` order. */
-export function containersOf(obj: KubeObject, groups: readonly string[] = ['initContainers', 'containers']): readonly ContainerAt[] {
-  let byGroup = containersByObject.get(obj);
-  if (!byGroup) {
-    byGroup = new Map();
-    containersByObject.set(obj, byGroup);
-    const pod = podSpecOf(obj);
-    if (pod) {
-      for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
-        byGroup.set(group, list(pod.spec[group]).flatMap((c, i) => (isObj(c) ? [{ container: c, group, path: fieldPath(fieldPath(pod.path, group), i) }] : [])));
-      }
-    }
-  }
-  const found = byGroup;
-  return groups.length === 1 ? (found.get(groups[0]) ?? []) : groups.flatMap((group) => found.get(group) ?? []);
+export function containersOf(obj: KubeObject, groups: readonly ContainerList[] = ['initContainers', 'containers']): readonly ContainerAt[] {
+  const lists = containerListsOf(obj);
+  return groups.flatMap((group) => lists.get(group) ?? []);
 }
 
 /** `container "name"` for messages. */

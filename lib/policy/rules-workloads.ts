@@ -1,5 +1,6 @@
 // Rules on pod specs: pinned images, resource requests, probes.
 import { containerLabel, containersOf, fieldPath, isObj, str } from './objects';
+import { CONTAINER_LISTS } from '../model/pod-templates';
 import { KubeObject, PolicyProblem, PolicyRule } from './types';
 
 /**
@@ -26,7 +27,7 @@ export const IMAGE_PINNED: PolicyRule = {
     'a rollback restores nothing, and the manifest no longer says what runs.',
   fix: 'Pin the image by a version tag (nginx:1.27.3) or, better, a digest (nginx@sha256:...).',
   checkManifest: (obj) =>
-    containersOf(obj, ['initContainers', 'containers', 'ephemeralContainers']).flatMap((c): PolicyProblem[] => {
+    containersOf(obj, CONTAINER_LISTS).flatMap((c): PolicyProblem[] => {
       const image = str(c.container, 'image');
       const problem = image === undefined ? undefined : unpinnedImageProblem(image);
       return problem ? [{ message: `${containerLabel(c)}: ${problem}`, field: fieldPath(c.path, 'image') }] : [];
